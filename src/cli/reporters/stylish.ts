@@ -1,0 +1,39 @@
+/**
+ * The default report: messages grouped by file, `line:col  severity  message  rule-id`, aligned,
+ * then a summary line. Colours through the run's chalk instance.
+ */
+import { countMessages, describeCounts, plural } from './counts.js';
+import { displayPath } from './paths.js';
+import type { Reporter } from './report.js';
+
+/** Formats results as the stylish report. */
+export const stylish: Reporter = ({ results, cwd, chalk }) => {
+  const lines: string[] = [];
+  const all = results.flatMap((result) => result.messages);
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    lines.push(chalk.underline(displayPath(result.path, cwd)));
+    const rows = result.messages.map((message) => ({
+      place: `${message.line ?? 1}:${message.column ?? 1}`,
+      severity: message.fatal ? 'error' : 'warning',
+      reason: message.reason,
+      ruleId: message.ruleId ?? '',
+    }));
+    const placeWidth = Math.max(...rows.map((row) => row.place.length));
+    const reasonWidth = Math.max(...rows.map((row) => row.reason.length));
+    for (const row of rows) {
+      const severity = row.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
+      lines.push(`  ${chalk.dim(row.place.padEnd(placeWidth))}  ${severity}  ${row.reason.padEnd(reasonWidth)}  ${chalk.dim(row.ruleId)}`);
+    }
+    lines.push('');
+  }
+  const counts = countMessages(all);
+  const files = plural(results.length, 'file');
+  if (all.length === 0) {
+    lines.push(chalk.green(`✔ ${files} checked, no problems`));
+  } else {
+    const mark = counts.errors > 0 ? chalk.red.bold('✖') : chalk.yellow.bold('⚠');
+    lines.push(`${mark} ${chalk.bold(`${plural(all.length, 'problem')} (${describeCounts(counts)})`)} in ${files} checked`);
+  }
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,85 @@
+/**
+ * The results cache of `alliance check --cache`: the messages of each file, keyed by the file's
+ * content, and valid only for the same tool version, config and flags. A cache that cannot be read is
+ * ignored (and rewritten); it is written atomically.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import { makeMessage } from './run-rules.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+/** A message as the cache stores it. */
+interface StoredMessage {
+  reason: string;
+  ruleId: string;
+  severity: 'error' | 'warning';
+  start: { line: number; column: number };
+  end?: { line: number; column: number };
+}
+
+interface CacheFile {
+  key: string;
+  files: Record<string, { hash: string; messages: StoredMessage[] }>;
+}
+
+/** A hash of a file's content. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** The results of files checked before, under one key (version, config, flags). */
+export class ResultCache {
+  private readonly data: CacheFile;
+  private changed: boolean;
+
+  private constructor(private readonly location: string, previous: CacheFile, key: string) {
+    // Results made under another key (version, config, flags) are all stale.
+    this.changed = previous.key !== key;
+    this.data = this.changed ? { key, files: {} } : previous;
+  }
+
+  /** Opens the cache at `location` for results made under `key`. */
+  static async open(location: string, key: string): Promise<ResultCache> {
+    let previous: CacheFile = { key: '', files: {} };
+    try {
+      const parsed = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
+      if (parsed && typeof parsed.key === 'string' && parsed.files && typeof parsed.files === 'object') previous = parsed;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+    return new ResultCache(location, previous, key);
+  }
+
+  /** The messages stored for `path` when its content hash is `hash`. */
+  get(path: string, hash: string): VFileMessage[] | undefined {
+    const entry = this.data.files[path];
+    if (!entry || entry.hash !== hash) return undefined;
+    return entry.messages.map((stored) =>
+      makeMessage(stored.reason, stored.ruleId, stored.severity, stored.end ? { start: stored.start, end: stored.end } : stored.start, path),
+    );
+  }
+
+  /** Stores the messages of `path` at content hash `hash`. */
+  set(path: string, hash: string, messages: readonly VFileMessage[]): void {
+    this.changed = true;
+    this.data.files[path] = {
+      hash,
+      messages: messages.map((message) => ({
+        reason: message.reason,
+        ruleId: message.ruleId ?? 'unknown',
+        severity: message.fatal ? 'error' : 'warning',
+        start: { line: message.line ?? 1, column: message.column ?? 1 },
+        end: message.place && 'end' in message.place ? { line: message.place.end.line, column: message.place.end.column } : undefined,
+      })),
+    };
+  }
+
+  /** Writes the cache when anything changed. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    await mkdir(dirname(this.location), { recursive: true });
+    await writeFileAtomic(this.location, JSON.stringify(this.data));
+  }
+}

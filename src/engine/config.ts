@@ -1,0 +1,261 @@
+/**
+ * The config file, `alliance.config.yaml` (or `.yml`, `.json`), found from the working directory
+ * upward. It is data only, parsed as YAML 1.2 core (JSON is a subset): it never runs code. A wrong
+ * config is a `ConfigError` naming the file, line and column, which ends the run with exit code 2.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { describeValue, listOr, quote } from '../model/describe.js';
+import { parseLanguage, parseMark, parsePace, parseSlot, parseTemplate, type FieldContext, type FieldResult, type Mark } from '../model/fields.js';
+import type { Officer } from '../model/forum.js';
+import type { Severity } from '../model/statement.js';
+import { didYouMean } from '../model/suggest.js';
+import { ConfigError } from './errors.js';
+
+/** The names a config file may have, in the order they are looked for. */
+export const CONFIG_NAMES = ['alliance.config.yaml', 'alliance.config.yml', 'alliance.config.json'] as const;
+
+/** A forum as a config file adds or overrides it: every field optional. */
+export interface ForumOverride {
+  id: string;
+  name?: string;
+  aliases?: string[];
+  officer?: Officer;
+  title?: Record<string, string>;
+  slotSeconds?: number;
+}
+
+/** The settings of a config file, typed; every field optional but the lists. */
+export interface Config {
+  /** The config file, or null when none was found (defaults apply). */
+  path: string | null;
+  /** The project folder: where the config file is, or the working directory. */
+  dir: string;
+  organization?: string;
+  organizationAliases: string[];
+  language?: string;
+  /** Words per minute for every language, and per language. */
+  pace?: number;
+  paceByLanguage: Record<string, number>;
+  forums: ForumOverride[];
+  rules: Map<string, Severity>;
+  writtenWordCap?: number;
+  mark?: Mark;
+  template?: string;
+  /** Globs of the statements checked when no path is given, relative to `dir`. */
+  statements: string[];
+  /** A hash of the file's text, for caches. */
+  hash: string;
+}
+
+/** What a config's values are checked against. */
+export interface ConfigContext {
+  ruleIds: readonly string[];
+  fields: FieldContext;
+}
+
+const DEFAULT_STATEMENTS = ['statements/**/*.md'];
+
+/** The config of a folder with no config file. */
+export function defaultConfig(dir: string): Config {
+  return {
+    path: null,
+    dir,
+    organizationAliases: [],
+    paceByLanguage: {},
+    forums: [],
+    rules: new Map(),
+    statements: DEFAULT_STATEMENTS,
+    hash: 'none',
+  };
+}
+
+/** Finds the config file in `cwd` or the nearest folder above it; throws when a folder holds two. */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const found = CONFIG_NAMES.map((name) => join(dir, name)).filter((path) => existsSync(path) && statSync(path).isFile());
+    if (found.length > 1) {
+      throw new ConfigError(found[1]!, 1, 1, `Expected one config file in \`${dir}\`, found ${listOr(found.map((path) => path.slice(dir.length + 1)))}`);
+    }
+    if (found[0]) return found[0];
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Loads the config that applies in `cwd` (or the file given), or the defaults when there is none. */
+export function loadConfig(cwd: string, context: ConfigContext, explicitPath?: string): Config {
+  const path = explicitPath === undefined ? findConfigFile(cwd) : resolve(cwd, explicitPath);
+  if (path === undefined) return defaultConfig(resolve(cwd));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, 1, 1, `Expected a readable config file, found an error: ${(error as Error).message}`);
+  }
+  return parseConfig(text, path, context);
+}
+
+type Report = (node: YamlNode | Pair | null | undefined, reason: string) => never;
+
+/** Parses and validates the text of a config file. */
+export function parseConfig(text: string, path: string, context: ConfigContext): Config {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter,
+  });
+  const fail = (offset: number, reason: string): never => {
+    const { line, col } = lineCounter.linePos(offset);
+    throw new ConfigError(path, line, col, reason);
+  };
+  const report: Report = (node, reason) => {
+    const range = node && 'range' in node ? node.range : node && 'key' in node ? (node.key as YamlNode | null)?.range : undefined;
+    return fail(range?.[0] ?? 0, reason);
+  };
+  const firstError = document.errors[0];
+  if (firstError) fail(firstError.pos[0], `Expected valid YAML or JSON, found an error: ${firstError.message}`);
+  try {
+    document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    fail(0, `Expected a config without excessive aliases, found an error: ${(error as Error).message}`);
+  }
+
+  const config = defaultConfig(dirname(path));
+  config.path = path;
+  config.hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const contents = document.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return config;
+  if (!isMap(contents)) return report(contents, `Expected the config to be a mapping of settings, found ${isSeq(contents) ? 'a list' : 'a value'}`);
+
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const value = pair.value as YamlNode | null;
+    const read = KEYS[key];
+    if (!read) report(pair, `Unexpected setting ${quote(key)}${didYouMean(key, Object.keys(KEYS))}`);
+    else read(config, value, report, context);
+  }
+  return config;
+}
+
+type KeyReader = (config: Config, node: YamlNode | null, report: Report, context: ConfigContext) => void;
+
+function plain(node: YamlNode | null): unknown {
+  return node === null ? null : node.toJSON();
+}
+
+function text(node: YamlNode | null, report: Report, name: string): string {
+  const value = plain(node);
+  if (typeof value !== 'string' || value.trim() === '') report(node, `Expected \`${name}\` to be text, found ${describeValue(value)}`);
+  return (value as string).trim();
+}
+
+function textList(node: YamlNode | null, report: Report, name: string): string[] {
+  if (!isSeq(node)) return [text(node, report, name)];
+  return node.items.map((item) => text(item as YamlNode, report, name));
+}
+
+function positiveNumber(node: YamlNode | null, report: Report, name: string): number {
+  const value = plain(node);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) report(node, `Expected \`${name}\` to be a positive number, found ${describeValue(value)}`);
+  return value as number;
+}
+
+function mapping(node: YamlNode | null, report: Report, name: string) {
+  if (!isMap(node)) return report(node, `Expected \`${name}\` to be a mapping, found ${describeValue(plain(node))}`);
+  return node.items.map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key), value: pair.value as YamlNode | null, pair }));
+}
+
+/** Runs a front matter field's parser on a config value, reporting its reason under the config's name. */
+function field<T>(node: YamlNode | null, report: Report, result: FieldResult<T>, fieldName: string, name: string): T {
+  if (!result.ok) report(node, result.reason.replace(`\`${fieldName}\``, `\`${name}\``));
+  return (result as { value: T }).value;
+}
+
+function language(node: YamlNode | null, report: Report, context: ConfigContext, name: string): string {
+  return field(node, report, parseLanguage(plain(node), context.fields), 'language', name);
+}
+
+const SEVERITIES: Record<string, Severity> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error' };
+const OFFICERS: readonly Officer[] = ['chair', 'president'];
+const FORUM_KEYS = ['name', 'aliases', 'officer', 'title', 'slot'];
+
+const KEYS: Record<string, KeyReader> = {
+  organization(config, node, report) {
+    if (isMap(node)) {
+      for (const { key, value, pair } of mapping(node, report, 'organization')) {
+        if (key === 'name') config.organization = text(value, report, 'organization.name');
+        else if (key === 'aliases') config.organizationAliases = textList(value, report, 'organization.aliases');
+        else report(pair, `Unexpected setting ${quote(`organization.${key}`)}${didYouMean(key, ['name', 'aliases'])}`);
+      }
+      if (config.organization === undefined) report(node, 'Expected `organization.name`, found none');
+    } else {
+      config.organization = text(node, report, 'organization');
+    }
+  },
+  language(config, node, report, context) {
+    config.language = language(node, report, context, 'language');
+  },
+  pace(config, node, report, context) {
+    const check = (value: YamlNode | null, name: string): number => field(value, report, parsePace(plain(value)), 'pace', name);
+    if (!isMap(node)) {
+      config.pace = check(node, 'pace');
+      return;
+    }
+    for (const { key, value } of mapping(node, report, 'pace')) {
+      if (key === 'default') config.pace = check(value, 'pace.default');
+      else config.paceByLanguage[language(valueKey(node, key), report, context, 'pace')] = check(value, `pace.${key}`);
+    }
+  },
+  forums(config, node, report) {
+    for (const { key, value } of mapping(node, report, 'forums')) {
+      const forum: ForumOverride = { id: key };
+      for (const entry of mapping(value, report, `forums.${key}`)) {
+        const name = `forums.${key}.${entry.key}`;
+        if (entry.key === 'name') forum.name = text(entry.value, report, name);
+        else if (entry.key === 'aliases') forum.aliases = textList(entry.value, report, name);
+        else if (entry.key === 'officer') {
+          const officer = text(entry.value, report, name).toLowerCase() as Officer;
+          if (!OFFICERS.includes(officer)) report(entry.value, `Expected \`${name}\` to be ${listOr(OFFICERS)}, found ${quote(officer)}`);
+          forum.officer = officer;
+        } else if (entry.key === 'title') {
+          forum.title = {};
+          for (const title of mapping(entry.value, report, name)) forum.title[title.key] = text(title.value, report, `${name}.${title.key}`);
+        } else if (entry.key === 'slot') {
+          forum.slotSeconds = field(entry.value, report, parseSlot(plain(entry.value)), 'slot', name);
+        } else report(entry.pair, `Unexpected setting ${quote(name)}${didYouMean(entry.key, FORUM_KEYS)}`);
+      }
+      config.forums.push(forum);
+    }
+  },
+  rules(config, node, report, context) {
+    for (const { key, value, pair } of mapping(node, report, 'rules')) {
+      if (!context.ruleIds.includes(key)) report(pair, `Unexpected rule ${quote(key)}${didYouMean(key, context.ruleIds)}`);
+      const severity = SEVERITIES[String(plain(value)).toLowerCase()];
+      if (severity === undefined) report(value ?? pair, `Expected the severity of \`${key}\` to be \`off\`, \`warn\` or \`error\`, found ${describeValue(plain(value))}`);
+      config.rules.set(key, severity!);
+    }
+  },
+  writtenWordCap(config, node, report) {
+    config.writtenWordCap = positiveNumber(node, report, 'writtenWordCap');
+  },
+  mark(config, node, report) {
+    config.mark = field(node, report, parseMark(plain(node)), 'mark', 'mark');
+  },
+  template(config, node, report) {
+    config.template = field(node, report, parseTemplate(plain(node)), 'template', 'template');
+  },
+  statements(config, node, report) {
+    config.statements = textList(node, report, 'statements');
+  },
+};
+
+function valueKey(node: YamlNode, key: string): YamlNode | null {
+  if (!isMap(node)) return null;
+  const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  return (pair?.key as YamlNode | undefined) ?? null;
+}

@@ -1,0 +1,42 @@
+/** Everything the loader needs besides the file: config, forums, field parsers, rule defaults, flags. */
+import type { FieldContext } from '../model/fields.js';
+import type { ForumRegistry } from '../model/forum.js';
+import type { Severity } from '../model/statement.js';
+import { rules } from '../rules/index.js';
+import { loadConfig, type Config } from './config.js';
+import { fieldContext, forumRegistry } from './registry-data.js';
+
+/** Settings given on the command line, which win over everything else. */
+export interface Overrides {
+  pace?: number;
+  slotSeconds?: number;
+}
+
+/** The context statements are loaded in, made once per run. */
+export interface LoadContext {
+  config: Config;
+  forums: ForumRegistry;
+  fields: FieldContext;
+  ruleIds: readonly string[];
+  ruleDefaults: ReadonlyMap<string, Severity>;
+  overrides: Overrides;
+}
+
+/** Builds the load context from a config (already loaded) and command-line overrides. */
+export function createContext(config: Config, overrides: Overrides = {}): LoadContext {
+  return {
+    config,
+    forums: forumRegistry(config),
+    fields: fieldContext(),
+    ruleIds: rules.map((rule) => rule.id),
+    ruleDefaults: new Map(rules.map((rule) => [rule.id, rule.severity])),
+    overrides,
+  };
+}
+
+/** Finds and loads the config that applies in `cwd` (or `configPath`), then builds the context. */
+export function contextFor(cwd: string, overrides: Overrides = {}, configPath?: string): LoadContext {
+  const fields = fieldContext();
+  const config = loadConfig(cwd, { ruleIds: rules.map((rule) => rule.id), fields }, configPath);
+  return createContext(config, overrides);
+}

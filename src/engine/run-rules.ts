@@ -1,0 +1,42 @@
+/** Runs the rules on a loaded statement and collects their findings as vfile messages. */
+import { VFileMessage } from 'vfile-message';
+import { isUnusable, type Point, type Span, type Statement } from '../model/statement.js';
+import { rules } from '../rules/index.js';
+
+/** The `source` of every message: the tool's name. */
+export const MESSAGE_SOURCE = 'alliance';
+
+/** Makes a message of a rule, with the severity config gave it (`fatal` true for errors). */
+export function makeMessage(reason: string, ruleId: string, severity: 'error' | 'warning', place: Point | Span | undefined, path: string): VFileMessage {
+  const message = new VFileMessage(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: MESSAGE_SOURCE });
+  message.fatal = severity === 'error';
+  message.file = path;
+  return message;
+}
+
+/** The findings of every rule that applies to the statement, in order of place; also added to its file. */
+export function runRules(statement: Statement): { messages: VFileMessage[]; internalErrors: number } {
+  const messages: VFileMessage[] = [];
+  let internalErrors = 0;
+  const unusable = isUnusable(statement);
+  for (const rule of rules) {
+    const severity = statement.settings.severities.get(rule.id) ?? rule.severity;
+    if (severity === 'off') continue;
+    if (unusable && !rule.runsOnUnusable) continue;
+    if (rule.deliveryOnly && statement.settings.kind === 'written') continue;
+    try {
+      rule.check(statement, (reason, place) => messages.push(makeMessage(reason, rule.id, severity, place, statement.path)));
+    } catch (error) {
+      internalErrors += 1;
+      messages.push(makeMessage(`Expected the rule to run, found an internal error: ${(error as Error).message}`, rule.id, 'error', undefined, statement.path));
+    }
+  }
+  messages.sort(byPlace);
+  statement.file.messages.push(...messages);
+  return { messages, internalErrors };
+}
+
+/** Orders messages by line, then column (stable for messages at the same place). */
+export function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

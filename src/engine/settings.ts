@@ -1,0 +1,66 @@
+/**
+ * What applies to one statement. For pace and slot the first match wins: command-line flag, inline
+ * comment, front matter, config file, the forum's registry entry, the language's default.
+ */
+import type { StatementFields } from '../model/fields.js';
+import type { Settings, Severity, SettingSource } from '../model/statement.js';
+import type { LoadContext } from './context.js';
+import type { Directives } from './directives.js';
+import { limits, paceTable, phrasesFor } from './registry-data.js';
+
+const DEFAULT_TEMPLATE = 'handout';
+
+function firstOf<T>(candidates: [T | undefined, SettingSource][]): [T, SettingSource] | undefined {
+  return candidates.find((candidate): candidate is [T, SettingSource] => candidate[0] !== undefined);
+}
+
+/** Resolves the settings of a statement from its fields, its inline comments and the run's context. */
+export function resolveSettings(fields: StatementFields, directives: Directives, context: LoadContext): Settings {
+  const { config, overrides } = context;
+  const locale = fields.language ?? config.language ?? 'en';
+  const language = locale.toLowerCase().split('-')[0]!;
+  const forum = fields.forum === undefined ? null : (context.forums.find(fields.forum) ?? null);
+  const paces = paceTable();
+
+  const [pace, paceSource] = firstOf<number>([
+    [overrides.pace, 'flag'],
+    [directives.pace, 'inline'],
+    [fields.pace, 'front-matter'],
+    [config.paceByLanguage[language] ?? config.pace, 'config'],
+    [paces.languages[language] ?? paces.default, 'language'],
+  ])!;
+  const slot = firstOf<number>([
+    [overrides.slotSeconds, 'flag'],
+    [directives.slotSeconds, 'inline'],
+    [fields.slotSeconds, 'front-matter'],
+    [forum?.slotSeconds, 'forum'],
+  ]);
+
+  const organizations = [...new Set([fields.organization, ...(fields.organizations ?? [])].filter((name): name is string => !!name))];
+  if (organizations.length === 0 && config.organization) organizations.push(config.organization);
+
+  const severities = new Map<string, Severity>(context.ruleDefaults);
+  for (const [id, severity] of config.rules) severities.set(id, severity);
+  for (const id of directives.disabled) severities.set(id, 'off');
+
+  const thresholds = limits();
+  return {
+    locale,
+    language,
+    kind: fields.kind ?? 'oral',
+    pace,
+    paceSource,
+    slotSeconds: slot?.[0] ?? null,
+    slotSource: slot?.[1] ?? null,
+    forum,
+    knownForums: context.forums.names(),
+    organizations,
+    organizationAliases: config.organizationAliases,
+    mark: fields.mark ?? config.mark ?? 'check-against-delivery',
+    template: fields.template ?? config.template ?? DEFAULT_TEMPLATE,
+    writtenWordCap: config.writtenWordCap ?? thresholds.writtenWordCap,
+    marginShare: thresholds.marginShare,
+    severities,
+    phrases: phrasesFor(language),
+  };
+}

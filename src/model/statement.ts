@@ -1,0 +1,137 @@
+/**
+ * The model of a statement: made once per file by the loader and read by every rule, the timing
+ * engine, the renderers and the commands.
+ */
+import type { Node, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { StatementFields, Mark, Kind } from './fields.js';
+import type { Forum } from './forum.js';
+import type { Phrases } from './phrases.js';
+
+/** A place in the original file, 1-based, the front matter counted. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** A range in the original file. */
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+/** A problem the loader met in the front matter or the bytes of the file, reported by its rule. */
+export interface LoadProblem {
+  ruleId: 'front-matter' | 'encoding' | 'read-error';
+  reason: string;
+  place: Point | Span;
+}
+
+/** The front matter as written and as typed, with where each field sits. */
+export interface FrontMatter {
+  /** True when the file opens with a `---` block that parsed to a mapping (possibly empty). */
+  present: boolean;
+  /** The raw mapping, as the YAML parser produced it. */
+  data: Readonly<Record<string, unknown>>;
+  /** The typed fields; a field absent or invalid in `data` is absent here. */
+  fields: StatementFields;
+  /** Where each key of `data` sits (its key's span). */
+  positions: ReadonlyMap<string, Span>;
+  /** Fields whose value could not be parsed, with the reason ("Expected …, found …"). */
+  invalid: ReadonlyMap<string, string>;
+  /** The lines the block takes, `---` to `---`, when present. */
+  span?: Span;
+}
+
+/** What kind of block a spoken paragraph comes from. */
+export type SpokenKind = 'paragraph' | 'listItem' | 'blockquote';
+
+/** A block of text the speaker reads out, in document order. */
+export interface SpokenParagraph {
+  kind: SpokenKind;
+  /** The text as said: Markdown syntax, comments, footnote markers and images removed, spaces collapsed. */
+  text: string;
+  /** Where the block starts and ends in the file. */
+  span: Span;
+  /** The mdast node it comes from. */
+  node: Node;
+  /** Headings met since the previous spoken paragraph (the timing engine pauses at them). */
+  headingsBefore: number;
+}
+
+/** How severe a rule's messages are, or `off`. */
+export type Severity = 'error' | 'warning' | 'off';
+
+/** What config, forum registry, inline comments and flags decided for this file. */
+export interface Settings {
+  /** The full BCP 47 tag, e.g. `fr-CH`. */
+  locale: string;
+  /** The primary language subtag, which picks phrase lists and pace, e.g. `fr`. */
+  language: string;
+  kind: Kind;
+  /** Words per minute, and where that number came from. */
+  pace: number;
+  paceSource: SettingSource;
+  /** The speaking slot in seconds, or null when none applies. */
+  slotSeconds: number | null;
+  slotSource: SettingSource | null;
+  /** The forum's registry entry, or null when the forum is unknown or absent. */
+  forum: Forum | null;
+  /** The canonical names of the forums in the registry, for suggestions. */
+  knownForums: string[];
+  /** The speaking organizations (a joint statement has several). */
+  organizations: string[];
+  /** Other names of those organizations that count as naming them ("the Alliance"). */
+  organizationAliases: string[];
+  mark: Mark;
+  template: string;
+  writtenWordCap: number;
+  /** The share of the slot above which the margin warning fires. */
+  marginShare: number;
+  /** The severity of each rule for this file (config, then inline `alliance-disable`). */
+  severities: ReadonlyMap<string, Severity>;
+  phrases: Phrases;
+}
+
+/** Where a setting was decided, first match wins in this order. */
+export type SettingSource = 'flag' | 'inline' | 'front-matter' | 'config' | 'forum' | 'language';
+
+/** An inline `<!-- alliance-… -->` comment that could not be understood. */
+export interface DirectiveProblem {
+  reason: string;
+  place: Span;
+}
+
+/** One statement: a file, its front matter, its Markdown tree, its spoken text and its settings. */
+export interface Statement {
+  /** Absolute path of the file. */
+  path: string;
+  /** The file, its text as `value`; rules add their messages to it. */
+  file: VFile;
+  /** The text of the file, BOM removed (positions count from here). */
+  source: string;
+  frontMatter: FrontMatter;
+  /** The Markdown body; positions point at lines of the original file. */
+  tree: Root;
+  paragraphs: SpokenParagraph[];
+  settings: Settings;
+  /** Problems that stop the rules (unreadable file, broken front matter); reported by their rules. */
+  loadProblems: LoadProblem[];
+  /** Inline comments that could not be understood. */
+  directiveProblems: DirectiveProblem[];
+}
+
+/** True when the loader could not make sense of the file, so only its load problems are reported. */
+export function isUnusable(statement: Statement): boolean {
+  return statement.loadProblems.length > 0;
+}
+
+/** The first spoken paragraph, which must address the presiding officer. */
+export function opening(statement: Statement): SpokenParagraph | undefined {
+  return statement.paragraphs[0];
+}
+
+/** The last spoken paragraph, which must close the statement. */
+export function closing(statement: Statement): SpokenParagraph | undefined {
+  return statement.paragraphs[statement.paragraphs.length - 1];
+}

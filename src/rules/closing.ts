@@ -1,0 +1,29 @@
+/**
+ * `closing` (error): the last spoken paragraph ends with a closing formula: its last sentence starts
+ * with "Thank you", "I thank you", "Thank you for your attention", "Je vous remercie", "Muchas
+ * gracias" and the like (phrase lists in src/data/phrases/<language>.yaml).
+ *
+ * Why: the chair and the interpreters hear the statement is over. A "Thank you" in an earlier
+ * paragraph does not count; footnotes, link definitions and comments after the closing are not spoken
+ * and do not hide it. Skipped for `kind: written`. Options: none.
+ */
+import { quote } from '../model/describe.js';
+import { splitSentences } from '../model/sentences.js';
+import { closing } from '../model/statement.js';
+import { endsWithClosing } from './support/address.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'closing',
+  severity: 'error',
+  summary: 'The statement ends with a closing formula ("Thank you", "Je vous remercie")',
+  deliveryOnly: true,
+  check(statement, report) {
+    const last = closing(statement);
+    const { phrases } = statement.settings;
+    if (!last || endsWithClosing(last.text, phrases)) return;
+    const sentences = splitSentences(last.text, phrases.abbreviations);
+    const found = sentences[sentences.length - 1]?.text ?? last.text;
+    report(`Expected the statement to end with a closing formula such as \`Thank you.\`, found ${quote(found)}`, last.span.end);
+  },
+});

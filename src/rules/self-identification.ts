@@ -1,0 +1,26 @@
+/**
+ * `self-identification` (warning): the speaking organization (or one of the organizations of a joint
+ * statement) is named in the first two spoken paragraphs. The organization comes from front matter
+ * (`organization`, `organizations`) or the config file, which may also list `aliases` ("the Alliance").
+ *
+ * Why: the room and the summary record must know who speaks; the chair announces the speaker, but
+ * delegates tune in late. Skipped when no organization is known. Options: none.
+ */
+import { listOr } from '../model/describe.js';
+import { normalizePhrase } from '../model/phrases.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'self-identification',
+  severity: 'warning',
+  summary: 'The organization is named in the first two paragraphs',
+  check(statement, report) {
+    const { organizations, organizationAliases } = statement.settings;
+    const first = statement.paragraphs[0];
+    if (organizations.length === 0 || !first) return;
+    const names = [...organizations, ...organizationAliases].map(normalizePhrase).filter(Boolean);
+    const opening = ` ${normalizePhrase(statement.paragraphs.slice(0, 2).map((paragraph) => paragraph.text).join(' '))} `;
+    if (names.some((name) => opening.includes(` ${name} `))) return;
+    report(`Expected the first two paragraphs to name the organization (${listOr(organizations)}), found it in neither`, first.span.start);
+  },
+});

@@ -1,0 +1,31 @@
+/**
+ * `speaking-time` (error): the statement fits its slot: the estimated speaking time, in whole seconds,
+ * is not longer than the slot. The slot comes from `--slot`, an inline `alliance-set slot=…`, the
+ * `slot` field, or the forum (3 minutes at the CCPCJ and CND, 2 at the HRC); pace likewise from
+ * `--pace`, inline, `pace`, the config file, or the language (110 words a minute in English).
+ *
+ * Why: the chair cuts off a speaker who runs over, and the end of a statement is its ask. The message
+ * points at the paragraph where the slot runs out and says how many words to cut. Skipped for
+ * `kind: written` and when no slot applies. Options: none.
+ */
+import { formatClock } from '../model/duration.js';
+import { timeStatement } from '../timing/estimate.js';
+import { defineRule } from './define-rule.js';
+import { overrunPlace, wordsToCut } from './support/slot.js';
+
+export default defineRule({
+  id: 'speaking-time',
+  severity: 'error',
+  summary: 'The estimated speaking time fits the slot',
+  deliveryOnly: true,
+  check(statement, report) {
+    const timing = timeStatement(statement);
+    const slot = timing.slotSeconds;
+    if (slot === null || Math.round(timing.seconds) <= slot) return;
+    const cut = wordsToCut(timing, slot);
+    report(
+      `Expected at most \`${formatClock(slot)}\` of speaking time at ${timing.pace} words a minute, found \`${formatClock(timing.seconds)}\` (cut about ${cut} words)`,
+      overrunPlace(timing, slot),
+    );
+  },
+});

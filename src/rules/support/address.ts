@@ -1,0 +1,44 @@
+/**
+ * Finding the address to the presiding officer in an opening ("Thank you, Chair", "Madam President,
+ * Excellencies"): a clause of the first sentence that is an address, after any preamble ("Thank
+ * you"), and is followed by nothing or by a conjunction ("Madam Chair and distinguished delegates").
+ */
+import { normalizePhrase, startsWithPhrase, type AddressTarget, type Phrases } from '../../model/phrases.js';
+import { splitSentences } from '../../model/sentences.js';
+
+/** An address found in an opening. */
+export interface Address {
+  /** Who it names. */
+  target: AddressTarget;
+  /** The clause as written ("Madam Chair"). */
+  written: string;
+}
+
+const CLAUSE = /[,;:()—–]|\s-\s/;
+
+/** The address to the presiding officer in the first sentence of `text`, if there is one. */
+export function findAddress(text: string, phrases: Phrases): Address | undefined {
+  const first = splitSentences(text, phrases.abbreviations)[0]?.text ?? '';
+  for (const clause of first.split(CLAUSE)) {
+    let normalized = normalizePhrase(clause);
+    const preamble = phrases.preambles.find((phrase) => startsWithPhrase(normalized, phrase));
+    if (preamble) normalized = normalized.slice(preamble.length).trim();
+    if (normalized === '') continue;
+    for (const address of phrases.addresses) {
+      if (!startsWithPhrase(normalized, address.phrase)) continue;
+      const rest = normalized.slice(address.phrase.length).trim();
+      const firstWord = rest.split(' ')[0] ?? '';
+      if (rest === '' || phrases.conjunctions.includes(firstWord)) {
+        return { target: address.target, written: clause.trim().replace(/[.!?…]+$/, '') };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** True when the last sentence of `text` starts with a closing formula ("Thank you", "Muchas gracias"). */
+export function endsWithClosing(text: string, phrases: Phrases): boolean {
+  const sentences = splitSentences(text, phrases.abbreviations);
+  const last = normalizePhrase(sentences[sentences.length - 1]?.text ?? '');
+  return phrases.closings.some((phrase) => startsWithPhrase(last, phrase));
+}

@@ -1,0 +1,23 @@
+/**
+ * `unknown-forum` (warning): the `forum` is in the registry (built in, or added by the config file's
+ * `forums:`), by its name or an alias (`COP`, `Crime Commission`).
+ *
+ * Why: the forum decides the default slot and the presiding officer's title; for an unknown forum
+ * neither is checked. A warning, not an error: a new forum is not a mistake. Options: none.
+ */
+import { listOr, quote } from '../model/describe.js';
+import { didYouMean } from '../model/suggest.js';
+import { defineRule } from './define-rule.js';
+
+export default defineRule({
+  id: 'unknown-forum',
+  severity: 'warning',
+  summary: 'The forum is in the registry of forums (or added in the config file)',
+  check(statement, report) {
+    const { fields, positions } = statement.frontMatter;
+    if (fields.forum === undefined || statement.settings.forum !== null) return;
+    const suggestion = didYouMean(fields.forum, statement.settings.knownForums);
+    const hint = suggestion || ` (known forums: ${listOr(statement.settings.knownForums)}; add one under \`forums:\` in the config file)`;
+    report(`Unexpected forum ${quote(fields.forum)}${hint}`, positions.get('forum'));
+  },
+});
