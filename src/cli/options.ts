@@ -1,5 +1,6 @@
 /** Parsers for option values shared by commands; a bad value is a commander usage error (exit 2). */
 import { InvalidArgumentError } from 'commander';
+import type { Concurrency } from '../engine/pool.js';
 import { parsePace, parseSlot } from '../model/fields.js';
 
 /** `--pace N`: words per minute. */
@@ -20,4 +21,11 @@ export function slotOption(value: string): number {
 export function countOption(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`Expected a whole number, found \`${value}\``);
   return Number(value);
+}
+
+/** `--concurrency`: a number of threads, `auto` or `off`. */
+export function concurrencyOption(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (/^[1-9]\d*$/.test(value.trim())) return Number(value);
+  throw new InvalidArgumentError(`Expected a number of threads, \`auto\` or \`off\`, found \`${value}\``);
 }

@@ -6,18 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { VFileMessage } from 'vfile-message';
-import { makeMessage } from './run-rules.js';
+import type { StoredMessage } from './messages.js';
 import { writeFileAtomic } from './write-atomic.js';
-
-/** A message as the cache stores it. */
-interface StoredMessage {
-  reason: string;
-  ruleId: string;
-  severity: 'error' | 'warning';
-  start: { line: number; column: number };
-  end?: { line: number; column: number };
-}
 
 interface CacheFile {
   key: string;
@@ -53,27 +43,15 @@ export class ResultCache {
   }
 
   /** The messages stored for `path` when its content hash is `hash`. */
-  get(path: string, hash: string): VFileMessage[] | undefined {
+  get(path: string, hash: string): StoredMessage[] | undefined {
     const entry = this.data.files[path];
-    if (!entry || entry.hash !== hash) return undefined;
-    return entry.messages.map((stored) =>
-      makeMessage(stored.reason, stored.ruleId, stored.severity, stored.end ? { start: stored.start, end: stored.end } : stored.start, path),
-    );
+    return entry && entry.hash === hash ? entry.messages : undefined;
   }
 
   /** Stores the messages of `path` at content hash `hash`. */
-  set(path: string, hash: string, messages: readonly VFileMessage[]): void {
+  set(path: string, hash: string, messages: StoredMessage[]): void {
     this.changed = true;
-    this.data.files[path] = {
-      hash,
-      messages: messages.map((message) => ({
-        reason: message.reason,
-        ruleId: message.ruleId ?? 'unknown',
-        severity: message.fatal ? 'error' : 'warning',
-        start: { line: message.line ?? 1, column: message.column ?? 1 },
-        end: message.place && 'end' in message.place ? { line: message.place.end.line, column: message.place.end.column } : undefined,
-      })),
-    };
+    this.data.files[path] = { hash, messages };
   }
 
   /** Writes the cache when anything changed. */

@@ -1,61 +1,69 @@
-/** `check` without the command line: load each file, run the rules, return the messages per file. */
+/**
+ * `check` without the command line: each file is read, loaded and checked (in worker threads for
+ * large batches), unchanged files are answered from the cache, and the messages of each file come
+ * back in the order of the files.
+ */
 import type { VFileMessage } from 'vfile-message';
-import type { Statement } from '../model/statement.js';
 import { contentHash, type ResultCache } from './cache.js';
 import type { LoadContext } from './context.js';
-import { parseStatement, readStatementFile } from './load.js';
-import { makeMessage, runRules } from './run-rules.js';
+import { restoreMessage } from './messages.js';
+import { runInWorkers, threadsFor, type Concurrency } from './pool.js';
+import { readStatementFile } from './read.js';
+import type { CheckOutcome } from './tasks.js';
 
 /** The outcome of checking one file. */
 export interface FileResult {
   /** Absolute path. */
   path: string;
   messages: VFileMessage[];
-  /** The loaded statement (absent when the result came from the cache). */
-  statement?: Statement;
 }
 
 /** The outcome of checking many files. */
 export interface CheckRun {
   results: FileResult[];
-  /** Rules that threw: a bug of the tool, which the CLI turns into exit code 2. */
+  /** Rules or the loader that threw: a bug of the tool, which the CLI turns into exit code 2. */
   internalErrors: number;
 }
 
-const READ_AHEAD = 32;
+/** How to check: cache and threads. */
+export interface CheckOptions {
+  cache?: ResultCache;
+  concurrency?: Concurrency;
+}
 
 /** Checks each file (absolute paths), reusing cached results of unchanged files when a cache is given. */
-export async function checkFiles(paths: readonly string[], context: LoadContext, cache?: ResultCache): Promise<CheckRun> {
-  const results: FileResult[] = [];
-  let internalErrors = 0;
-  // Files are read ahead in parallel while earlier ones are parsed.
-  const reads = paths.map((path, index) => (index < READ_AHEAD ? readStatementFile(path) : undefined));
-  for (let index = 0; index < paths.length; index += 1) {
-    const path = paths[index]!;
-    const ahead = index + READ_AHEAD;
-    if (ahead < paths.length) reads[ahead] = readStatementFile(paths[ahead]!);
-    const input = await reads[index]!;
-    reads[index] = undefined;
-    const hash = input instanceof Uint8Array && cache ? contentHash(input) : undefined;
-    const cached = hash === undefined ? undefined : cache?.get(path, hash);
-    if (cached) {
-      results.push({ path, messages: cached });
-      continue;
-    }
-    let statement: Statement;
-    try {
-      statement = parseStatement(path, input, context);
-    } catch (error) {
-      // A bug of the loader: reported on this file, the others are still checked.
-      internalErrors += 1;
-      const reason = `Expected the file to load, found an internal error: ${(error as Error).message}`;
-      results.push({ path, messages: [makeMessage(reason, 'read-error', 'error', undefined, path)] });
-      continue;
-    }
-    const run = runRules(statement);
-    internalErrors += run.internalErrors;
-    if (hash !== undefined && run.internalErrors === 0) cache?.set(path, hash, run.messages);
-    results.push({ path, messages: run.messages, statement });
+export async function checkFiles(paths: readonly string[], context: LoadContext, options: CheckOptions = {}): Promise<CheckRun> {
+  const { cache } = options;
+  const outcomes = new Map<string, CheckOutcome>();
+  const todo: string[] = [];
+  for (const path of paths) {
+    const input = cache ? readStatementFile(path) : undefined;
+    const hash = input instanceof Uint8Array ? contentHash(input) : null;
+    const messages = hash === null ? undefined : cache?.get(path, hash);
+    if (messages) outcomes.set(path, { path, hash, messages, internalErrors: 0 });
+    else todo.push(path);
   }
+
+  const threads = threadsFor(todo.length, options.concurrency ?? 'auto');
+  const fresh = threads > 1
+    ? await runInWorkers('check', todo, { cwd: context.config.dir, configPath: context.config.path, overrides: context.overrides }, threads)
+    : await checkHere(todo, context);
+  for (const outcome of fresh) {
+    outcomes.set(outcome.path, outcome);
+    if (outcome.hash !== null && outcome.internalErrors === 0) cache?.set(outcome.path, outcome.hash, outcome.messages);
+  }
+
+  let internalErrors = 0;
+  const results = paths.map((path) => {
+    const outcome = outcomes.get(path)!;
+    internalErrors += outcome.internalErrors;
+    return { path, messages: outcome.messages.map((stored) => restoreMessage(stored, path)) };
+  });
   return { results, internalErrors };
+}
+
+async function checkHere(paths: readonly string[], context: LoadContext): Promise<CheckOutcome[]> {
+  // The parser is loaded only when there is something to parse (a fully cached run never loads it).
+  const { runTask } = await import('./tasks.js');
+  return paths.map((path) => runTask('check', path, context));
 }

@@ -3,7 +3,8 @@ import type { FieldContext } from '../model/fields.js';
 import type { ForumRegistry } from '../model/forum.js';
 import type { Severity } from '../model/statement.js';
 import { rules } from '../rules/index.js';
-import { loadConfig, type Config } from './config.js';
+import { resolve } from 'node:path';
+import { defaultConfig, loadConfig, type Config } from './config.js';
 import { fieldContext, forumRegistry } from './registry-data.js';
 
 /** Settings given on the command line, which win over everything else. */
@@ -34,9 +35,12 @@ export function createContext(config: Config, overrides: Overrides = {}): LoadCo
   };
 }
 
-/** Finds and loads the config that applies in `cwd` (or `configPath`), then builds the context. */
-export function contextFor(cwd: string, overrides: Overrides = {}, configPath?: string): LoadContext {
+/**
+ * Loads the config that applies in `cwd` and builds the context: the config file found upward when
+ * `configPath` is undefined, the file given, or none at all when it is null.
+ */
+export function contextFor(cwd: string, overrides: Overrides = {}, configPath?: string | null): LoadContext {
   const fields = fieldContext();
-  const config = loadConfig(cwd, { ruleIds: rules.map((rule) => rule.id), fields }, configPath);
+  const config = configPath === null ? defaultConfig(resolve(cwd)) : loadConfig(cwd, { ruleIds: rules.map((rule) => rule.id), fields }, configPath);
   return createContext(config, overrides);
 }

@@ -13,13 +13,14 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
 /** Decodes a file's bytes as UTF-8, refusing binary content. */
 export function decodeStatement(bytes: Uint8Array): Decoded {
   const nul = bytes.indexOf(0);
+  const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
+  // The first offending byte is reported, so the place is where the file stops being text.
+  if (invalid !== -1 && (nul === -1 || invalid < nul)) {
+    const byte = bytes[invalid]!.toString(16).toUpperCase().padStart(2, '0');
+    return { ok: false, problem: problemAt(bytes, invalid, `Expected UTF-8 text, found the byte \`0x${byte}\``) };
+  }
   if (nul !== -1) {
     return { ok: false, problem: problemAt(bytes, nul, 'Expected text, found a NUL byte (is this a binary file?)') };
-  }
-  if (!isUtf8(bytes)) {
-    const index = firstInvalidUtf8(bytes);
-    const byte = bytes[index]!.toString(16).toUpperCase().padStart(2, '0');
-    return { ok: false, problem: problemAt(bytes, index, `Expected UTF-8 text, found the byte \`0x${byte}\``) };
   }
   return { ok: true, text: decoder.decode(bytes) };
 }

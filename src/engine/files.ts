@@ -2,7 +2,7 @@
  * Which files a command works on: paths, folders and globs as given, or the config's `statements`
  * globs (default `statements/**\/*.md` under the project folder). Sorted, each file once.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -23,7 +23,8 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
     const absolute = resolve(cwd, pattern);
     const stat = statOrUndefined(absolute);
     let matches: string[];
-    if (stat?.isFile()) matches = [absolute];
+    // A file, or a link that leads nowhere: given by name, it is checked (and reported as unreadable).
+    if (stat?.isFile() || (!stat && existsAsLink(absolute))) matches = [absolute];
     else if (stat?.isDirectory()) matches = await glob(MARKDOWN, { cwd: absolute, absolute: true, ignore: IGNORE, dot: false });
     else if (isDynamicPattern(pattern)) matches = await globFrom(pattern, cwd);
     else matches = [];
@@ -36,6 +37,14 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
 async function globFrom(pattern: string, cwd: string): Promise<string[]> {
   const relativePattern = isAbsolute(pattern) ? relative(cwd, pattern) || '.' : pattern;
   return glob(relativePattern.split('\\').join('/'), { cwd, absolute: true, ignore: IGNORE, onlyFiles: true, expandDirectories: false });
+}
+
+function existsAsLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function statOrUndefined(path: string) {

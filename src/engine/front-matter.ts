@@ -107,9 +107,9 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     },
   };
 
-  let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(source, {
+    // Only the block goes to gray-matter: it copies and hashes whatever it is given, body included.
+    matter(source.slice(0, close.bodyOffset), {
       language: 'yaml',
       excerpt: false,
       engines: { ...REFUSING_ENGINES, yaml: yamlEngine, yml: yamlEngine },
@@ -118,8 +118,9 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     return { ...absent(`Expected readable front matter, found an error: ${(error as Error).message}`, 0, 3), bodyOffset: close.bodyOffset };
   }
 
-  const bodyOffset = source.length - parsed.content.length;
+  const bodyOffset = close.bodyOffset;
   const matterOffset = afterOpening;
+  const contentStart = afterOpening + (source[afterOpening] === '\r' ? 2 : 1);
   const blockRange: [number, number] = [0, close.offset + 1 + close.line.length];
   const broken = (reason: string, offset: number, endOffset?: number): FrontMatterBlock => ({
     present: false,
@@ -143,7 +144,7 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     const reason = /alias/i.test(toJsError.message)
       ? `Expected YAML front matter without excessive aliases, found more than ${MAX_ALIAS_COUNT} alias expansions`
       : `Expected valid YAML in the front matter, found an error: ${toJsError.message}`;
-    return broken(reason, matterOffset);
+    return broken(reason, contentStart);
   }
 
   const contents = document.contents;

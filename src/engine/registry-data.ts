@@ -76,10 +76,17 @@ export function phrasesFor(language: string): Phrases {
       addresses,
       closings: normalizeAll(raw.closings),
       abbreviations: raw.abbreviations ?? [],
+      stageDirections: stageDirections(),
     };
     phraseCache.set(known, phrases);
   }
   return phrases;
+}
+
+/** Stage directions by lower-case name, with the pause each adds in seconds. */
+export function stageDirections(): ReadonlyMap<string, number> {
+  const raw = loadData<Record<string, { pauseSeconds?: number } | null>>('stage-directions.yaml');
+  return new Map(Object.entries(raw).map(([name, entry]) => [name.toLowerCase(), entry?.pauseSeconds ?? 0]));
 }
 
 /** The built-in forums merged with those the config adds or overrides. */

@@ -12,6 +12,8 @@ export interface Phrases {
   addresses: { phrase: string; target: AddressTarget }[];
   closings: string[];
   abbreviations: string[];
+  /** Stage directions (`pause`, `slow`), lower case, with the pause each adds in seconds (0 for none). */
+  stageDirections: ReadonlyMap<string, number>;
 }
 
 /**
@@ -23,9 +25,15 @@ export function normalizePhrase(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[’']/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+const BRACKETED = /\[([^[\]\n]{1,40})\]/g;
+
+/** Text without its stage directions (`[pause]`), which are not said. */
+export function withoutStageDirections(text: string, phrases: Phrases): string {
+  return text.replace(BRACKETED, (whole, inner: string) => (phrases.stageDirections.has(inner.trim().toLowerCase()) ? ' ' : whole));
 }
 
 /** True when `text` (normalized) is `phrase` or starts with it followed by a word boundary. */

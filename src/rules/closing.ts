@@ -8,9 +8,8 @@
  * and do not hide it. Skipped for `kind: written`. Options: none.
  */
 import { quote } from '../model/describe.js';
-import { splitSentences } from '../model/sentences.js';
 import { closing } from '../model/statement.js';
-import { endsWithClosing } from './support/address.js';
+import { endsWithClosing, lastSentence } from './support/address.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({
@@ -22,8 +21,7 @@ export default defineRule({
     const last = closing(statement);
     const { phrases } = statement.settings;
     if (!last || endsWithClosing(last.text, phrases)) return;
-    const sentences = splitSentences(last.text, phrases.abbreviations);
-    const found = sentences[sentences.length - 1]?.text ?? last.text;
+    const found = lastSentence(last.text, phrases) || last.text;
     report(`Expected the statement to end with a closing formula such as \`Thank you.\`, found ${quote(found)}`, last.span.end);
   },
 });

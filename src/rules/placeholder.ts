@@ -28,7 +28,6 @@ interface Patterns {
   exact: Set<string>;
   starting: string[];
   elisions: Set<string>;
-  directions: Set<string>;
 }
 
 let patterns: Patterns | undefined;
@@ -40,7 +39,6 @@ function escape(text: string): string {
 function loadPatterns(): Patterns {
   if (patterns) return patterns;
   const data = loadData<PlaceholderData>('placeholders.yaml');
-  const directions = Object.keys(loadData<Record<string, unknown>>('stage-directions.yaml'));
   const alternatives = (list: string[]) => list.map(escape).join('|');
   patterns = {
     words: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives(data.words)})(?![\\p{L}\\p{N}_])`, 'gu'),
@@ -48,7 +46,6 @@ function loadPatterns(): Patterns {
     exact: new Set(['', ...data.brackets.exact.map((item) => item.toLowerCase())]),
     starting: data.brackets.starting.map((item) => item.toLowerCase()),
     elisions: new Set(data.elisions),
-    directions: new Set(directions.map((item) => item.toLowerCase())),
   };
   return patterns;
 }
@@ -62,8 +59,8 @@ interface Found {
   elision: boolean;
 }
 
-function findPlaceholders(text: string): Found[] {
-  const { words, phrases, exact, starting, elisions, directions } = loadPatterns();
+function findPlaceholders(text: string, directions: ReadonlyMap<string, number>): Found[] {
+  const { words, phrases, exact, starting, elisions } = loadPatterns();
   const found: Found[] = [];
   for (const pattern of [words, phrases]) {
     for (const match of text.matchAll(pattern)) found.push({ index: match.index, text: match[0], elision: false });
@@ -132,7 +129,7 @@ function reportFrontMatter(statement: Statement, report: Report): void {
   for (const [name, value] of Object.entries(data)) {
     const texts = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
     for (const text of texts) {
-      for (const found of findPlaceholders(text)) {
+      for (const found of findPlaceholders(text, statement.settings.phrases.stageDirections)) {
         report(`Expected final text in \`${name}\`, found the placeholder ${quote(found.text)}`, positions.get(name));
       }
     }
@@ -148,7 +145,7 @@ export default defineRule({
     const blocks: Block[] = [];
     collectBlocks(statement.tree, false, blocks);
     for (const block of blocks) {
-      for (const found of findPlaceholders(block.text)) {
+      for (const found of findPlaceholders(block.text, statement.settings.phrases.stageDirections)) {
         if (found.elision && (block.quoted || insideQuotation(block.text, found.index))) continue;
         const what = found.elision ? 'the elision' : 'the placeholder';
         const hint = found.elision ? ' outside a quotation' : '';

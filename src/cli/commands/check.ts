@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ResultCache } from '../../engine/cache.js';
 import { checkFiles } from '../../engine/check.js';
+import type { Concurrency } from '../../engine/pool.js';
 import { contextFor } from '../../engine/context.js';
 import { VERSION } from '../../engine/version.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { countOption, paceOption, slotOption } from '../options.js';
+import { concurrencyOption, countOption, paceOption, slotOption } from '../options.js';
 import { reporters } from '../reporters/index.js';
 import { countMessages } from '../reporters/counts.js';
 import { targetFiles } from '../targets.js';
@@ -24,6 +25,7 @@ interface CheckOptions {
   pace?: number;
   slot?: number;
   color?: boolean;
+  concurrency: Concurrency;
 }
 
 /** Registers `check` on the program. */
@@ -41,6 +43,7 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
     .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
     .option('--pace <wpm>', 'words per minute, for every statement', paceOption)
     .option('--slot <duration>', 'speaking slot for every statement, e.g. 3m or 2:30', slotOption)
+    .option('--concurrency <n>', 'worker threads: a number, `auto` (large batches) or `off`', concurrencyOption, 'auto')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours (also NO_COLOR)')
     .addHelpText('after', '\nExamples:\n  $ alliance check\n  $ alliance check statements/ccpcj-34 --format github\n  $ alliance check "statements/**/*.md" --max-warnings 0 --cache')
@@ -50,7 +53,7 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       const cache = options.cache
         ? await ResultCache.open(resolve(io.cwd, options.cacheLocation), JSON.stringify([VERSION, context.config.hash, options.pace, options.slot]))
         : undefined;
-      const run = await checkFiles(files, context, cache);
+      const run = await checkFiles(files, context, { cache, concurrency: options.concurrency });
       await cache?.save();
 
       const results = options.quiet ? run.results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.fatal) })) : run.results;

@@ -3,7 +3,7 @@
  * Excellencies"): a clause of the first sentence that is an address, after any preamble ("Thank
  * you"), and is followed by nothing or by a conjunction ("Madam Chair and distinguished delegates").
  */
-import { normalizePhrase, startsWithPhrase, type AddressTarget, type Phrases } from '../../model/phrases.js';
+import { normalizePhrase, startsWithPhrase, withoutStageDirections, type AddressTarget, type Phrases } from '../../model/phrases.js';
 import { splitSentences } from '../../model/sentences.js';
 
 /** An address found in an opening. */
@@ -18,7 +18,7 @@ const CLAUSE = /[,;:()—–]|\s-\s/;
 
 /** The address to the presiding officer in the first sentence of `text`, if there is one. */
 export function findAddress(text: string, phrases: Phrases): Address | undefined {
-  const first = splitSentences(text, phrases.abbreviations)[0]?.text ?? '';
+  const first = splitSentences(withoutStageDirections(text, phrases), phrases.abbreviations)[0]?.text ?? '';
   for (const clause of first.split(CLAUSE)) {
     let normalized = normalizePhrase(clause);
     const preamble = phrases.preambles.find((phrase) => startsWithPhrase(normalized, phrase));
@@ -36,9 +36,13 @@ export function findAddress(text: string, phrases: Phrases): Address | undefined
   return undefined;
 }
 
+/** The last sentence of `text` as said (stage directions removed). */
+export function lastSentence(text: string, phrases: Phrases): string {
+  return splitSentences(withoutStageDirections(text, phrases), phrases.abbreviations).at(-1)?.text ?? '';
+}
+
 /** True when the last sentence of `text` starts with a closing formula ("Thank you", "Muchas gracias"). */
 export function endsWithClosing(text: string, phrases: Phrases): boolean {
-  const sentences = splitSentences(text, phrases.abbreviations);
-  const last = normalizePhrase(sentences[sentences.length - 1]?.text ?? '');
+  const last = normalizePhrase(lastSentence(text, phrases));
   return phrases.closings.some((phrase) => startsWithPhrase(last, phrase));
 }

@@ -1,0 +1,71 @@
+/**
+ * Spreading work over the machine's cores: files go to worker threads in small batches, each worker
+ * loads the parser once, and outcomes come back as plain data in the order of the files. Used for
+ * large batches only: a worker costs about a tenth of a second to start.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Overrides } from './context.js';
+import type { TaskName, TaskOutcome } from './tasks.js';
+
+/** What a worker needs to build the same load context as the main thread. */
+export interface WorkerSetup {
+  cwd: string;
+  /** The config file in use, or null for none (the worker must not look for another). */
+  configPath: string | null;
+  overrides: Overrides;
+}
+
+/** How many threads to use: a number, `auto` (the cores, for batches large enough) or `off`. */
+export type Concurrency = number | 'auto' | 'off';
+
+const WORKER = new URL('./worker.js', import.meta.url);
+const FILES_PER_THREAD = 150;
+/**
+ * Below this many cores, workers do not pay: parsing is memory-bound, V8's garbage collector already
+ * uses a second core, and on a 2-core machine two workers took longer than one thread (1.47 s against
+ * 1.42 s for 1,000 statements).
+ */
+const MIN_CORES = 4;
+const BATCH = 16;
+
+/** The number of worker threads for `fileCount` files; 0 or 1 means work in the main thread. */
+export function threadsFor(fileCount: number, concurrency: Concurrency): number {
+  // Running from TypeScript sources (tests), there is no compiled worker to start.
+  if (concurrency === 'off' || !existsSync(fileURLToPath(WORKER))) return 0;
+  if (concurrency !== 'auto') return Math.min(concurrency, fileCount);
+  const cores = availableParallelism();
+  return cores < MIN_CORES ? 0 : Math.min(cores - 1, Math.floor(fileCount / FILES_PER_THREAD));
+}
+
+/** Runs `task` on every path in `threads` workers; outcomes in the order of `paths`. */
+export async function runInWorkers<T extends TaskName>(task: T, paths: readonly string[], setup: WorkerSetup, threads: number): Promise<TaskOutcome<T>[]> {
+  const outcomes = new Array<TaskOutcome<T>>(paths.length);
+  let next = 0;
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER, { workerData: { task, setup } });
+      const send = () => {
+        if (next >= paths.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const start = next;
+        next = Math.min(paths.length, next + BATCH);
+        worker.postMessage({ start, paths: paths.slice(start, next) });
+      };
+      worker.on('message', (reply: { start: number; outcomes: TaskOutcome<T>[] }) => {
+        reply.outcomes.forEach((outcome, index) => (outcomes[reply.start + index] = outcome));
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (code !== 0 && next < paths.length) reject(new Error(`A worker stopped with exit code ${code}`));
+      });
+      send();
+    });
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  return outcomes;
+}

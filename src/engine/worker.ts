@@ -1,0 +1,12 @@
+/** A worker thread of the pool: builds the load context once, then runs its task on each batch of files. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { contextFor } from './context.js';
+import type { WorkerSetup } from './pool.js';
+import { runTask, type TaskName } from './tasks.js';
+
+const { task, setup } = workerData as { task: TaskName; setup: WorkerSetup };
+const context = contextFor(setup.cwd, setup.overrides, setup.configPath);
+
+parentPort?.on('message', ({ start, paths }: { start: number; paths: string[] }) => {
+  parentPort?.postMessage({ start, outcomes: paths.map((path) => runTask(task, path, context)) });
+});

@@ -1,0 +1,31 @@
+// `npm run bench`: the benchmarks behind the speed targets of the issues. Not a test: it prints what
+// it measured beside each target and exits 1 when a target is missed. Run after `npm run build`.
+// `npm run bench -- check` runs one section.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchCheck } from './check.js';
+import { writeCorpus } from './corpus.js';
+import { benchSafety } from './safety.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/alliance.js');
+const work = join(root, 'test/bench/.work');
+const only = process.argv[2];
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const corpus = join(work, 'corpus-1000');
+writeCorpus(corpus, 1000);
+
+const sections = {
+  check: () => benchCheck(corpus, bin),
+  safety: () => benchSafety(work, bin),
+};
+let ok = true;
+for (const [name, run] of Object.entries(sections)) {
+  if (only && only !== name) continue;
+  console.log(`\n${name}`);
+  ok = run() && ok;
+}
+process.exitCode = ok ? 0 : 1;

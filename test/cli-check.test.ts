@@ -1,0 +1,192 @@
+/** `alliance check` as a user runs it: formats, exit codes, options, bad paths, colours, cache. */
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { GOOD, tempProject } from './helpers/statements.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NO_ADDRESS = GOOD.replace('Thank you, Chair.\n\n', '');
+const WARNING_ONLY = GOOD.replace('The Alliance of NGOs welcomes', 'We welcome');
+
+describe('alliance check on the example statements', () => {
+  it('passes on statements/', async () => {
+    const run = await runCli(['check'], { cwd: ROOT });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 files checked, no problems');
+  });
+
+  it('reports opening-address on the seeds as they were written', async () => {
+    const run = await runCli(['check', 'test/fixtures/seeds', '--format', 'json'], { cwd: ROOT });
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results).toHaveLength(2);
+    for (const result of results) expect(result.messages.map((message) => message.ruleId)).toEqual(['opening-address']);
+  });
+});
+
+describe('reports', () => {
+  const project = tempProject({ 'statements/bad.md': NO_ADDRESS, 'statements/good.md': GOOD, 'statements/warn.md': WARNING_ONLY });
+
+  it('stylish: grouped by file, line:col severity message rule, and a summary', async () => {
+    const run = await runCli(['check'], { cwd: project });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('statements/bad.md\n  8:1  error  ');
+    expect(run.stdout).toMatch(/8:1 {2}error {4}Expected the opening to address the presiding officer .* {2}opening-address/);
+    expect(run.stdout).toContain('statements/warn.md\n  8:1  warning  Expected the first two paragraphs');
+    expect(run.stdout).not.toContain('good.md');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('✖ 2 problems (1 error, 1 warning) in 3 files checked');
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('json: ESLint\'s shape, one entry per file, on stdout alone', async () => {
+    const run = await runCli(['check', '--format', 'json'], { cwd: project });
+    expect(run.stderr).toBe('');
+    const results = JSON.parse(run.stdout);
+    expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(['bad.md', 'good.md', 'warn.md'].map((name) => join(project, 'statements', name)));
+    expect(results[0]).toMatchObject({ errorCount: 1, warningCount: 0, fatalErrorCount: 0 });
+    expect(results[0].messages[0]).toEqual({
+      ruleId: 'opening-address',
+      severity: 2,
+      message: expect.stringContaining('Expected the opening'),
+      line: 8,
+      column: 1,
+      endLine: 8,
+      endColumn: 1,
+    });
+    expect(results[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+    expect(results[2].messages[0]).toMatchObject({ ruleId: 'self-identification', severity: 1 });
+  });
+
+  it('github: escaped workflow commands and a step summary', async () => {
+    const summary = join(tempProject(), 'summary.md');
+    writeFileSync(summary, '');
+    const tricky = tempProject({ 'statements/a,b:c%.md': GOOD.replace('Thank you.\n', 'Done: 100% | yes\n') });
+    const run = await runCli(['check', '--format', 'github'], { cwd: tricky, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error file=statements/a%2Cb%3Ac%25.md,line=12,col=17,title=closing::Expected the statement to end with a closing formula such as `Thank you.`, found `Done: 100% | yes`'.replace('100%', '100%25'));
+    const table = readFileSync(summary, 'utf8');
+    expect(table).toContain('### alliance check: 1 error, 0 warnings in 1 file checked');
+    expect(table).toContain('| `statements/a,b:c%.md` | 12:17 | error | `closing` | Expected the statement to end with a closing formula such as `Thank you.`, found `Done: 100% \\| yes` |');
+  });
+
+  it('--quiet reports errors only', async () => {
+    const run = await runCli(['check', '--quiet', '--format', 'json'], { cwd: project });
+    const results = JSON.parse(run.stdout);
+    expect(results.flatMap((result: { messages: unknown[] }) => result.messages)).toHaveLength(1);
+  });
+
+  it('--max-warnings fails the run on too many warnings', async () => {
+    const warned = tempProject({ 'statements/warn.md': WARNING_ONLY });
+    expect((await runCli(['check'], { cwd: warned })).code).toBe(0);
+    expect((await runCli(['check', '--max-warnings', '1'], { cwd: warned })).code).toBe(0);
+    const run = await runCli(['check', '--max-warnings', '0'], { cwd: warned });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('1 warnings, more than --max-warnings 0');
+  });
+
+  it('colours with FORCE_COLOR or --color, not with NO_COLOR or --no-color', async () => {
+    const hasColour = (run: { stdout: string }) => run.stdout.includes('\u001b[');
+    expect(hasColour(await runCli(['check'], { cwd: project, env: { FORCE_COLOR: '1' } }))).toBe(true);
+    expect(hasColour(await runCli(['check', '--color'], { cwd: project }))).toBe(true);
+    expect(hasColour(await runCli(['check'], { cwd: project, tty: true }))).toBe(true);
+    expect(hasColour(await runCli(['check'], { cwd: project, tty: true, env: { NO_COLOR: '1' } }))).toBe(false);
+    expect(hasColour(await runCli(['check', '--no-color'], { cwd: project, env: { FORCE_COLOR: '1' } }))).toBe(false);
+  });
+});
+
+describe('paths and usage', () => {
+  const project = tempProject({ 'statements/a.md': GOOD, 'statements/sub/b.md': GOOD, 'other/c.md': GOOD });
+
+  it('takes files, folders and globs', async () => {
+    const count = async (...args: string[]) => JSON.parse((await runCli(['check', '--format', 'json', ...args], { cwd: project })).stdout).length;
+    expect(await count('statements/a.md')).toBe(1);
+    expect(await count('statements')).toBe(2);
+    expect(await count('**/*.md')).toBe(3);
+    expect(await count('other', 'statements/sub/*.md', 'statements/sub/b.md')).toBe(2);
+  });
+
+  it('exits 2 on a path that matches nothing, unless told not to', async () => {
+    const run = await runCli(['check', 'nothing-here.md'], { cwd: project });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Expected files matching `nothing-here.md`, found none');
+    expect((await runCli(['check', 'nothing-here.md', 'statements/a.md', '--no-error-on-unmatched-pattern'], { cwd: project })).code).toBe(0);
+  });
+
+  it('exits 2 on an unknown option, with a suggestion', async () => {
+    const run = await runCli(['check', '--formt', 'json'], { cwd: project });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown option '--formt'");
+    expect(run.stderr).toContain('--format');
+  });
+
+  it('exits 2 on an unknown format or a bad --pace', async () => {
+    expect((await runCli(['check', '--format', 'xml'], { cwd: project })).code).toBe(2);
+    const pace = await runCli(['check', '--pace', 'fast'], { cwd: project });
+    expect(pace.code).toBe(2);
+    expect(pace.stderr).toContain('Expected `--pace` to be words per minute');
+  });
+
+  it('suggests a command for a misspelled one, and prints help and version', async () => {
+    const run = await runCli(['chek'], { cwd: project });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(Did you mean check?)');
+    const help = await runCli(['check', '--help'], { cwd: project });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--max-warnings');
+    const version = await runCli(['--version'], { cwd: project });
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('checks the other files when one cannot be read', async () => {
+    const broken = tempProject({ 'statements/a.md': GOOD, 'statements/c.md': Buffer.from([0xff, 0xfe, 0]) });
+    symlinkSync(join(broken, 'statements/gone.md'), join(broken, 'statements/b.md'));
+    const run = await runCli(['check', 'statements/a.md', 'statements/b.md', 'statements/c.md', '--format', 'json'], { cwd: broken });
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout);
+    expect(results.map((result: { messages: { ruleId: string }[] }) => result.messages.map((message) => message.ruleId))).toEqual([[], ['read-error'], ['encoding']]);
+  });
+});
+
+describe('--cache', () => {
+  it('reuses the results of unchanged files and rechecks changed ones', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': NO_ADDRESS });
+    const first = await runCli(['check', '--cache', '--format', 'json'], { cwd: project });
+    const cacheFile = join(project, '.alliancecache');
+    expect(existsSync(cacheFile)).toBe(true);
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    expect(Object.keys(stored.files)).toHaveLength(2);
+
+    // A tampered cache entry proves the second run reads the cache instead of checking again.
+    const bPath = join(project, 'statements/b.md');
+    stored.files[bPath].messages[0].reason = 'from the cache';
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    const second = await runCli(['check', '--cache', '--format', 'json'], { cwd: project });
+    expect(JSON.parse(second.stdout)[1].messages[0].message).toBe('from the cache');
+    expect(second.code).toBe(first.code);
+
+    writeFileSync(bPath, GOOD);
+    const third = await runCli(['check', '--cache', '--format', 'json'], { cwd: project });
+    expect(third.code).toBe(0);
+    expect(JSON.parse(third.stdout)[1].messages).toEqual([]);
+  });
+
+  it('is not used under another config or flags', async () => {
+    const project = tempProject({ 'statements/b.md': NO_ADDRESS });
+    await runCli(['check', '--cache'], { cwd: project });
+    const cacheFile = join(project, '.alliancecache');
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    const [path] = Object.keys(stored.files);
+    stored.files[path!].messages[0].reason = 'from the cache';
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    const run = await runCli(['check', '--cache', '--pace', '100'], { cwd: project });
+    expect(run.stdout).not.toContain('from the cache');
+  });
+
+  it('ignores a corrupt cache file, and writes it where --cache-location says', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'cache/alliance.json': '{not json' });
+    const run = await runCli(['check', '--cache', '--cache-location', 'cache/alliance.json'], { cwd: project });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(project, 'cache/alliance.json'), 'utf8')).files).toBeDefined();
+  });
+});

@@ -1,0 +1,22 @@
+/** Runs the CLI in-process, as a user would from a shell, capturing what it prints. */
+import { main } from '../../src/cli/main.js';
+
+/** What a run printed and how it ended. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `alliance …args` in `cwd` with the given environment (no colours unless asked). */
+export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean }): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'alliance', ...args], {
+    cwd: options.cwd,
+    env: options.env ?? {},
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}

@@ -1,0 +1,41 @@
+/** Loading statements for tests, in a default context or one built from a config. */
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createContext, type Overrides } from '../../src/engine/context.js';
+import { defaultConfig, type Config } from '../../src/engine/config.js';
+import { parseStatement } from '../../src/engine/load.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import type { Statement } from '../../src/model/statement.js';
+
+/** Parses `text` as a statement in the default context (or with `config` and `overrides`). */
+export function statementOf(text: string | Uint8Array, options: { config?: Partial<Config>; overrides?: Overrides; path?: string } = {}): Statement {
+  const config = { ...defaultConfig('/project'), ...options.config };
+  return parseStatement(options.path ?? '/project/statements/test.md', text, createContext(config, options.overrides));
+}
+
+/** The messages of checking `text`, as `line:column rule-id` strings. */
+export function findings(text: string | Uint8Array, options: Parameters<typeof statementOf>[1] = {}): string[] {
+  return runRules(statementOf(text, options)).messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+}
+
+/** The rule ids reported on `text`. */
+export function ruleIds(text: string | Uint8Array, options: Parameters<typeof statementOf>[1] = {}): string[] {
+  return runRules(statementOf(text, options)).messages.map((message) => message.ruleId ?? '');
+}
+
+/** Makes a temporary folder holding `files` (path → content) and returns its path. */
+export function tempProject(files: Record<string, string | Uint8Array> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'alliance-test-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** A valid front matter block for fixtures. */
+export const FRONT = '---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana Pérez\norganization: Alliance of NGOs\n---\n';
+
+/** A statement that passes every rule. */
+export const GOOD = `${FRONT}\nThank you, Chair.\n\nThe Alliance of NGOs welcomes the resolution.\n\nThank you.\n`;
