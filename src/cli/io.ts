@@ -13,6 +13,8 @@ export interface Io {
   stderr: Output;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Ends long-running modes such as `--watch` (a real process ends on Ctrl+C instead). */
+  signal?: AbortSignal;
 }
 
 /** The real process's streams, directory and environment. */

@@ -7,8 +7,9 @@ import type { VFileMessage } from 'vfile-message';
 import { contentHash, type ResultCache } from './cache.js';
 import type { LoadContext } from './context.js';
 import { restoreMessage } from './messages.js';
-import { runInWorkers, threadsFor, type Concurrency } from './pool.js';
+import type { Concurrency } from './pool.js';
 import { readStatementFile } from './read.js';
+import { runFiles } from './run.js';
 import type { CheckOutcome } from './tasks.js';
 
 /** The outcome of checking one file. */
@@ -44,10 +45,7 @@ export async function checkFiles(paths: readonly string[], context: LoadContext,
     else todo.push(path);
   }
 
-  const threads = threadsFor(todo.length, options.concurrency ?? 'auto');
-  const fresh = threads > 1
-    ? await runInWorkers('check', todo, { cwd: context.config.dir, configPath: context.config.path, overrides: context.overrides }, threads)
-    : await checkHere(todo, context);
+  const fresh = await runFiles('check', todo, context, options.concurrency);
   for (const outcome of fresh) {
     outcomes.set(outcome.path, outcome);
     if (outcome.hash !== null && outcome.internalErrors === 0) cache?.set(outcome.path, outcome.hash, outcome.messages);
@@ -60,10 +58,4 @@ export async function checkFiles(paths: readonly string[], context: LoadContext,
     return { path, messages: outcome.messages.map((stored) => restoreMessage(stored, path)) };
   });
   return { results, internalErrors };
-}
-
-async function checkHere(paths: readonly string[], context: LoadContext): Promise<CheckOutcome[]> {
-  // The parser is loaded only when there is something to parse (a fully cached run never loads it).
-  const { runTask } = await import('./tasks.js');
-  return paths.map((path) => runTask('check', path, context));
 }

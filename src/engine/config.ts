@@ -44,6 +44,8 @@ export interface Config {
   writtenWordCap?: number;
   mark?: Mark;
   template?: string;
+  /** Acronym → how it is said: `letters`, `word`, or the words a speaker says. */
+  pronunciations: Record<string, string>;
   /** Globs of the statements checked when no path is given, relative to `dir`. */
   statements: string[];
   /** A hash of the file's text, for caches. */
@@ -66,6 +68,7 @@ export function defaultConfig(dir: string): Config {
     organizationAliases: [],
     paceByLanguage: {},
     forums: [],
+    pronunciations: {},
     rules: new Map(),
     statements: DEFAULT_STATEMENTS,
     hash: 'none',
@@ -248,6 +251,9 @@ const KEYS: Record<string, KeyReader> = {
   },
   template(config, node, report) {
     config.template = field(node, report, parseTemplate(plain(node)), 'template', 'template');
+  },
+  pronunciations(config, node, report) {
+    for (const { key, value } of mapping(node, report, 'pronunciations')) config.pronunciations[key] = text(value, report, `pronunciations.${key}`);
   },
   statements(config, node, report) {
     config.statements = textList(node, report, 'statements');

@@ -5,6 +5,7 @@ import type { Severity } from '../model/statement.js';
 import { rules } from '../rules/index.js';
 import { resolve } from 'node:path';
 import { defaultConfig, loadConfig, type Config } from './config.js';
+import { builtInPronunciations } from '../timing/spoken.js';
 import { fieldContext, forumRegistry } from './registry-data.js';
 
 /** Settings given on the command line, which win over everything else. */
@@ -21,6 +22,8 @@ export interface LoadContext {
   ruleIds: readonly string[];
   ruleDefaults: ReadonlyMap<string, Severity>;
   overrides: Overrides;
+  /** Acronym pronunciations: the built-in list with the config's entries over it. */
+  pronunciations: ReadonlyMap<string, string>;
 }
 
 /** Builds the load context from a config (already loaded) and command-line overrides. */
@@ -32,6 +35,7 @@ export function createContext(config: Config, overrides: Overrides = {}): LoadCo
     ruleIds: rules.map((rule) => rule.id),
     ruleDefaults: new Map(rules.map((rule) => [rule.id, rule.severity])),
     overrides,
+    pronunciations: new Map([...Object.entries(builtInPronunciations()), ...Object.entries(config.pronunciations)]),
   };
 }
 

@@ -14,12 +14,13 @@ export function makeMessage(reason: string, ruleId: string, severity: 'error' | 
   return message;
 }
 
-/** The findings of every rule that applies to the statement, in order of place; also added to its file. */
-export function runRules(statement: Statement): { messages: VFileMessage[]; internalErrors: number } {
+/** The findings of every rule (or of the rules in `only`) that applies to the statement, in order of place; also added to its file. */
+export function runRules(statement: Statement, only?: ReadonlySet<string>): { messages: VFileMessage[]; internalErrors: number } {
   const messages: VFileMessage[] = [];
   let internalErrors = 0;
   const unusable = isUnusable(statement);
   for (const rule of rules) {
+    if (only && !only.has(rule.id)) continue;
     const severity = statement.settings.severities.get(rule.id) ?? rule.severity;
     if (severity === 'off') continue;
     if (unusable && !rule.runsOnUnusable) continue;

@@ -62,5 +62,6 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
     marginShare: thresholds.marginShare,
     severities,
     phrases: phrasesFor(language),
+    pronunciations: context.pronunciations,
   };
 }

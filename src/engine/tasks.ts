@@ -2,7 +2,8 @@
  * What is done to one file, in the main thread or a worker: read, load, run the rules. Outcomes are
  * plain data so that they cross a worker boundary and sit in the cache unchanged.
  */
-import type { LoadProblem } from '../model/statement.js';
+import { isUnusable, type LoadProblem } from '../model/statement.js';
+import { timeStatement } from '../timing/estimate.js';
 import { contentHash } from './cache.js';
 import type { LoadContext } from './context.js';
 import { parseStatement } from './load.js';
@@ -33,9 +34,68 @@ export function checkOne(path: string, input: Uint8Array | LoadProblem, context:
   }
 }
 
+/** The timing of one paragraph, as `alliance time` reports it. */
+export interface ParagraphTimeOutcome {
+  line: number;
+  writtenWords: number;
+  spokenWords: number;
+  seconds: number;
+  cumulativeSeconds: number;
+}
+
+/** The outcome of timing one file; `seconds` is null when it cannot be timed. */
+export interface TimeOutcome {
+  path: string;
+  language: string;
+  writtenWords: number;
+  spokenWords: number;
+  seconds: number | null;
+  slotSeconds: number | null;
+  pace: number;
+  unit: 'words' | 'characters';
+  paragraphs: ParagraphTimeOutcome[];
+  messages: StoredMessage[];
+  internalErrors: number;
+}
+
+/** The rules whose messages `alliance time` reports: why a file cannot be timed, and how it fits. */
+const TIMING_RULES: ReadonlySet<string> = new Set([
+  'read-error', 'encoding', 'front-matter', 'field-type', 'inline-directive', 'empty-statement', 'speaking-time', 'speaking-time-margin',
+]);
+
+/** Times one file whose bytes (or read problem) are given. */
+export function timeOne(path: string, input: Uint8Array | LoadProblem, context: LoadContext): TimeOutcome {
+  const statement = parseStatement(path, input, context);
+  const run = runRules(statement, TIMING_RULES);
+  const { settings } = statement;
+  const base = { path, language: settings.locale, slotSeconds: settings.slotSeconds, pace: settings.pace, messages: run.messages.map(storeMessage), internalErrors: run.internalErrors };
+  if (isUnusable(statement)) return { ...base, writtenWords: 0, spokenWords: 0, seconds: null, unit: 'words', paragraphs: [] };
+  const timing = timeStatement(statement);
+  return {
+    ...base,
+    writtenWords: timing.writtenWords,
+    spokenWords: timing.spokenWords,
+    seconds: timing.seconds,
+    unit: timing.unit,
+    paragraphs: timing.paragraphs.map(({ line, writtenWords, spokenWords, seconds, cumulativeSeconds }) => ({ line, writtenWords, spokenWords, seconds, cumulativeSeconds })),
+  };
+}
+
 const TASKS = {
   check: (path: string, context: LoadContext): CheckOutcome => checkOne(path, readStatementFile(path), context),
+  time: (path: string, context: LoadContext): TimeOutcome => safely(path, () => timeOne(path, readStatementFile(path), context)),
 };
+
+/** Runs a task on a file, turning a bug of the tool into an internal error on that file. */
+function safely(path: string, run: () => TimeOutcome): TimeOutcome {
+  try {
+    return run();
+  } catch (error) {
+    const reason = `Expected the file to load, found an internal error: ${(error as Error).message}`;
+    const message = storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path));
+    return { path, language: 'en', writtenWords: 0, spokenWords: 0, seconds: null, slotSeconds: null, pace: 0, unit: 'words', paragraphs: [], messages: [message], internalErrors: 1 };
+  }
+}
 
 /** The tasks a worker can run, by name. */
 export type TaskName = keyof typeof TASKS;

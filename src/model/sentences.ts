@@ -15,8 +15,11 @@ export function splitSentences(text: string, abbreviations: readonly string[] = 
   let start = 0;
   for (const match of text.matchAll(BOUNDARY)) {
     const end = match.index + match[0].length;
-    const word = /\S*$/.exec(text.slice(start, end))![0];
-    if (match[0] === '.' && (lowered.has(word.toLowerCase()) || /^\p{Lu}\.$/u.test(word))) continue;
+    if (match[0] === '.') {
+      // The word the full stop ends: an abbreviation or an initial does not end a sentence.
+      const word = text.slice(Math.max(start, text.lastIndexOf(' ', match.index) + 1), end);
+      if (lowered.has(word.toLowerCase()) || /^\p{Lu}\.$/u.test(word)) continue;
+    }
     pushTrimmed(sentences, text, start, end);
     start = end;
   }

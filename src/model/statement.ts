@@ -91,6 +91,8 @@ export interface Settings {
   /** The severity of each rule for this file (config, then inline `alliance-disable`). */
   severities: ReadonlyMap<string, Severity>;
   phrases: Phrases;
+  /** How acronyms are said (`letters`, `word`, or the words): the config's entries over the built-in list. */
+  pronunciations: ReadonlyMap<string, string>;
 }
 
 /** Where a setting was decided, first match wins in this order. */

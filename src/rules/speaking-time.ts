@@ -11,7 +11,7 @@
 import { formatClock } from '../model/duration.js';
 import { timeStatement } from '../timing/estimate.js';
 import { defineRule } from './define-rule.js';
-import { overrunPlace, wordsToCut } from './support/slot.js';
+import { isOverSlot, overrunIndex, wordsToCut } from '../timing/fit.js';
 
 export default defineRule({
   id: 'speaking-time',
@@ -21,11 +21,11 @@ export default defineRule({
   check(statement, report) {
     const timing = timeStatement(statement);
     const slot = timing.slotSeconds;
-    if (slot === null || Math.round(timing.seconds) <= slot) return;
+    if (slot === null || !isOverSlot(timing.seconds, slot)) return;
     const cut = wordsToCut(timing, slot);
     report(
-      `Expected at most \`${formatClock(slot)}\` of speaking time at ${timing.pace} words a minute, found \`${formatClock(timing.seconds)}\` (cut about ${cut} words)`,
-      overrunPlace(timing, slot),
+      `Expected at most \`${formatClock(slot)}\` of speaking time at ${timing.pace} ${timing.unit} a minute, found \`${formatClock(timing.seconds)}\` (cut about ${cut} words)`,
+      timing.paragraphs[overrunIndex(timing, slot)]?.paragraph.span.start,
     );
   },
 });

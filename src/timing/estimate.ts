@@ -1,8 +1,12 @@
 /**
- * How long a statement takes to deliver, paragraph by paragraph. For now: spoken words are written
- * words and time is words ÷ pace; the timing engine refines both.
+ * How long a statement takes to deliver, paragraph by paragraph: spoken words (or characters, for
+ * Chinese, Japanese and Korean) at the statement's pace, plus pauses after sentences, between
+ * paragraphs, at headings and where a stage direction asks for one (constants in src/data/timing.yaml).
  */
+import { splitSentences } from '../model/sentences.js';
+import { withoutStageDirections } from '../model/phrases.js';
 import type { SpokenParagraph, Statement } from '../model/statement.js';
+import { speak, timingData, type SpeakOptions } from './spoken.js';
 import { countWords } from './words.js';
 
 /** The timing of one spoken paragraph. */
@@ -20,30 +24,64 @@ export interface Timing {
   writtenWords: number;
   spokenWords: number;
   seconds: number;
+  /** Words (or characters) per minute. */
   pace: number;
+  /** `words` or `characters`: what the pace counts. */
+  unit: 'words' | 'characters';
   slotSeconds: number | null;
   paragraphs: ParagraphTiming[];
 }
 
 const timings = new WeakMap<Statement, Timing>();
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** How many units of pace a list of spoken words takes: words, or characters in a character language. */
+function paceUnits(words: readonly string[], unit: Timing['unit'], wordInCharacters: number): number {
+  if (unit === 'words') return words.length;
+  let units = 0;
+  for (const word of words) {
+    const characters = word.match(CJK)?.length ?? 0;
+    units += characters > 0 ? characters : wordInCharacters;
+  }
+  return units;
+}
 
 /** Estimates the speaking time of a statement (computed once per statement). */
 export function timeStatement(statement: Statement): Timing {
   const cached = timings.get(statement);
   if (cached) return cached;
-  const { pace, slotSeconds } = statement.settings;
+  const { pace, slotSeconds, language, phrases, pronunciations } = statement.settings;
+  const data = timingData();
+  const unit = data.characterLanguages.includes(language) ? 'characters' : 'words';
+  const options: SpeakOptions = { language, pronunciations, stageDirections: phrases.stageDirections };
   let cumulativeSeconds = 0;
-  const paragraphs = statement.paragraphs.map((paragraph) => {
-    const words = countWords(paragraph.text);
-    const seconds = (words * 60) / pace;
+  const last = statement.paragraphs.length - 1;
+  const paragraphs = statement.paragraphs.map((paragraph, index): ParagraphTiming => {
+    const spoken = speak(paragraph.text, options);
+    const said = withoutStageDirections(paragraph.text, phrases);
+    const sentences = Math.max(1, splitSentences(said, phrases.abbreviations).length);
+    const pauses =
+      (sentences - 1) * data.pauses.sentence +
+      (index < last ? data.pauses.paragraph : 0) +
+      paragraph.headingsBefore * data.pauses.heading +
+      spoken.pauseSeconds;
+    const seconds = (paceUnits(spoken.words, unit, data.wordInCharacters) * 60) / pace + pauses;
     cumulativeSeconds += seconds;
-    return { paragraph, line: paragraph.span.start.line, writtenWords: words, spokenWords: words, seconds, cumulativeSeconds };
+    return {
+      paragraph,
+      line: paragraph.span.start.line,
+      writtenWords: countWords(said),
+      spokenWords: spoken.words.length,
+      seconds,
+      cumulativeSeconds,
+    };
   });
   const timing: Timing = {
     writtenWords: paragraphs.reduce((sum, item) => sum + item.writtenWords, 0),
     spokenWords: paragraphs.reduce((sum, item) => sum + item.spokenWords, 0),
     seconds: cumulativeSeconds,
     pace,
+    unit,
     slotSeconds,
     paragraphs,
   };

@@ -30,7 +30,7 @@ export function writeCorpus(folder, count) {
     }
     paragraphs.push('Thank you.');
     const session = Math.floor(index / 50);
-    const front = `---\ntitle: Statement ${index}\nforum: CCPCJ\nsession: "${30 + session}"\nspeaker: Speaker ${index}\norganization: Alliance of NGOs on Crime Prevention and Criminal Justice\nslot: 5m\n---\n\n`;
+    const front = `---\ntitle: Statement ${index}\nforum: CCPCJ\nsession: "${30 + session}"\nspeaker: Speaker ${index}\norganization: Alliance of NGOs on Crime Prevention and Criminal Justice\nslot: 6m\n---\n\n`;
     const dir = join(folder, 'statements', `ccpcj-${30 + session}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `statement-${String(index).padStart(4, '0')}.md`), `${front}${paragraphs.join('\n\n')}\n`);

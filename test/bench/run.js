@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { benchCheck } from './check.js';
 import { writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
+import { benchTime } from './time.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/alliance.js');
@@ -20,6 +21,7 @@ writeCorpus(corpus, 1000);
 
 const sections = {
   check: () => benchCheck(corpus, bin),
+  time: () => benchTime(corpus, bin),
   safety: () => benchSafety(work, bin),
 };
 let ok = true;

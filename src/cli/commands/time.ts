@@ -1,0 +1,81 @@
+/** `alliance time [paths…]`: how long each statement takes to deliver, and whether it fits its slot. */
+import { Option, type Command } from 'commander';
+import type { Concurrency } from '../../engine/pool.js';
+import type { TimeOutcome } from '../../engine/tasks.js';
+import { chalkFor } from '../color.js';
+import type { Io } from '../io.js';
+import type { RunState } from '../main.js';
+import { concurrencyOption, paceOption, slotOption } from '../options.js';
+import { targetFiles } from '../targets.js';
+
+interface TimeOptions {
+  paragraphs?: boolean;
+  format: 'table' | 'json';
+  pace?: number;
+  slot?: number;
+  config?: string;
+  watch?: boolean;
+  color?: boolean;
+  concurrency: Concurrency;
+}
+
+/** Registers `time` on the program. */
+export function registerTime(program: Command, io: Io, state: RunState): void {
+  program
+    .command('time')
+    .description('estimate how long each statement takes to deliver, paragraph by paragraph')
+    .argument('[paths...]', "files, folders or globs (default: the config's statements, statements/**/*.md)")
+    .option('-p, --paragraphs', "each paragraph's words, seconds and cumulative time")
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--pace <wpm>', 'words per minute, for every statement', paceOption)
+    .option('--slot <duration>', 'speaking slot for every statement, e.g. 3m or 2:30', slotOption)
+    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
+    .option('-w, --watch', 're-time a statement each time it is saved')
+    .option('--concurrency <n>', 'worker threads: a number, `auto` (large batches) or `off`', concurrencyOption, 'auto')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addHelpText('after', '\nExamples:\n  $ alliance time\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs\n  $ alliance time --slot 3m --pace 100 --format json\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs --watch')
+    .action(async (patterns: string[], options: TimeOptions) => {
+      const { contextFor } = await import('../../engine/context.js');
+      const { timeFiles } = await import('../../engine/run.js');
+      const context = contextFor(io.cwd, { pace: options.pace, slotSeconds: options.slot }, options.config);
+      const files = await targetFiles(patterns, io.cwd, context.config);
+      const run = async (paths: readonly string[]) => {
+        const outcomes = await timeFiles(paths, context, options.concurrency);
+        io.stdout.write(await format(outcomes, options, io));
+        return exitCode(outcomes);
+      };
+      state.exitCode = await run(files);
+      if (!options.watch) return;
+
+      const { watchFiles, watchRoots } = await import('../watch.js');
+      const given = patterns.length > 0;
+      io.stderr.write(`Watching ${files.length} statement${files.length === 1 ? '' : 's'} for changes (Ctrl+C to stop)\n`);
+      await watchFiles({
+        roots: watchRoots(given ? patterns : context.config.statements, given ? io.cwd : context.config.dir, files),
+        expand: () => targetFiles(patterns, io.cwd, context.config, false),
+        onChange: async (changed) => {
+          io.stdout.write(`\n— ${new Date().toLocaleTimeString('en-GB')} —\n`);
+          state.exitCode = await run(changed);
+        },
+        signal: io.signal,
+      });
+    });
+}
+
+async function format(outcomes: readonly TimeOutcome[], options: TimeOptions, io: Io): Promise<string> {
+  if (options.format === 'json') {
+    const { timeJson } = await import('../reporters/time-json.js');
+    return timeJson(outcomes);
+  }
+  const { timeTable } = await import('../reporters/time-table.js');
+  const { limits } = await import('../../engine/registry-data.js');
+  return timeTable(outcomes, { cwd: io.cwd, chalk: chalkFor(io.stdout, io.env, options.color), paragraphs: options.paragraphs === true, marginShare: limits().marginShare });
+}
+
+/** 2 on a failure of the tool, 1 when a statement runs over its slot or cannot be timed, else 0. */
+function exitCode(outcomes: readonly TimeOutcome[]): number {
+  if (outcomes.some((outcome) => outcome.internalErrors > 0)) return 2;
+  const over = outcomes.some((outcome) => outcome.seconds === null || (outcome.slotSeconds !== null && Math.round(outcome.seconds) > outcome.slotSeconds));
+  return over ? 1 : 0;
+}

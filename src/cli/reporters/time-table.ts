@@ -1,0 +1,102 @@
+/**
+ * `alliance time` as a table: per file its words, spoken words, estimate, slot, margin and whether it
+ * fits; with `--paragraphs`, each paragraph's words, seconds and cumulative time, the slot's end marked.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { TimeOutcome } from '../../engine/tasks.js';
+import { formatClock, formatMargin } from '../../model/duration.js';
+import { isOverSlot, overrunIndex, wordsToCut } from '../../timing/fit.js';
+import { plural } from './counts.js';
+import { displayPath } from './paths.js';
+
+/** How the table is shown. */
+export interface TimeTableOptions {
+  cwd: string;
+  chalk: ChalkInstance;
+  paragraphs: boolean;
+  /** Share of the slot above which the fit is tight (a warning). */
+  marginShare: number;
+}
+
+type Row = string[];
+
+function table(rows: Row[], rightAligned: ReadonlySet<number>): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => visibleLength(row[column] ?? ''))));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => {
+        const pad = ' '.repeat(widths[column]! - visibleLength(cell));
+        return rightAligned.has(column) ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function visibleLength(text: string): number {
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
+/** The fit of one statement: a mark and a note ("cut about 35 words to fit 3:00"). */
+function fit(outcome: TimeOutcome, options: TimeTableOptions): string {
+  const { chalk } = options;
+  if (outcome.seconds === null) {
+    const first = outcome.messages.find((message) => message.severity === 'error');
+    return chalk.red(`✖ cannot be timed${first ? `: ${first.reason}` : ''}`);
+  }
+  if (outcome.slotSeconds === null) return chalk.dim('no slot');
+  if (isOverSlot(outcome.seconds, outcome.slotSeconds)) {
+    const cut = wordsToCut({ ...outcome, seconds: outcome.seconds }, outcome.slotSeconds);
+    return chalk.red(`✖ cut about ${plural(cut, 'word')} to fit ${formatClock(outcome.slotSeconds)}`);
+  }
+  if (Math.round(outcome.seconds) > outcome.slotSeconds * options.marginShare) return chalk.yellow('⚠ fits, with little margin');
+  return chalk.green('✔ fits');
+}
+
+/** Formats timings as a table (and, with `paragraphs`, each file's paragraphs). */
+export function timeTable(outcomes: readonly TimeOutcome[], options: TimeTableOptions): string {
+  const { chalk } = options;
+  const header: Row = ['File', 'Words', 'Spoken', 'Time', 'Slot', 'Margin', 'Fit'];
+  const rows: Row[] = outcomes.map((outcome) => {
+    const timed = outcome.seconds !== null;
+    const slot = outcome.slotSeconds;
+    return [
+      displayPath(outcome.path, options.cwd),
+      timed ? String(outcome.writtenWords) : '–',
+      timed ? String(outcome.spokenWords) : '–',
+      timed ? formatClock(outcome.seconds!) : '–',
+      slot === null ? '–' : formatClock(slot),
+      timed && slot !== null ? formatMargin(slot - Math.round(outcome.seconds!)) : '–',
+      fit(outcome, options),
+    ];
+  });
+  const lines = table([header, ...rows], new Set([1, 2, 3, 4, 5]));
+  lines[0] = chalk.bold(lines[0]!);
+  const output: string[] = [];
+  outcomes.forEach((outcome, index) => {
+    output.push(lines[index + 1]!);
+    if (options.paragraphs && outcome.seconds !== null) output.push(...paragraphTable(outcome, options), '');
+  });
+  const timed = outcomes.filter((outcome) => outcome.seconds !== null);
+  const total = timed.reduce((sum, outcome) => sum + outcome.seconds!, 0);
+  const over = timed.filter((outcome) => isOverSlot(outcome.seconds!, outcome.slotSeconds)).length;
+  const untimed = outcomes.length - timed.length;
+  const summary = [`${plural(outcomes.length, 'statement')}, ${formatClock(total)} in all`];
+  if (over > 0) summary.push(chalk.red(`${over} over ${over === 1 ? 'its slot' : 'their slots'}`));
+  if (untimed > 0) summary.push(chalk.red(`${untimed} cannot be timed`));
+  if (output.at(-1) === '') output.pop();
+  return `${[lines[0]!, ...output, '', summary.join('; ')].join('\n')}\n`;
+}
+
+function paragraphTable(outcome: TimeOutcome, options: TimeTableOptions): string[] {
+  const { chalk } = options;
+  const slot = outcome.slotSeconds;
+  const overrun = slot !== null && isOverSlot(outcome.seconds!, slot) ? overrunIndex({ ...outcome, seconds: outcome.seconds! }, slot) : -1;
+  const rows: Row[] = [['Line', 'Words', 'Spoken', 'Seconds', 'At', '']];
+  outcome.paragraphs.forEach((paragraph, index) => {
+    const note = index === overrun ? chalk.red(`◀ the ${formatClock(slot!)} slot ends in this paragraph`) : '';
+    rows.push([String(paragraph.line), String(paragraph.writtenWords), String(paragraph.spokenWords), paragraph.seconds.toFixed(1), formatClock(paragraph.cumulativeSeconds), note]);
+  });
+  const lines = table(rows, new Set([0, 1, 2, 3, 4]));
+  return lines.map((line, index) => `    ${index === 0 ? chalk.dim(line) : line}`);
+}

@@ -1,0 +1,145 @@
+/** The timing engine: what is said (numbers, acronyms, symbols, addresses), the pauses, and the pace. */
+import { describe, expect, it } from 'vitest';
+import { stageDirections } from '../src/engine/registry-data.js';
+import { builtInPronunciations, speak } from '../src/timing/spoken.js';
+import { timeStatement } from '../src/timing/estimate.js';
+import { statementOf } from './helpers/statements.js';
+
+const said = (text: string, language = 'en', extra: Record<string, string> = {}) =>
+  speak(text, { language, pronunciations: new Map(Object.entries({ ...builtInPronunciations(), ...extra })), stageDirections: stageDirections() }).words.join(' ');
+const count = (text: string, language = 'en') => said(text, language).split(' ').filter(Boolean).length;
+
+describe('numbers in English, the British and UN way', () => {
+  it.each([
+    ['1,250,000', 'one million two hundred and fifty thousand'],
+    ['148', 'one hundred and forty-eight'],
+    ['12.5', 'twelve point five'],
+    ['12.5%', 'twelve point five per cent'],
+    ['40 %', 'forty per cent'],
+    ['10–15%', 'ten to fifteen per cent'],
+    ['2019–2023', 'twenty nineteen to twenty twenty-three'],
+    ['2023', 'twenty twenty-three'],
+    ['2005', 'two thousand and five'],
+    ['1905', 'nineteen oh five'],
+    ['1900', 'nineteen hundred'],
+    ['21st', 'twenty-first'],
+    ['3rd', 'third'],
+    ['-3', 'minus three'],
+    ['$5 million', 'five million dollars'],
+    ['US$ 3.2 billion', 'three point two billion US dollars'],
+    ['€40', 'forty euros'],
+    ['100 USD', 'one hundred US dollars'],
+    ['14.10.2024', 'fourteen ten two thousand and twenty-four'],
+  ])('%s is said "%s"', (text, words) => {
+    expect(said(text)).toBe(words);
+  });
+
+  it('counts "1,250,000" as seven spoken words, a hyphenated number word once', () => {
+    expect(count('1,250,000')).toBe(7);
+    expect(count('23')).toBe(1);
+  });
+
+  it('says "In 2023, 1,250,000 people in 148 countries" in about fifteen words, not seven', () => {
+    expect(count('In 2023, 1,250,000 people in 148 countries')).toBe(17);
+  });
+});
+
+describe('numbers in French and Spanish', () => {
+  it.each([
+    ['fr', '1 250 000', 'un million deux cent cinquante mille'],
+    ['fr', '1\u202f250\u202f000', 'un million deux cent cinquante mille'],
+    ['fr', '2023', 'deux mille vingt-trois'],
+    ['fr', '12,5 %', 'douze virgule cinq pour cent'],
+    ['fr', '1er', 'premier'],
+    ['fr', '21e', 'vingt et unième'],
+    ['fr', '3 millions €', 'trois millions euros'],
+    ['es', '1.250.000', 'un millón doscientos cincuenta mil'],
+    ['es', '2023', 'dos mil veintitrés'],
+    ['es', '12,5 %', 'doce punto cinco por ciento'],
+    ['es', '1.º', 'primero'],
+    ['es', 'US$ 5', 'cinco dólares estadounidenses'],
+  ])('%s: %s is said "%s"', (language, text, words) => {
+    expect(said(text, language)).toBe(words);
+  });
+});
+
+describe('acronyms, symbols and addresses', () => {
+  it.each([
+    ['UNODC', 'U N O D C'],
+    ['UNTOC', 'UNTOC'],
+    ['NATO', 'NATO'],
+    ['CCPCJ', 'C C P C J'],
+    ['NGOs', 'N G O'],
+    ["UNODC's", 'U N O D C'],
+    ['OHCHR', 'O H C H R'],
+    ['UNESCAP', 'UNESCAP'],
+    ['UNDP', 'U N D P'],
+    ['G20', 'G twenty'],
+    ['COVID-19', 'COVID nineteen'],
+    ['WWF', 'double-u double-u F'],
+  ])('%s is said "%s"', (text, words) => {
+    expect(said(text)).toBe(words);
+  });
+
+  it('follows the config\'s pronunciations over the rule', () => {
+    expect(said('UNCAC', 'en', { UNCAC: 'letters' })).toBe('U N C A C');
+    expect(said('GRETA', 'en', { GRETA: 'the group of experts' })).toBe('the group of experts');
+  });
+
+  it.each([
+    ['A & B', 'A and B'],
+    ['§ 3', 'section three'],
+    ['and/or', 'and slash or'],
+    ['e.g. this', 'for example this'],
+    ['www.unodc.org/ngos', 'w w w dot unodc dot org slash ngos'],
+    ['https://example.org/a-b.', 'example dot org slash a b'],
+    ['info@ngo-alliance.org', 'info at ngo-alliance dot org'],
+  ])('%s is said "%s"', (text, words) => {
+    expect(said(text)).toBe(words);
+  });
+
+  it('does not say stage directions, and adds their pause', () => {
+    const spoken = speak('We call [pause] on States [slow] to act.', { language: 'en', pronunciations: new Map(), stageDirections: stageDirections() });
+    expect(spoken.words.join(' ')).toBe('We call on States to act');
+    expect(spoken.pauseSeconds).toBe(2);
+  });
+});
+
+const statement = (body: string, front = 'slot: 3m\n') => statementOf(`---\nforum: CCPCJ\nsession: "34"\nspeaker: A\n${front}---\n\n${body}`);
+
+describe('the estimate', () => {
+  it('is spoken words at the pace plus pauses after sentences, between paragraphs and at headings', () => {
+    const timing = timeStatement(statement('One two three four five six. Seven eight nine ten eleven.\n\n## Part two\n\nTwelve thirteen fourteen.\n'));
+    const [first, second] = timing.paragraphs;
+    // 11 words at 110 a minute = 6 s, one pause between sentences (0.4 s), one after the paragraph (1 s).
+    expect(first!.seconds).toBeCloseTo(6 + 0.4 + 1, 5);
+    // 3 words = 1.636 s, the heading's pause before it (1.5 s), nothing after the last paragraph.
+    expect(second!.seconds).toBeCloseTo((3 * 60) / 110 + 1.5, 5);
+    expect(second!.cumulativeSeconds).toBeCloseTo(first!.seconds + second!.seconds, 5);
+    expect(timing.seconds).toBeCloseTo(second!.cumulativeSeconds, 5);
+  });
+
+  it('leaves out comments, footnote markers and stage directions, and pauses where asked', () => {
+    const plain = timeStatement(statement('We urge States to act now.\n'));
+    const marked = timeStatement(statement('We urge <!-- a note --> States[^1] to act [pause] now.\n\n[^1]: Footnote text is not said.\n'));
+    expect(marked.spokenWords).toBe(plain.spokenWords);
+    expect(marked.seconds).toBeCloseTo(plain.seconds + 2, 5);
+  });
+
+  it('follows the pace of the language and the `pace` field', () => {
+    const body = 'Nous appelons les États à agir maintenant et sans délai.\n';
+    expect(timeStatement(statement(body, 'language: fr\n')).pace).toBe(125);
+    expect(timeStatement(statement(body, 'language: es\n')).pace).toBe(130);
+    const slow = timeStatement(statement(body, 'pace: 60\n'));
+    expect(slow.seconds).toBeCloseTo((10 * 60) / 60, 5);
+  });
+
+  it('takes at least a third longer for a paragraph dense with figures than for one of the same written length without', () => {
+    const figures = 'In 2023, 1,250,000 people in 148 countries lost US$ 3.2 billion, up 12.5% from 2019 and 27% since 2015.';
+    const words = 'In recent years, many people in several countries lost a great deal, more than before and more since then.';
+    const dense = timeStatement(statement(`${figures}\n`));
+    const plain = timeStatement(statement(`${words}\n`));
+    expect(dense.writtenWords).toBe(plain.writtenWords);
+    expect(dense.seconds).toBeGreaterThanOrEqual((plain.seconds * 4) / 3);
+  });
+});
