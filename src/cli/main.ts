@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { AllianceError } from '../engine/errors.js';
 import { VERSION } from '../engine/version.js';
+import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerTime } from './commands/time.js';
 import { processIo, type Io } from './io.js';
@@ -17,7 +18,7 @@ export interface RunState {
 /** Registers a command on the program; its action reads `io` and sets `state.exitCode`. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerCheck, registerTime];
+const COMMANDS: RegisterCommand[] = [registerCheck, registerTime, registerBuild];
 
 /** Builds the program with every command, writing through `io`. */
 export function buildProgram(io: Io, state: RunState): Command {

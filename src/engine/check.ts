@@ -45,7 +45,7 @@ export async function checkFiles(paths: readonly string[], context: LoadContext,
     else todo.push(path);
   }
 
-  const fresh = await runFiles('check', todo, context, options.concurrency);
+  const fresh = await runFiles('check', todo, context, { concurrency: options.concurrency });
   for (const outcome of fresh) {
     outcomes.set(outcome.path, outcome);
     if (outcome.hash !== null && outcome.internalErrors === 0) cache?.set(outcome.path, outcome.hash, outcome.messages);

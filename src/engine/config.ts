@@ -44,6 +44,10 @@ export interface Config {
   writtenWordCap?: number;
   mark?: Mark;
   template?: string;
+  /** The copies `alliance build` makes: the handout, and the speaker's copy. */
+  copies?: ('handout' | 'speaker')[];
+  /** Paper of the handouts, over the template's. */
+  paper?: 'A4' | 'Letter';
   /** Acronym → how it is said: `letters`, `word`, or the words a speaker says. */
   pronunciations: Record<string, string>;
   /** Globs of the statements checked when no path is given, relative to `dir`. */
@@ -251,6 +255,17 @@ const KEYS: Record<string, KeyReader> = {
   },
   template(config, node, report) {
     config.template = field(node, report, parseTemplate(plain(node)), 'template', 'template');
+  },
+  copies(config, node, report) {
+    const copies = textList(node, report, 'copies');
+    for (const copy of copies) if (copy !== 'handout' && copy !== 'speaker') report(node, `Expected \`copies\` to list \`handout\` and \`speaker\`, found ${quote(copy)}`);
+    config.copies = copies as Config['copies'];
+  },
+  paper(config, node, report) {
+    const paper = text(node, report, 'paper');
+    const known = paper.toLowerCase() === 'a4' ? 'A4' : paper.toLowerCase() === 'letter' ? 'Letter' : undefined;
+    if (!known) report(node, `Expected \`paper\` to be \`A4\` or \`Letter\`, found ${quote(paper)}`);
+    config.paper = known;
   },
   pronunciations(config, node, report) {
     for (const { key, value } of mapping(node, report, 'pronunciations')) config.pronunciations[key] = text(value, report, `pronunciations.${key}`);

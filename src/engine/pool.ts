@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Overrides } from './context.js';
-import type { TaskName, TaskOutcome } from './tasks.js';
+import type { TaskName, TaskOptions, TaskOutcome } from './tasks.js';
 
 /** What a worker needs to build the same load context as the main thread. */
 export interface WorkerSetup {
@@ -16,6 +16,8 @@ export interface WorkerSetup {
   /** The config file in use, or null for none (the worker must not look for another). */
   configPath: string | null;
   overrides: Overrides;
+  /** The task's own settings (the build's). */
+  options?: TaskOptions;
 }
 
 /** How many threads to use: a number, `auto` (the cores, for batches large enough) or `off`. */
@@ -31,17 +33,26 @@ const FILES_PER_THREAD = 150;
 const MIN_CORES = 4;
 const BATCH = 16;
 
+/** When workers pay for a task: enough cores, and enough files for each worker. */
+export interface PoolPolicy {
+  minCores: number;
+  filesPerThread: number;
+}
+
+/** Checking and timing are memory-bound and quick per file: workers only on 4 cores or more. */
+export const LIGHT_TASK: PoolPolicy = { minCores: MIN_CORES, filesPerThread: FILES_PER_THREAD };
+
 /** The number of worker threads for `fileCount` files; 0 or 1 means work in the main thread. */
-export function threadsFor(fileCount: number, concurrency: Concurrency): number {
+export function threadsFor(fileCount: number, concurrency: Concurrency, policy: PoolPolicy = LIGHT_TASK): number {
   // Running from TypeScript sources (tests), there is no compiled worker to start.
   if (concurrency === 'off' || !existsSync(fileURLToPath(WORKER))) return 0;
   if (concurrency !== 'auto') return Math.min(concurrency, fileCount);
   const cores = availableParallelism();
-  return cores < MIN_CORES ? 0 : Math.min(cores - 1, Math.floor(fileCount / FILES_PER_THREAD));
+  return cores < policy.minCores ? 0 : Math.min(cores, Math.floor(fileCount / policy.filesPerThread));
 }
 
 /** Runs `task` on every path in `threads` workers; outcomes in the order of `paths`. */
-export async function runInWorkers<T extends TaskName>(task: T, paths: readonly string[], setup: WorkerSetup, threads: number): Promise<TaskOutcome<T>[]> {
+export async function runInWorkers<T extends TaskName>(task: T, paths: readonly string[], setup: WorkerSetup, threads: number, onDone?: (count: number) => void): Promise<TaskOutcome<T>[]> {
   const outcomes = new Array<TaskOutcome<T>>(paths.length);
   let next = 0;
   const runWorker = () =>
@@ -58,6 +69,7 @@ export async function runInWorkers<T extends TaskName>(task: T, paths: readonly 
       };
       worker.on('message', (reply: { start: number; outcomes: TaskOutcome<T>[] }) => {
         reply.outcomes.forEach((outcome, index) => (outcomes[reply.start + index] = outcome));
+        onDone?.(reply.outcomes.length);
         send();
       });
       worker.on('error', reject);

@@ -3,21 +3,36 @@
  * for large batches on machines with the cores for it. Outcomes come back in the order of the files.
  */
 import type { LoadContext } from './context.js';
-import { runInWorkers, threadsFor, type Concurrency } from './pool.js';
-import type { TaskName, TaskOutcome, TimeOutcome } from './tasks.js';
+import { runInWorkers, threadsFor, type Concurrency, type PoolPolicy } from './pool.js';
+import type { TaskName, TaskOptions, TaskOutcome, TimeOutcome } from './tasks.js';
+
+/** How to run a task over files: threads, when workers pay, the task's own settings, progress. */
+export interface RunOptions {
+  concurrency?: Concurrency;
+  policy?: PoolPolicy;
+  options?: TaskOptions;
+  /** Called as files are done (in batches from workers). */
+  onDone?: (count: number) => void;
+}
 
 /** Runs `task` on every file (absolute paths). */
-export async function runFiles<T extends TaskName>(task: T, paths: readonly string[], context: LoadContext, concurrency: Concurrency = 'auto'): Promise<TaskOutcome<T>[]> {
-  const threads = threadsFor(paths.length, concurrency);
+export async function runFiles<T extends TaskName>(task: T, paths: readonly string[], context: LoadContext, run: RunOptions = {}): Promise<TaskOutcome<T>[]> {
+  const threads = threadsFor(paths.length, run.concurrency ?? 'auto', run.policy);
   if (threads > 1) {
-    return runInWorkers(task, paths, { cwd: context.config.dir, configPath: context.config.path, overrides: context.overrides }, threads);
+    const setup = { cwd: context.config.dir, configPath: context.config.path, overrides: context.overrides, options: run.options };
+    return runInWorkers(task, paths, setup, threads, run.onDone);
   }
   // The parser is loaded only when there is something to parse (a fully cached check never loads it).
   const { runTask } = await import('./tasks.js');
-  return paths.map((path) => runTask(task, path, context));
+  const outcomes: TaskOutcome<T>[] = [];
+  for (const path of paths) {
+    outcomes.push(await runTask(task, path, context, run.options));
+    run.onDone?.(1);
+  }
+  return outcomes;
 }
 
 /** Times every file (absolute paths). */
 export async function timeFiles(paths: readonly string[], context: LoadContext, concurrency: Concurrency = 'auto'): Promise<TimeOutcome[]> {
-  return runFiles('time', paths, context, concurrency);
+  return runFiles('time', paths, context, { concurrency });
 }

@@ -4,6 +4,7 @@
  */
 import { isUnusable, type LoadProblem } from '../model/statement.js';
 import { timeStatement } from '../timing/estimate.js';
+import { buildOne, type BuildOutcome, type BuildSettings } from './build.js';
 import { contentHash } from './cache.js';
 import type { LoadContext } from './context.js';
 import { parseStatement } from './load.js';
@@ -84,6 +85,15 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
 const TASKS = {
   check: (path: string, context: LoadContext): CheckOutcome => checkOne(path, readStatementFile(path), context),
   time: (path: string, context: LoadContext): TimeOutcome => safely(path, () => timeOne(path, readStatementFile(path), context)),
+  build: async (path: string, context: LoadContext, settings?: BuildSettings): Promise<BuildOutcome> => {
+    try {
+      return await buildOne(path, context, settings!);
+    } catch (error) {
+      const reason = `Expected the handouts to build, found an internal error: ${(error as Error).message}`;
+      const message = storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path));
+      return { path, status: 'failed', messages: [message], written: [], writeErrors: [], staged: [], internalErrors: 1 };
+    }
+  },
 };
 
 /** Runs a task on a file, turning a bug of the tool into an internal error on that file. */
@@ -101,9 +111,12 @@ function safely(path: string, run: () => TimeOutcome): TimeOutcome {
 export type TaskName = keyof typeof TASKS;
 
 /** The outcome of a task on one file. */
-export type TaskOutcome<T extends TaskName> = ReturnType<(typeof TASKS)[T]>;
+export type TaskOutcome<T extends TaskName> = Awaited<ReturnType<(typeof TASKS)[T]>>;
+
+/** What a task needs besides the file and the context (the build's settings). */
+export type TaskOptions = BuildSettings | undefined;
 
 /** Runs the task `name` on the file at `path`. */
-export function runTask<T extends TaskName>(name: T, path: string, context: LoadContext): TaskOutcome<T> {
-  return TASKS[name](path, context) as TaskOutcome<T>;
+export async function runTask<T extends TaskName>(name: T, path: string, context: LoadContext, options?: TaskOptions): Promise<TaskOutcome<T>> {
+  return (await TASKS[name](path, context, options)) as TaskOutcome<T>;
 }

@@ -7,6 +7,8 @@ import { runTask, type TaskName } from './tasks.js';
 const { task, setup } = workerData as { task: TaskName; setup: WorkerSetup };
 const context = contextFor(setup.cwd, setup.overrides, setup.configPath);
 
-parentPort?.on('message', ({ start, paths }: { start: number; paths: string[] }) => {
-  parentPort?.postMessage({ start, outcomes: paths.map((path) => runTask(task, path, context)) });
+parentPort?.on('message', async ({ start, paths }: { start: number; paths: string[] }) => {
+  const outcomes = [];
+  for (const path of paths) outcomes.push(await runTask(task, path, context, setup.options));
+  parentPort?.postMessage({ start, outcomes });
 });

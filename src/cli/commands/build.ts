@@ -1,0 +1,120 @@
+/** `alliance build [paths…]`: a DOCX and a PDF handout of every statement, under `--out`. */
+import { resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { BuildOutcome, BuildSettings, CopyName, Format } from '../../engine/build.js';
+import type { Concurrency } from '../../engine/pool.js';
+import { chalkFor } from '../color.js';
+import type { Io } from '../io.js';
+import type { RunState } from '../main.js';
+import { concurrencyOption } from '../options.js';
+import { Progress } from '../progress.js';
+import { plural } from '../reporters/counts.js';
+import { displayPath } from '../reporters/paths.js';
+import { targetFiles } from '../targets.js';
+
+interface BuildOptions {
+  out?: string;
+  to: Format[];
+  force?: boolean;
+  rebuild?: boolean;
+  speakerCopy?: boolean;
+  pdfEngine: 'pdfkit' | 'libreoffice';
+  format: string;
+  config?: string;
+  concurrency: Concurrency;
+  color?: boolean;
+  watch?: boolean;
+}
+
+function formatsOption(value: string): Format[] {
+  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+  const unknown = formats.find((format) => format !== 'docx' && format !== 'pdf');
+  if (unknown !== undefined || formats.length === 0) throw new InvalidArgumentError(`Expected \`docx\`, \`pdf\` or \`docx,pdf\`, found \`${value}\``);
+  return [...new Set(formats)] as Format[];
+}
+
+/** Registers `build` on the program. */
+export function registerBuild(program: Command, io: Io, state: RunState): void {
+  program
+    .command('build')
+    .description('make a DOCX and a PDF handout of each statement (errors in a statement stop its build)')
+    .argument('[paths...]', "files, folders or globs (default: the config's statements, statements/**/*.md)")
+    .option('-o, --out <dir>', 'the output folder (default: dist/ in the project)')
+    .option('-t, --to <formats>', 'the formats, as pandoc names them: docx, pdf or docx,pdf', formatsOption, ['docx', 'pdf'])
+    .option('--force', 'build statements with errors too (the errors are still printed), and exit 0')
+    .option('--rebuild', 'build everything, ignoring what is up to date')
+    .option('--speaker-copy', "also make the speaker's copy: large type, times in the margin (or `copies:` in config)")
+    .addOption(new Option('--pdf-engine <engine>', 'pdfkit (built in) or libreoffice (converts the DOCX, one soffice call)').choices(['pdfkit', 'libreoffice']).default('pdfkit'))
+    .addOption(new Option('-f, --format <name>', 'report format for the messages').choices(['stylish', 'json', 'github']).default('stylish'))
+    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
+    .option('--concurrency <n>', 'worker threads: a number, `auto` or `off`', concurrencyOption, 'auto')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addHelpText('after', '\nExamples:\n  $ alliance build\n  $ alliance build statements/ccpcj-34 --to pdf --speaker-copy\n  $ alliance build --out handouts --rebuild\n  $ SOURCE_DATE_EPOCH=1735689600 alliance build   # fixed dates in the documents')
+    .action(async (patterns: string[], options: BuildOptions) => {
+      const { contextFor } = await import('../../engine/context.js');
+      const { buildFiles } = await import('../../engine/build-files.js');
+      const context = contextFor(io.cwd, {}, options.config);
+      const files = await targetFiles(patterns, io.cwd, context.config);
+      const epoch = io.env.SOURCE_DATE_EPOCH;
+      const copies: CopyName[] = options.speakerCopy ? ['handout', 'speaker'] : (context.config.copies ?? ['handout']);
+      const settings: BuildSettings = {
+        outDir: options.out === undefined ? resolve(context.config.dir, 'dist') : resolve(io.cwd, options.out),
+        formats: options.to,
+        copies: [...new Set(copies)],
+        force: options.force === true,
+        pdfEngine: options.pdfEngine,
+        sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+      };
+      const progress = new Progress(io.stderr, 'Building');
+      const started = Date.now();
+      const outcomes = await buildFiles(files, context, settings, {
+        rebuild: options.rebuild,
+        concurrency: options.concurrency,
+        onProgress: (done, total) => progress.update(done, total),
+        env: io.env,
+      });
+      progress.end();
+      await report(outcomes, options, settings, io, Date.now() - started);
+      const failed = outcomes.some((outcome) => outcome.status === 'failed' || (outcome.status === 'skipped' && !options.force));
+      state.exitCode = outcomes.some((outcome) => outcome.internalErrors > 0) ? 2 : failed ? 1 : 0;
+    });
+}
+
+async function report(outcomes: readonly BuildOutcome[], options: BuildOptions, settings: BuildSettings, io: Io, milliseconds: number): Promise<void> {
+  const { restoreMessage } = await import('../../engine/messages.js');
+  const chalk = chalkFor(io.stdout, io.env, options.color);
+  const results = outcomes.map((outcome) => ({ path: outcome.path, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) }));
+  if (options.format !== 'stylish') {
+    const { reporters } = await import('../reporters/index.js');
+    io.stdout.write(await reporters[options.format]!({ results, cwd: io.cwd, chalk, env: io.env }));
+    return;
+  }
+  const lines: string[] = [];
+  const show = (path: string) => displayPath(path, io.cwd);
+  for (const [index, outcome] of outcomes.entries()) {
+    const source = show(outcome.path);
+    const messages = results[index]!.messages;
+    if (outcome.status === 'skipped') {
+      const first = messages.find((message) => message.fatal) ?? messages[0];
+      const why = first ? `${first.line}:${first.column} ${first.reason} (${first.ruleId})` : 'it has errors';
+      lines.push(`${chalk.red('✖')} ${source} ${chalk.red('not built')}: ${why}`);
+      continue;
+    }
+    for (const problem of outcome.writeErrors) lines.push(`${chalk.red('✖')} ${source}: could not write ${show(problem.path)}: ${problem.reason}`);
+    if (outcome.status === 'built' && !io.stdout.isTTY) lines.push(`${chalk.green('✔')} ${source} → ${outcome.written.map((file) => show(resolve(settings.outDir, file))).join(', ')}`);
+    for (const message of messages) {
+      if (!message.fatal && outcome.status === 'unchanged') continue;
+      const severity = message.fatal ? chalk.red('error  ') : chalk.yellow('warning');
+      lines.push(`  ${source}:${message.line}:${message.column}  ${severity}  ${message.reason}  ${chalk.dim(message.ruleId ?? '')}`);
+    }
+  }
+  const count = (status: BuildOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const written = outcomes.reduce((sum, outcome) => sum + outcome.written.length, 0);
+  const parts = [`${plural(count('built'), 'statement')} built (${plural(written, 'file')}) in ${(milliseconds / 1000).toFixed(1)} s`];
+  if (count('unchanged') > 0) parts.push(`${count('unchanged')} up to date`);
+  if (count('skipped') > 0) parts.push(chalk.red(`${count('skipped')} not built${options.force ? '' : ' (errors: fix them, or --force)'}`));
+  if (count('failed') > 0) parts.push(chalk.red(`${count('failed')} failed`));
+  lines.push(`${parts.join('; ')} → ${show(settings.outDir)}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+}

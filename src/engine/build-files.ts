@@ -1,0 +1,98 @@
+/**
+ * Building many statements: what has not changed since the last build (same statement, template,
+ * config, images, options, and handouts in place) is left alone; the rest is built, in worker
+ * threads for large batches; LibreOffice converts in one batch when asked; the manifest is written.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { buildKey, isUpToDate, removeStaging, writeManifest, type BuildOutcome, type BuildSettings } from './build.js';
+import type { LoadContext } from './context.js';
+import { convertToPdf } from './libreoffice.js';
+import { readManifest } from './manifest.js';
+import { writeOutput } from './outputs.js';
+import type { Concurrency, PoolPolicy } from './pool.js';
+import { runFiles } from './run.js';
+
+/** Rendering is CPU-bound and slow per file: workers pay from 2 cores and 12 files a thread. */
+const BUILD_TASK: PoolPolicy = { minCores: 2, filesPerThread: 12 };
+
+/** How to run a build. */
+export interface BuildRunOptions {
+  /** Ignore the build cache: build everything. */
+  rebuild?: boolean;
+  concurrency?: Concurrency;
+  /** Called as statements are done (`done` of `total`). */
+  onProgress?: (done: number, total: number) => void;
+  env?: Record<string, string | undefined>;
+}
+
+/** Builds the handouts of every statement (absolute paths); one outcome per statement, in order. */
+export async function buildFiles(paths: readonly string[], context: LoadContext, settings: BuildSettings, options: BuildRunOptions = {}): Promise<BuildOutcome[]> {
+  const projectDir = context.config.dir;
+  const previous = readManifest(settings.outDir);
+  const key = buildKey(context, settings);
+  const bySource = new Map(previous.statements.map((entry) => [entry.source, entry]));
+  const hashes = new Map<string, string | null>();
+  const outcomes = new Map<string, BuildOutcome>();
+  const todo: string[] = [];
+  for (const path of paths) {
+    const source = relative(projectDir, path).split(sep).join('/');
+    const entry = bySource.get(source);
+    if (!options.rebuild && isUpToDate(entry, key, projectDir, settings.outDir, hashes)) {
+      outcomes.set(path, { path, status: 'unchanged', messages: [], written: [], writeErrors: [], staged: [], internalErrors: 0, entry });
+    } else todo.push(path);
+  }
+  let done = paths.length - todo.length;
+  options.onProgress?.(done, paths.length);
+
+  // DOCX files wait for LibreOffice in a folder inside the output folder, removed afterwards.
+  const staging = settings.pdfEngine === 'libreoffice' && settings.formats.includes('pdf') && todo.length > 0 ? makeStaging(settings.outDir) : undefined;
+  try {
+    const built = await runFiles('build', todo, context, {
+      concurrency: options.concurrency,
+      policy: BUILD_TASK,
+      options: { ...settings, stagingDir: staging },
+      onDone: (count) => options.onProgress?.((done += count), paths.length),
+    });
+    if (staging) await convertStaged(built, staging, settings, options.env ?? {});
+    for (const outcome of built) outcomes.set(outcome.path, outcome);
+    const ordered = paths.map((path) => outcomes.get(path)!);
+    await writeManifest(settings.outDir, projectDir, previous, ordered, key);
+    return ordered;
+  } finally {
+    removeStaging(staging);
+  }
+}
+
+function makeStaging(outDir: string): string {
+  mkdirSync(outDir, { recursive: true });
+  return mkdtempSync(join(outDir, '.staging-'));
+}
+
+/** Converts the staged DOCX files with LibreOffice and writes the PDFs into place. */
+async function convertStaged(outcomes: readonly BuildOutcome[], staging: string, settings: BuildSettings, env: Record<string, string | undefined>): Promise<void> {
+  const staged = outcomes.flatMap((outcome) => outcome.staged.map((rel) => ({ outcome, rel })));
+  if (staged.length === 0) return;
+  const converted = join(staging, '.pdf');
+  // One call for the batch; file names may repeat across folders, so each gets a numbered name.
+  mkdirSync(converted, { recursive: true });
+  const inputs = staged.map(({ rel }, index) => {
+    const flat = join(converted, `${index}.docx`);
+    copyFileSync(join(staging, rel), flat);
+    return flat;
+  });
+  await convertToPdf(inputs, converted, env);
+  for (const [index, { outcome, rel }] of staged.entries()) {
+    const pdf = join(converted, `${index}.pdf`);
+    const target = rel.replace(/\.docx$/, '.pdf');
+    if (!existsSync(pdf)) {
+      outcome.writeErrors.push({ path: join(settings.outDir, target), reason: 'LibreOffice made no PDF of it' });
+      outcome.status = 'failed';
+      continue;
+    }
+    const data = readFileSync(pdf);
+    await writeOutput(settings.outDir, target, data);
+    outcome.written.push(target);
+    outcome.entry?.outputs.push({ path: target, bytes: data.length });
+  }
+}

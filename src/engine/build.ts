@@ -1,0 +1,236 @@
+/**
+ * `build` without the command line. For one statement (in the main thread or a worker): load, check,
+ * resolve template and images, build the handout (and the speaker's copy), render DOCX and PDF, write
+ * them atomically. For many: skip what has not changed since the last build, spread the rest over the
+ * cores, convert with LibreOffice in one batch when asked, and write the manifest.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { isUnusable } from '../model/statement.js';
+import { timeStatement } from '../timing/estimate.js';
+import type { LoadContext } from './context.js';
+import { ConfigError } from './errors.js';
+import { resolveImages } from './images.js';
+import { parseStatement } from './load.js';
+import { MANIFEST, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { storeMessage, type StoredMessage } from './messages.js';
+import { outputStem, writeOutput } from './outputs.js';
+import { readStatementFile } from './read.js';
+import { makeMessage, runRules } from './run-rules.js';
+import { loadTemplate, templateFiles } from './templates.js';
+import { VERSION } from './version.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+/** Output formats. */
+export type Format = 'docx' | 'pdf';
+/** Copies: the handout, and the speaker's copy. */
+export type CopyName = 'handout' | 'speaker';
+
+/** How to build: plain data, so that it reaches workers. */
+export interface BuildSettings {
+  /** The output folder, absolute. */
+  outDir: string;
+  formats: Format[];
+  copies: CopyName[];
+  force: boolean;
+  pdfEngine: 'pdfkit' | 'libreoffice';
+  /** Seconds since 1970 for the documents' dates (SOURCE_DATE_EPOCH), else the statement's date. */
+  sourceDateEpoch?: number;
+  /** Where DOCX files wait for LibreOffice (with `pdfEngine: libreoffice`). */
+  stagingDir?: string;
+}
+
+/** What happened to one statement. */
+export interface BuildOutcome {
+  path: string;
+  status: 'built' | 'unchanged' | 'skipped' | 'failed';
+  /** The findings of `check`, then the warnings of the build (images, characters no font has). */
+  messages: StoredMessage[];
+  /** Files written, relative to the output folder. */
+  written: string[];
+  /** Files that could not be written, and why. */
+  writeErrors: { path: string; reason: string }[];
+  entry?: ManifestEntry;
+  /** DOCX files staged for LibreOffice, relative to the staging folder. */
+  staged: string[];
+  internalErrors: number;
+}
+
+/** A fixed date for documents without one: the earliest a zip file can record. */
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
+
+/** A hash of bytes, for dependencies. */
+function hashOf(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** The key of a build: what every statement's handouts depend on besides its own files. */
+export function buildKey(context: LoadContext, settings: BuildSettings): string {
+  return hashOf(JSON.stringify([VERSION, context.config.hash, settings.formats, settings.copies, settings.pdfEngine, settings.sourceDateEpoch ?? null]));
+}
+
+function documentDate(settings: BuildSettings, date: string | undefined): Date {
+  if (settings.sourceDateEpoch !== undefined) return new Date(settings.sourceDateEpoch * 1000);
+  if (date) return new Date(`${date}T00:00:00Z`);
+  return FIXED_DATE;
+}
+
+function projectPath(path: string, projectDir: string): string | undefined {
+  const rel = relative(projectDir, path);
+  return rel.startsWith('..') || rel === '' ? undefined : rel.split(sep).join('/');
+}
+
+/** Why a handout could not be replaced, in words a user acts on. */
+function writeProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EBUSY':
+    case 'EPERM':
+    case 'EACCES':
+      return `it is open in another program or read-only (\`${error.code}\`); close it and build again`;
+    case 'EISDIR':
+    case 'ENOTEMPTY':
+    case 'EEXIST':
+      return `a folder stands in its place (\`${error.code}\`)`;
+    default:
+      return `\`${error.code ?? error.message}\``;
+  }
+}
+
+/** Builds the handouts of one statement. */
+export async function buildOne(path: string, context: LoadContext, settings: BuildSettings): Promise<BuildOutcome> {
+  const outcome: BuildOutcome = { path, status: 'failed', messages: [], written: [], writeErrors: [], staged: [], internalErrors: 0 };
+  const input = readStatementFile(path);
+  const statement = parseStatement(path, input, context);
+  const run = runRules(statement);
+  outcome.internalErrors = run.internalErrors;
+  outcome.messages = run.messages.map(storeMessage);
+  if (isUnusable(statement) || (!settings.force && run.messages.some((message) => message.fatal))) {
+    outcome.status = 'skipped';
+    return outcome;
+  }
+  const projectDir = context.config.dir;
+  const warn = (ruleId: string, reason: string, place?: { line: number; column: number }) =>
+    outcome.messages.push(storeMessage(makeMessage(reason, ruleId, 'warning', place, path)));
+
+  let template;
+  let templateDependencies: string[];
+  try {
+    template = loadTemplate(statement.settings.template, projectDir);
+    if (context.config.paper) template = { ...template, paper: context.config.paper };
+    templateDependencies = templateFiles(statement.settings.template, projectDir);
+  } catch (error) {
+    const reason = error instanceof ConfigError ? `${error.reason} (${error.file}:${error.line}:${error.column})` : (error as Error).message;
+    outcome.messages.push(storeMessage(makeMessage(`Expected a usable handout template, found an error: ${reason}`, 'template', 'error', statement.frontMatter.positions.get('template')?.start, path)));
+    return outcome;
+  }
+  const images = resolveImages(statement, projectDir);
+  for (const problem of images.problems) warn('image', problem.reason, problem.place);
+
+  const timing = timeStatement(statement);
+  const date = documentDate(settings, statement.frontMatter.fields.date);
+  const { buildHandout } = await import('../render/handout.js');
+  const stem = outputStem(path, projectDir);
+  const missing = new Map<string, { line: number; column: number } | undefined>();
+  const outputs: { path: string; bytes: number }[] = [];
+
+  for (const copy of settings.copies) {
+    const handout = buildHandout({ statement, template, timing, copy, images: images.images, date });
+    const suffix = copy === 'speaker' ? '.speaker' : '';
+    const files: { rel: string; data: () => Promise<Uint8Array>; staged?: boolean }[] = [];
+    const docx = async () => (await import('../render/docx.js')).renderDocx(handout);
+    if (settings.formats.includes('docx')) files.push({ rel: `${stem}${suffix}.docx`, data: docx });
+    if (settings.formats.includes('pdf') && settings.pdfEngine === 'libreoffice') {
+      files.push({ rel: `${stem}${suffix}.docx`, data: docx, staged: true });
+    } else if (settings.formats.includes('pdf')) {
+      files.push({
+        rel: `${stem}${suffix}.pdf`,
+        data: async () => {
+          const result = await (await import('../render/pdf.js')).renderPdf(handout);
+          for (const glyph of result.missing) if (!missing.has(glyph.character)) missing.set(glyph.character, glyph.place);
+          return result.bytes;
+        },
+      });
+    }
+    for (const file of files) {
+      const data = await file.data();
+      if (file.staged) {
+        await writeOutput(settings.stagingDir!, file.rel, data);
+        outcome.staged.push(file.rel);
+        continue;
+      }
+      try {
+        await writeOutput(settings.outDir, file.rel, data);
+        outcome.written.push(file.rel);
+        outputs.push({ path: file.rel, bytes: data.length });
+      } catch (error) {
+        outcome.writeErrors.push({ path: join(settings.outDir, file.rel), reason: writeProblem(error as NodeJS.ErrnoException) });
+      }
+    }
+  }
+  for (const [character, place] of missing) {
+    const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    warn('missing-glyph', `Expected a character the handout's fonts can draw, found ${character} (U+${code}), which no font has`, place);
+  }
+
+  const dependencies = [path, ...templateDependencies, ...images.files]
+    .map((file) => ({ file, rel: projectPath(file, projectDir) }))
+    .filter((dependency): dependency is { file: string; rel: string } => dependency.rel !== undefined)
+    .map(({ file, rel }) => ({ path: rel, hash: file === path && input instanceof Uint8Array ? hashOf(input) : hashOf(readFileSync(file)) }));
+  outcome.status = outcome.writeErrors.length > 0 ? 'failed' : 'built';
+  outcome.entry = {
+    source: projectPath(path, projectDir) ?? path,
+    outputs,
+    writtenWords: timing.writtenWords,
+    spokenWords: timing.spokenWords,
+    seconds: Math.round(timing.seconds * 10) / 10,
+    slotSeconds: timing.slotSeconds,
+    contentHash: input instanceof Uint8Array ? createHash('sha256').update(input).digest('hex') : '',
+    key: '',
+    dependencies: [...new Map(dependencies.map((dependency) => [dependency.path, dependency])).values()],
+  };
+  return outcome;
+}
+
+/** True when the manifest's entry for a statement is still good: same key, same dependencies, outputs in place. */
+export function isUpToDate(entry: ManifestEntry | undefined, key: string, projectDir: string, outDir: string, hashes: Map<string, string | null>): boolean {
+  if (!entry || entry.key !== key || entry.outputs.length === 0) return false;
+  for (const dependency of entry.dependencies) {
+    let hash = hashes.get(dependency.path);
+    if (hash === undefined) {
+      try {
+        hash = hashOf(readFileSync(join(projectDir, dependency.path)));
+      } catch {
+        hash = null;
+      }
+      hashes.set(dependency.path, hash);
+    }
+    if (hash !== dependency.hash) return false;
+  }
+  return entry.outputs.every((output) => {
+    try {
+      return statSync(join(outDir, output.path)).size === output.bytes;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Writes the manifest: entries of statements built now, and of those unchanged; a statement not built leaves it. */
+export async function writeManifest(outDir: string, projectDir: string, previous: Manifest, outcomes: readonly BuildOutcome[], key: string): Promise<void> {
+  const bySource = new Map(previous.statements.map((entry) => [entry.source, entry]));
+  for (const outcome of outcomes) {
+    if (outcome.entry && outcome.status === 'built') bySource.set(outcome.entry.source, { ...outcome.entry, key });
+    else if (outcome.status === 'skipped' || outcome.status === 'failed') bySource.delete(projectPath(outcome.path, projectDir) ?? outcome.path);
+  }
+  const manifest: Manifest = { tool: `alliance ${VERSION}`, statements: [...bySource.values()] };
+  const text = manifestText(manifest);
+  const path = join(outDir, MANIFEST);
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  await writeFileAtomic(path, text);
+}
+
+/** Removes the staging folder of a LibreOffice build. */
+export function removeStaging(stagingDir: string | undefined): void {
+  if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
+}

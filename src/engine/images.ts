@@ -1,0 +1,93 @@
+/**
+ * Images of a statement, made safe to embed: only a local PNG or JPEG whose real path (links
+ * resolved) lies inside the project, checked by its magic bytes, its size and its dimensions. A
+ * remote address is never fetched. Anything else is left out, its alt text standing in, with a warning.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { imageSize } from 'image-size';
+import type { Nodes } from 'mdast';
+import { quote } from '../model/describe.js';
+import type { Point, Statement } from '../model/statement.js';
+import type { ImageData } from '../render/handout.js';
+
+/** The largest image embedded, in bytes. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/** The largest side of an image embedded, in pixels. */
+const MAX_IMAGE_SIDE = 20_000;
+
+/** The images of a statement by URL (null: not embedded), the files they come from, and warnings. */
+export interface ResolvedImages {
+  images: Map<string, ImageData | null>;
+  files: string[];
+  problems: { reason: string; place?: Point }[];
+}
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((byte, index) => bytes[index] === byte);
+}
+
+/** Finds and checks every image the statement shows. */
+export function resolveImages(statement: Statement, projectDir: string): ResolvedImages {
+  const result: ResolvedImages = { images: new Map(), files: [], problems: [] };
+  const definitions = new Map<string, string>();
+  const uses: { url: string; alt: string; place?: Point }[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    if (node.type === 'image') uses.push({ url: node.url, alt: node.alt ?? '', place: node.position?.start });
+    if (node.type === 'imageReference') uses.push({ url: `\0${node.identifier}`, alt: node.alt ?? '', place: node.position?.start });
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(statement.tree);
+  let root: string;
+  try {
+    root = realpathSync(projectDir);
+  } catch {
+    root = resolve(projectDir);
+  }
+  for (const use of uses) {
+    const url: string = use.url.startsWith('\0') ? (definitions.get(use.url.slice(1)) ?? '') : use.url;
+    if (result.images.has(url)) continue;
+    const outcome = checkImage(url, dirname(statement.path), root);
+    result.images.set(url, 'image' in outcome ? outcome.image : null);
+    if ('file' in outcome && outcome.file) result.files.push(outcome.file);
+    if ('reason' in outcome) result.problems.push({ reason: `${outcome.reason}; its alt text ${quote(use.alt || '(none)')} stands in`, place: use.place });
+  }
+  return result;
+}
+
+type Checked = { image: ImageData; file: string } | { reason: string; file?: string };
+
+function checkImage(url: string, folder: string, root: string): Checked {
+  if (url === '') return { reason: 'Expected an image address, found none' };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    return { reason: `Expected a local image, found the address ${quote(url)} (remote images are never fetched)` };
+  }
+  let path: string;
+  try {
+    path = realpathSync(resolve(folder, decodeURI(url.split(/[?#]/)[0]!)));
+  } catch {
+    return { reason: `Expected an image file at ${quote(url)}, found none` };
+  }
+  if (!path.startsWith(root + sep)) return { reason: `Expected an image inside the project, found ${quote(url)} outside it` };
+  const size = statSync(path).size;
+  if (!statSync(path).isFile()) return { reason: `Expected an image file at ${quote(url)}, found a folder` };
+  if (size > MAX_IMAGE_BYTES) return { reason: `Expected an image of at most 10 MB, found ${quote(url)} of ${(size / 1048576).toFixed(1)} MB`, file: path };
+  const data = readFileSync(path);
+  const format = startsWith(data, PNG) ? 'png' : startsWith(data, JPEG) ? 'jpg' : undefined;
+  if (!format) return { reason: `Expected a PNG or JPEG image, found ${quote(url)} of another kind`, file: path };
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    ({ width, height } = imageSize(data));
+  } catch {
+    width = undefined;
+  }
+  if (!width || !height || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    return { reason: `Expected a readable ${format.toUpperCase()} image, found ${quote(url)} damaged or too large`, file: path };
+  }
+  return { image: { data: new Uint8Array(data), format, width, height }, file: path };
+}

@@ -1,0 +1,51 @@
+/**
+ * `dist/manifest.json`: each statement built, with its outputs, words, estimated time and content
+ * hash, and what the build cache needs to know that nothing changed (its key and the hashes of the
+ * files it depends on). No timestamps, sorted: the same build gives the same manifest.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One statement in the manifest. */
+export interface ManifestEntry {
+  /** The statement, relative to the project folder, with `/`. */
+  source: string;
+  /** Its handouts, relative to the output folder, with their sizes in bytes. */
+  outputs: { path: string; bytes: number }[];
+  writtenWords: number;
+  spokenWords: number;
+  seconds: number;
+  slotSeconds: number | null;
+  /** SHA-256 of the statement's bytes. */
+  contentHash: string;
+  /** The version, config and build options it was built under. */
+  key: string;
+  /** Files it was built from (statement, template, fonts, images), relative to the project, with their hashes. */
+  dependencies: { path: string; hash: string }[];
+}
+
+/** The manifest. */
+export interface Manifest {
+  tool: string;
+  statements: ManifestEntry[];
+}
+
+/** The name of the manifest in the output folder. */
+export const MANIFEST = 'manifest.json';
+
+/** Reads the manifest of an output folder (empty when there is none or it cannot be read). */
+export function readManifest(outDir: string): Manifest {
+  try {
+    const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Manifest;
+    if (Array.isArray(manifest.statements)) return manifest;
+  } catch {
+    // No manifest yet, or a broken one: everything is built.
+  }
+  return { tool: '', statements: [] };
+}
+
+/** The manifest's text, entries sorted by source. */
+export function manifestText(manifest: Manifest): string {
+  const statements = [...manifest.statements].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  return `${JSON.stringify({ ...manifest, statements }, null, 2)}\n`;
+}

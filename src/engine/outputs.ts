@@ -1,0 +1,42 @@
+/**
+ * Where handouts go, and writing them safely: the source tree is mirrored under the output folder,
+ * nothing is written outside it, a symlink on the way is replaced rather than followed, and each file
+ * is written to a temporary file and renamed, so an interrupted build leaves no half-written handout.
+ */
+import { lstatSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { writeFileAtomic } from './write-atomic.js';
+
+/** The path of a statement's handouts under the output folder, without extension (`ahc-5/statement`). */
+export function outputStem(statementPath: string, projectDir: string): string {
+  const statementsRoot = join(projectDir, 'statements');
+  const base = statementPath.startsWith(statementsRoot + sep) ? statementsRoot : projectDir;
+  let rel = relative(base, statementPath);
+  if (rel.startsWith('..') || rel === '' || resolve(base, rel) !== statementPath) rel = basename(statementPath);
+  return rel.replace(/\.(md|markdown)$/i, '').split(sep).join('/');
+}
+
+/** Makes the folders from `root` down to `folder`, replacing a symlink or file in the way. */
+function makeFolders(root: string, folder: string): void {
+  mkdirSync(root, { recursive: true });
+  let current = root;
+  for (const part of relative(root, folder).split(sep).filter(Boolean)) {
+    current = join(current, part);
+    let stat;
+    try {
+      stat = lstatSync(current);
+    } catch {
+      stat = undefined;
+    }
+    if (stat && !stat.isDirectory()) rmSync(current, { force: true });
+    if (!stat || !stat.isDirectory()) mkdirSync(current);
+  }
+}
+
+/** Writes `data` at `rel` under `outDir` atomically; refuses a path that would leave `outDir`. */
+export async function writeOutput(outDir: string, rel: string, data: Uint8Array | string): Promise<void> {
+  const target = resolve(outDir, rel);
+  if (!target.startsWith(outDir + sep)) throw new Error(`Expected a path inside \`${outDir}\`, found \`${rel}\``);
+  makeFolders(outDir, dirname(target));
+  await writeFileAtomic(target, data);
+}

@@ -1,0 +1,210 @@
+/**
+ * Handout templates: `templates/<name>.yaml` in the project, over the built-in one shipped with
+ * alliance, so a template may give only what it changes. A name can only reach a file inside a
+ * `templates/` folder (no separators, real path checked), and the YAML is data, never code.
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { describeValue, quote } from '../model/describe.js';
+import { didYouMean } from '../model/suggest.js';
+import type { FontChoice, Template } from '../render/template.js';
+import { ConfigError } from './errors.js';
+
+/** The templates folder shipped with alliance. */
+export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+const DEFAULT_NAME = 'handout';
+const SHIPPED_FAMILIES = ['Noto Sans', 'Noto Serif', 'Noto Sans Mono'];
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+const cache = new Map<string, Template>();
+
+/** Loads the template `name` for a project whose folder is `projectDir`; throws a ConfigError when it is wrong. */
+export function loadTemplate(name: string, projectDir: string): Template {
+  const key = `${projectDir}\0${name}`;
+  let template = cache.get(key);
+  if (!template) {
+    template = readTemplate(name, projectDir);
+    cache.set(key, template);
+  }
+  return template;
+}
+
+/** The file a template name stands for, and the text of every file it depends on (for build keys). */
+export function templateFiles(name: string, projectDir: string): string[] {
+  const template = loadTemplate(name, projectDir);
+  const files = new Set([join(BUILT_IN_TEMPLATES, `${DEFAULT_NAME}.yaml`), template.path]);
+  for (const choice of Object.values(template.fonts)) if ('files' in choice) for (const file of Object.values(choice.files)) if (file) files.add(file);
+  return [...files];
+}
+
+function inside(folder: string, path: string): boolean {
+  const real = realpathSync(path);
+  const root = realpathSync(folder);
+  return real.startsWith(root + sep);
+}
+
+function readTemplate(name: string, projectDir: string): Template {
+  const base = join(BUILT_IN_TEMPLATES, `${DEFAULT_NAME}.yaml`);
+  if (!NAME.test(name)) throw new ConfigError(base, 1, 1, `Expected a template name of letters, digits, \`-\` and \`_\`, found ${quote(name)}`);
+  const projectFolder = join(projectDir, 'templates');
+  const candidates = [join(projectFolder, `${name}.yaml`), join(BUILT_IN_TEMPLATES, `${name}.yaml`)];
+  const path = candidates.find((candidate) => existsSync(candidate));
+  if (!path) {
+    throw new ConfigError(projectDir, 1, 1, `Expected the template ${quote(name)} at \`templates/${name}.yaml\`, found none`);
+  }
+  const folder = path.startsWith(projectFolder) ? projectFolder : BUILT_IN_TEMPLATES;
+  if (!inside(folder, path)) throw new ConfigError(path, 1, 1, `Expected the template to lie inside \`${folder}\`, found a link out of it`);
+
+  const defaults = parseTemplateFile(base);
+  const own: Parsed = path === base ? { data: {}, places: {} } : parseTemplateFile(path);
+  const merged = merge(defaults.data, own.data) as Record<string, unknown>;
+  return resolveTemplate(name, path, merged, (key) => (key in own.places ? own.places[key]! : defaults.places[key]) ?? { file: path, line: 1, column: 1 }, folder);
+}
+
+interface Parsed {
+  data: Record<string, unknown>;
+  places: Record<string, { file: string; line: number; column: number }>;
+}
+
+function parseTemplateFile(path: string): Parsed {
+  const text = readFileSync(path, 'utf8');
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
+  const error = document.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new ConfigError(path, line, col, `Expected valid YAML, found an error: ${error.message}`);
+  }
+  const places: Parsed['places'] = {};
+  const walk = (node: YamlNode | null, prefix: string) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = `${prefix}${isScalar(pair.key) ? String(pair.key.value) : String(pair.key)}`;
+      const range = (pair.key as YamlNode | null)?.range;
+      const { line, col } = lineCounter.linePos(range?.[0] ?? 0);
+      places[key] = { file: path, line, column: col };
+      walk(pair.value as YamlNode | null, `${key}.`);
+    }
+  };
+  walk(document.contents as YamlNode | null, '');
+  const data = document.toJS({ maxAliasCount: 100 }) as unknown;
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data) || isSeq(document.contents))) {
+    throw new ConfigError(path, 1, 1, `Expected the template to be a mapping of settings, found ${describeValue(data)}`);
+  }
+  return { data: (data ?? {}) as Record<string, unknown>, places };
+}
+
+function merge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+    const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(over as Record<string, unknown>)) result[key] = merge(result[key], value);
+    return result;
+  }
+  return over;
+}
+
+type Place = (key: string) => { file: string; line: number; column: number };
+
+const LENGTH = /^(\d+(?:\.\d+)?)\s*(pt|mm|cm|in)?$/;
+const UNIT_POINTS: Record<string, number> = { pt: 1, mm: 72 / 25.4, cm: 72 / 2.54, in: 72 };
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+const TOP_KEYS = ['paper', 'margins', 'fonts', 'sizes', 'lineSpacing', 'paragraphSpacing', 'colours', 'header', 'labels', 'speakerCopy'];
+
+function resolveTemplate(name: string, path: string, data: Record<string, unknown>, place: Place, folder: string): Template {
+  const fail = (key: string, reason: string): never => {
+    const at = place(key);
+    throw new ConfigError(at.file, at.line, at.column, reason);
+  };
+  for (const key of Object.keys(data)) if (!TOP_KEYS.includes(key)) fail(key, `Unexpected template setting ${quote(key)}${didYouMean(key, TOP_KEYS)}`);
+  const section = (key: string) => {
+    const value = data[key];
+    if (!value || typeof value !== 'object' || Array.isArray(value)) fail(key, `Expected \`${key}\` to be a mapping, found ${describeValue(value)}`);
+    return value as Record<string, unknown>;
+  };
+  const length = (key: string, value: unknown): number => {
+    const match = LENGTH.exec(String(value).trim());
+    if ((typeof value !== 'number' && typeof value !== 'string') || !match) return fail(key, `Expected \`${key}\` to be a length such as \`11\`, \`25mm\` or \`1in\`, found ${describeValue(value)}`);
+    return Number(match[1]) * UNIT_POINTS[match[2] ?? 'pt']!;
+  };
+  const number = (key: string, value: unknown, min: number, max: number): number => {
+    if (typeof value !== 'number' || value < min || value > max) return fail(key, `Expected \`${key}\` to be a number from ${min} to ${max}, found ${describeValue(value)}`);
+    return value;
+  };
+  const colour = (key: string, value: unknown): string => {
+    if (typeof value !== 'string' || !COLOUR.test(value)) return fail(key, `Expected \`${key}\` to be a colour \`#rrggbb\`, found ${describeValue(value)}`);
+    return value;
+  };
+  const lengths = <K extends string>(key: string, keys: readonly K[]) => {
+    const values = section(key);
+    const result = {} as Record<K, number>;
+    for (const item of Object.keys(values)) if (!keys.includes(item as K)) fail(`${key}.${item}`, `Unexpected setting ${quote(`${key}.${item}`)}${didYouMean(item, keys)}`);
+    for (const item of keys) result[item] = length(`${key}.${item}`, values[item]);
+    return result;
+  };
+  const font = (key: string, value: unknown): FontChoice => {
+    if (typeof value === 'string') {
+      if (!SHIPPED_FAMILIES.includes(value)) fail(key, `Expected \`${key}\` to be ${SHIPPED_FAMILIES.map((family) => `\`${family}\``).join(', ')} or TrueType files, found ${quote(value)}${didYouMean(value, SHIPPED_FAMILIES)}`);
+      return { family: value };
+    }
+    if (!value || typeof value !== 'object') return fail(key, `Expected \`${key}\` to be a font family or TrueType files, found ${describeValue(value)}`);
+    const files: Record<string, string> = {};
+    for (const [style, file] of Object.entries(value as Record<string, unknown>)) {
+      if (!['regular', 'bold', 'italic', 'boldItalic', 'family'].includes(style)) fail(`${key}.${style}`, `Unexpected font style ${quote(style)}`);
+      if (style === 'family') continue;
+      const absolute = resolve(folder, String(file));
+      if (!existsSync(absolute) || !inside(folder, absolute)) fail(`${key}.${style}`, `Expected a font file inside \`${folder}\`, found ${quote(String(file))}`);
+      files[style] = absolute;
+    }
+    if (!files.regular) fail(key, `Expected \`${key}.regular\`, found none`);
+    const family = typeof (value as { family?: unknown }).family === 'string' ? String((value as { family: string }).family) : key;
+    return { family, files: files as { regular: string } };
+  };
+
+  const paper = String(data.paper);
+  if (paper !== 'A4' && paper !== 'Letter') fail('paper', `Expected \`paper\` to be \`A4\` or \`Letter\`, found ${describeValue(data.paper)}`);
+  const fonts = section('fonts');
+  const sizes = section('sizes');
+  const colours = section('colours');
+  const header = section('header');
+  const speaker = section('speakerCopy');
+  const headings = sizes.headings;
+  if (!Array.isArray(headings) || headings.length === 0) fail('sizes.headings', `Expected \`sizes.headings\` to be a list of sizes, found ${describeValue(headings)}`);
+  const lines = header.lines;
+  if (!Array.isArray(lines) || lines.some((line) => typeof line !== 'string')) fail('header.lines', `Expected \`header.lines\` to be a list of text lines, found ${describeValue(lines)}`);
+  const colourKeys = ['text', 'accent', 'muted', 'link', 'rule', 'quoteBar', 'codeBackground', 'tableBorder', 'tableHeader'] as const;
+  const resolvedColours = {} as Template['colours'];
+  for (const key of colourKeys) resolvedColours[key] = colour(`colours.${key}`, colours[key]);
+  const labels = section('labels') as Template['labels'];
+
+  return {
+    name,
+    path,
+    paper: paper as Template['paper'],
+    margins: lengths('margins', ['top', 'bottom', 'left', 'right'] as const),
+    fonts: { body: font('fonts.body', fonts.body), headings: font('fonts.headings', fonts.headings), code: font('fonts.code', fonts.code) },
+    sizes: {
+      body: length('sizes.body', sizes.body),
+      title: length('sizes.title', sizes.title),
+      subtitle: length('sizes.subtitle', sizes.subtitle),
+      headings: (headings as unknown[]).map((size, index) => length(`sizes.headings.${index}`, size)),
+      header: length('sizes.header', sizes.header),
+      footer: length('sizes.footer', sizes.footer),
+      code: length('sizes.code', sizes.code),
+      notes: length('sizes.notes', sizes.notes),
+    },
+    lineSpacing: number('lineSpacing', data.lineSpacing, 1, 3),
+    paragraphSpacing: length('paragraphSpacing', data.paragraphSpacing),
+    colours: resolvedColours,
+    header: { lines: lines as string[] },
+    labels,
+    speakerCopy: {
+      size: number('speakerCopy.size', speaker.size, 16, 40),
+      lineSpacing: number('speakerCopy.lineSpacing', speaker.lineSpacing, 1.5, 3),
+      timeColour: colour('speakerCopy.timeColour', speaker.timeColour),
+      slotColour: colour('speakerCopy.slotColour', speaker.slotColour),
+    },
+  };
+}

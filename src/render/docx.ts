@@ -1,0 +1,370 @@
+/**
+ * Handout → DOCX, with the `docx` library: the project's own mdast-to-docx compiler (remark-docx does
+ * not run on Node 20 and cannot make headers, footers or page numbers). Headers and footers with page
+ * numbers, real footnotes, list numbering that restarts for each list, tables, images, hyperlinks, the
+ * template's fonts and colours, and the speaker's copy in large type with times in the margin.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Tab,
+  TabStopType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import { normalizeDocx } from './docx-normalize.js';
+import type { Block, Handout, Inline, ListItem } from './handout.js';
+import { PAPER, type FontChoice } from './template.js';
+
+const TWIPS_PER_POINT = 20;
+const PIXELS_PER_POINT = 96 / 72;
+/** Bullets by depth, in the body font (the same as the PDF's). */
+const BULLETS = ['•', '–', '·'];
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+/** Line spacing as a multiple: without the rule said outright, LibreOffice reads it as exact and clips images. */
+const AUTO = LineRuleType.AUTO;
+const hex = (colour: string) => colour.replace('#', '').toUpperCase();
+const halfPoints = (points: number) => Math.round(points * 2);
+const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
+const family = (font: FontChoice) => font.family;
+
+/** Renders a handout to the bytes of a .docx file, the same bytes for the same handout. */
+export async function renderDocx(handout: Handout): Promise<Uint8Array> {
+  const compiler = new DocxCompiler(handout);
+  const document = compiler.document();
+  const packed = await Packer.toBuffer(document);
+  return normalizeDocx(packed, { date: handout.meta.date, language: handout.meta.language });
+}
+
+class DocxCompiler {
+  private readonly template;
+  private readonly speaker: boolean;
+  private readonly bodySize: number;
+  private readonly lineSpacing: number;
+  private readonly contentWidth: number;
+  private readonly numbering: { reference: string; levels: { level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string; start: number; indent: number }[] }[] = [];
+
+  constructor(private readonly handout: Handout) {
+    this.template = handout.template;
+    this.speaker = handout.copy === 'speaker';
+    this.bodySize = this.speaker ? this.template.speakerCopy.size : this.template.sizes.body;
+    this.lineSpacing = this.speaker ? this.template.speakerCopy.lineSpacing : this.template.lineSpacing;
+    const [width] = PAPER[this.template.paper];
+    this.contentWidth = width - this.template.margins.left - this.template.margins.right;
+  }
+
+  document(): Document {
+    const { template, handout } = this;
+    const [width, height] = PAPER[template.paper];
+    const children = [...this.titleBlock(), ...this.blocks(handout.blocks, 0)];
+    const footnotes: Record<number, { children: Paragraph[] }> = {};
+    for (const note of handout.notes) footnotes[note.number] = { children: this.noteParagraphs(note.blocks) };
+    return new Document({
+      creator: handout.meta.author,
+      lastModifiedBy: handout.meta.author,
+      title: handout.meta.title,
+      subject: handout.meta.subject,
+      keywords: handout.meta.keywords.join(', '),
+      description: handout.copy === 'speaker' ? handout.labels.speakerCopy : undefined,
+      revision: 1,
+      footnotes,
+      numbering: { config: this.numbering.map(({ reference, levels }) => ({ reference, levels: levels.map((level) => ({ ...level, alignment: AlignmentType.START, style: { paragraph: { indent: { left: twips(level.indent), hanging: twips(14) } } } })) })) },
+      styles: this.styles(),
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: twips(width), height: twips(height) },
+              margin: {
+                top: twips(template.margins.top),
+                bottom: twips(template.margins.bottom),
+                left: twips(template.margins.left),
+                right: twips(template.margins.right),
+                header: twips(Math.min(36, template.margins.top / 3)),
+                footer: twips(Math.min(28, template.margins.bottom / 2)),
+              },
+            },
+          },
+          headers: { default: this.header() },
+          footers: { default: this.footer() },
+          children,
+        },
+      ],
+    });
+  }
+
+  private run(options: IRunOptions): IRunOptions {
+    return { language: { value: this.handout.language }, ...options } as IRunOptions;
+  }
+
+  private styles() {
+    const { template } = this;
+    const body = family(template.fonts.body);
+    const headings = template.sizes.headings;
+    return {
+      default: {
+        document: {
+          run: { font: body, size: halfPoints(this.bodySize), color: hex(template.colours.text), language: { value: this.handout.language } },
+          paragraph: { spacing: { after: twips(template.paragraphSpacing), line: Math.round(240 * this.lineSpacing), lineRule: AUTO } },
+        },
+        heading1: this.headingStyle(headings[0] ?? 14),
+        heading2: this.headingStyle(headings[1] ?? 12),
+        heading3: this.headingStyle(headings[2] ?? 11),
+        heading4: this.headingStyle(headings[3] ?? 11),
+        heading5: this.headingStyle(headings[4] ?? 11),
+        heading6: this.headingStyle(headings[5] ?? 11),
+        hyperlink: { run: { color: hex(template.colours.link), underline: {} } },
+        footnoteReference: { run: { superScript: true } },
+        footnoteText: { run: { size: halfPoints(template.sizes.notes) }, paragraph: { spacing: { after: 60, line: 240, lineRule: AUTO } } },
+      },
+      paragraphStyles: [
+        { id: 'HandoutTitle', name: 'Handout Title', basedOn: 'Normal', next: 'Normal', run: { font: family(template.fonts.headings), size: halfPoints(template.sizes.title), bold: true, color: hex(template.colours.accent) }, paragraph: { spacing: { after: 80, line: 240, lineRule: AUTO }, keepNext: true } },
+        { id: 'HandoutByline', name: 'Handout Byline', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(template.sizes.subtitle), color: hex(template.colours.text) }, paragraph: { spacing: { after: 0, line: 260, lineRule: AUTO }, keepNext: true } },
+        { id: 'HandoutHeader', name: 'Handout Header', basedOn: 'Normal', run: { size: halfPoints(template.sizes.header), color: hex(template.colours.muted) }, paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO } } },
+        { id: 'HandoutFooter', name: 'Handout Footer', basedOn: 'Normal', run: { size: halfPoints(template.sizes.footer), color: hex(template.colours.muted) }, paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO }, alignment: AlignmentType.CENTER } },
+        { id: 'HandoutCode', name: 'Handout Code', basedOn: 'Normal', run: { font: family(template.fonts.code), size: halfPoints(template.sizes.code) }, paragraph: { spacing: { before: twips(template.paragraphSpacing), after: twips(template.paragraphSpacing), line: 240, lineRule: AUTO } } },
+        { id: 'HandoutQuote', name: 'Handout Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: twips(22) } } },
+      ],
+    };
+  }
+
+  private headingStyle(size: number) {
+    const { template } = this;
+    return {
+      run: { font: family(template.fonts.headings), size: halfPoints(this.speaker ? Math.max(size, this.bodySize) : size), bold: true, color: hex(template.colours.accent) },
+      paragraph: { spacing: { before: twips(template.paragraphSpacing * 1.6), after: twips(template.paragraphSpacing * 0.6) }, keepNext: true, keepLines: true },
+    };
+  }
+
+  private header(): Header {
+    const { handout, template } = this;
+    const lines = handout.header.lines.length > 0 ? handout.header.lines : [''];
+    const children = lines.map((line, index) => {
+      const runs: ParagraphChild[] = [new TextRun(this.run({ text: line }))];
+      if (index === 0) runs.push(new TextRun(this.run({ children: [new Tab(), handout.header.mark], bold: true, color: hex(template.colours.accent) })));
+      const last = index === lines.length - 1;
+      return new Paragraph({
+        style: 'HandoutHeader',
+        tabStops: [{ type: TabStopType.RIGHT, position: twips(this.contentWidth) }],
+        border: last ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(template.colours.rule), space: 4 } } : undefined,
+        children: runs,
+      });
+    });
+    return new Header({ children });
+  }
+
+  private footer(): Footer {
+    const text = this.handout.labels.page;
+    const parts: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+    for (const piece of text.split(/(\{page\}|\{pages\})/)) {
+      if (piece === '{page}') parts.push(PageNumber.CURRENT);
+      else if (piece === '{pages}') parts.push(PageNumber.TOTAL_PAGES);
+      else if (piece !== '') parts.push(piece);
+    }
+    return new Footer({ children: [new Paragraph({ style: 'HandoutFooter', children: [new TextRun(this.run({ children: parts }))] })] });
+  }
+
+  private titleBlock(): Paragraph[] {
+    const { title } = this.handout;
+    const paragraphs: Paragraph[] = [];
+    if (this.speaker) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: [new TextRun(this.run({ text: this.handout.labels.speakerCopy, bold: true, color: hex(this.template.speakerCopy.slotColour) }))] }));
+    if (title.title) paragraphs.push(new Paragraph({ style: 'HandoutTitle', children: [new TextRun(this.run({ text: title.title }))] }));
+    if (title.byline) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: [new TextRun(this.run({ text: title.byline, bold: true }))] }));
+    if (title.organization) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: [new TextRun(this.run({ text: title.organization }))] }));
+    if (paragraphs.length > 0) {
+      paragraphs.push(new Paragraph({ spacing: { after: twips(this.template.paragraphSpacing * 2) }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(this.template.colours.rule), space: 1 } }, children: [] }));
+    }
+    return paragraphs;
+  }
+
+  private blocks(blocks: readonly Block[], depth: number, extra: Partial<IParagraphOptions> = {}): (Paragraph | Table)[] {
+    return blocks.flatMap((block) => this.block(block, depth, extra));
+  }
+
+  /** A paragraph of the speaker's copy: its running time in the margin, never split across pages. */
+  private timed(options: IParagraphOptions, time: { label: string } | undefined, leftIndent: number): IParagraphOptions {
+    if (!this.speaker) return options;
+    const gutter = 46;
+    const runs = time
+      ? [new TextRun(this.run({ text: time.label, size: halfPoints(this.bodySize * 0.6), color: hex(this.template.speakerCopy.timeColour) })), new TextRun({ children: [new Tab()] })]
+      : [];
+    return {
+      ...options,
+      keepLines: true,
+      indent: { left: twips(leftIndent + gutter), hanging: time ? twips(gutter) : undefined },
+      tabStops: [{ type: TabStopType.LEFT, position: twips(leftIndent + gutter) }],
+      children: [...runs, ...((options.children as ParagraphChild[] | undefined) ?? [])],
+    };
+  }
+
+  private block(block: Block, depth: number, extra: Partial<IParagraphOptions>): (Paragraph | Table)[] {
+    const { template } = this;
+    switch (block.type) {
+      case 'paragraph': {
+        // Proportional spacing makes LibreOffice overlap inline images: a paragraph with one gets single spacing.
+        const spacing = block.inlines.some((inline) => inline.type === 'image') ? { line: 240, lineRule: AUTO } : undefined;
+        return [new Paragraph(this.timed({ ...extra, spacing, children: this.inlines(block.inlines) }, block.time, 0))];
+      }
+      case 'heading':
+        return [new Paragraph({ heading: HEADINGS[Math.min(block.depth, 6) - 1], children: this.inlines(block.inlines) })];
+      case 'quote': {
+        const quoted = { ...extra, style: 'HandoutQuote', border: { left: { style: BorderStyle.SINGLE, size: 12, color: hex(template.colours.quoteBar), space: 8 } } };
+        const paragraphs = this.blocks(block.blocks, depth, quoted);
+        if (this.speaker && block.time && paragraphs[0] instanceof Paragraph) {
+          return [new Paragraph(this.timed({ ...quoted, children: [] }, block.time, 0)), ...paragraphs];
+        }
+        return paragraphs;
+      }
+      case 'list':
+        return this.list(block, depth);
+      case 'code':
+        return [
+          new Paragraph({
+            style: 'HandoutCode',
+            shading: { type: ShadingType.CLEAR, fill: hex(template.colours.codeBackground), color: 'auto' },
+            children: block.text.split('\n').map((line, index) => new TextRun(this.run({ text: line, break: index > 0 ? 1 : undefined }))),
+          }),
+        ];
+      case 'table':
+        return [this.table(block)];
+      case 'rule':
+        return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(template.colours.rule), space: 1 } }, children: [] })];
+      case 'slotEnd':
+        return [
+          new Paragraph({
+            keepNext: true,
+            border: { top: { style: BorderStyle.SINGLE, size: 18, color: hex(template.speakerCopy.slotColour), space: 2 } },
+            children: [new TextRun(this.run({ text: block.label, bold: true, color: hex(template.speakerCopy.slotColour), size: halfPoints(this.bodySize * 0.7) }))],
+          }),
+        ];
+    }
+  }
+
+  private list(block: Extract<Block, { type: 'list' }>, depth: number): Paragraph[] {
+    const level = Math.min(depth, 8);
+    const reference = `list-${this.numbering.length + 1}`;
+    const levels = Array.from({ length: 9 }, (_, index) => ({
+      level: index,
+      format: block.ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+      text: block.ordered ? `%${index + 1}.` : BULLETS[index % BULLETS.length]!,
+      start: index === level ? block.start : 1,
+      indent: 22 * (index + 1),
+    }));
+    this.numbering.push({ reference, levels });
+    // Items of a tight list (no blank lines between them in the Markdown) sit close together.
+    const tightSpacing = block.tight && !this.speaker ? { after: twips(this.template.paragraphSpacing / 3) } : undefined;
+    return block.items.flatMap((item: ListItem, index) => {
+      const [first, ...rest] = item.blocks;
+      const last = index === block.items.length - 1;
+      const spacing = last ? undefined : tightSpacing;
+      const box = item.checked === null ? [] : [new TextRun(this.run({ text: item.checked ? '[x] ' : '[ ] ' }))];
+      const numbering = { reference, level };
+      const out: Paragraph[] = [];
+      if (first?.type === 'paragraph') out.push(new Paragraph(this.timed({ numbering, spacing, children: [...box, ...this.inlines(first.inlines)] }, item.time, 22 * level)));
+      else out.push(new Paragraph(this.timed({ numbering, spacing, children: box }, item.time, 22 * level)));
+      const remaining = first?.type === 'paragraph' ? rest : item.blocks;
+      for (const child of this.blocks(remaining, depth + 1, { indent: { left: twips(22 * (level + 1)) } })) out.push(child as Paragraph);
+      return out;
+    });
+  }
+
+  private table(block: Extract<Block, { type: 'table' }>): Table {
+    const { template } = this;
+    const border = { style: BorderStyle.SINGLE, size: 4, color: hex(template.colours.tableBorder) };
+    const alignments = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: block.rows.map(
+        (row, rowIndex) =>
+          new TableRow({
+            tableHeader: rowIndex === 0,
+            cantSplit: true,
+            children: row.map(
+              (cell, column) =>
+                new TableCell({
+                  shading: rowIndex === 0 ? { type: ShadingType.CLEAR, fill: hex(template.colours.tableHeader), color: 'auto' } : undefined,
+                  margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                  children: [
+                    new Paragraph({
+                      alignment: alignments[block.align[column] ?? 'left'] ?? AlignmentType.LEFT,
+                      spacing: { after: 0 },
+                      children: this.inlines(rowIndex === 0 ? cell.map((inline) => (inline.type === 'text' ? { ...inline, marks: { ...inline.marks, bold: true } } : inline)) : cell),
+                    }),
+                  ],
+                }),
+            ),
+          }),
+      ),
+    });
+  }
+
+  private noteParagraphs(blocks: readonly Block[]): Paragraph[] {
+    const paragraphs = this.blocks(blocks, 0, { style: 'FootnoteText' }).filter((child): child is Paragraph => child instanceof Paragraph);
+    return paragraphs.length > 0 ? paragraphs : [new Paragraph({ style: 'FootnoteText', children: [] })];
+  }
+
+  private inlines(inlines: readonly Inline[]): ParagraphChild[] {
+    const { template } = this;
+    const children: ParagraphChild[] = [];
+    let pendingBreak = false;
+    for (const inline of inlines) {
+      if (inline.type === 'break') {
+        pendingBreak = true;
+        continue;
+      }
+      if (inline.type === 'note') {
+        children.push(new FootnoteReferenceRun(inline.number));
+        continue;
+      }
+      if (inline.type === 'image') {
+        const maxWidth = this.contentWidth * PIXELS_PER_POINT;
+        const scale = Math.min(1, maxWidth / inline.image.width);
+        children.push(
+          new ImageRun({
+            type: inline.image.format,
+            data: inline.image.data,
+            transformation: { width: Math.round(inline.image.width * scale), height: Math.round(inline.image.height * scale) },
+            altText: { title: inline.alt, description: inline.alt, name: inline.alt || 'image' },
+          }),
+        );
+        continue;
+      }
+      const run = new TextRun(
+        this.run({
+          text: inline.text,
+          bold: inline.marks.bold,
+          italics: inline.marks.italic,
+          strike: inline.marks.strike,
+          font: inline.marks.code ? family(template.fonts.code) : undefined,
+          style: inline.marks.link ? 'Hyperlink' : undefined,
+          break: pendingBreak ? 1 : undefined,
+        }),
+      );
+      pendingBreak = false;
+      children.push(inline.marks.link ? new ExternalHyperlink({ link: inline.marks.link, children: [run] }) : run);
+    }
+    if (pendingBreak) children.push(new TextRun({ break: 1 }));
+    return children;
+  }
+}
