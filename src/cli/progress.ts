@@ -9,14 +9,20 @@ const WIDTH = 28;
 
 /** A progress bar for `total` items on `output`. */
 export class Progress {
-  private readonly started = Date.now();
+  private readonly started: number;
   private shown = false;
 
-  constructor(private readonly output: Output, private readonly label: string) {}
+  constructor(
+    private readonly output: Output,
+    private readonly label: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.started = now();
+  }
 
   /** Shows `done` of `total` (only on a terminal, and only after a second). */
   update(done: number, total: number): void {
-    if (!this.output.isTTY || total === 0 || Date.now() - this.started < DELAY_MS) return;
+    if (!this.output.isTTY || total === 0 || this.now() - this.started < DELAY_MS) return;
     const filled = Math.round((done / total) * WIDTH);
     this.output.write(`\r${this.label} [${'='.repeat(filled)}${' '.repeat(WIDTH - filled)}] ${done}/${total}`);
     this.shown = true;

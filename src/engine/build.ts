@@ -5,7 +5,7 @@
  * cores, convert with LibreOffice in one batch when asked, and write the manifest.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isUnusable } from '../model/statement.js';
 import { timeStatement } from '../timing/estimate.js';
@@ -63,6 +63,15 @@ const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 /** A hash of bytes, for dependencies. */
 function hashOf(bytes: Uint8Array | string): string {
   return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** The hash of a file's bytes, or `absent` (a file whose later appearance must rebuild, such as a template). */
+function fileHash(path: string): string {
+  try {
+    return hashOf(readFileSync(path));
+  } catch {
+    return 'absent';
+  }
 }
 
 /** The key of a build: what every statement's handouts depend on besides its own files. */
@@ -176,7 +185,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
   const dependencies = [path, ...templateDependencies, ...images.files]
     .map((file) => ({ file, rel: projectPath(file, projectDir) }))
     .filter((dependency): dependency is { file: string; rel: string } => dependency.rel !== undefined)
-    .map(({ file, rel }) => ({ path: rel, hash: file === path && input instanceof Uint8Array ? hashOf(input) : hashOf(readFileSync(file)) }));
+    .map(({ file, rel }) => ({ path: rel, hash: file === path && input instanceof Uint8Array ? hashOf(input) : fileHash(file) }));
   outcome.status = outcome.writeErrors.length > 0 ? 'failed' : 'built';
   outcome.entry = {
     source: projectPath(path, projectDir) ?? path,
@@ -193,16 +202,12 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
 }
 
 /** True when the manifest's entry for a statement is still good: same key, same dependencies, outputs in place. */
-export function isUpToDate(entry: ManifestEntry | undefined, key: string, projectDir: string, outDir: string, hashes: Map<string, string | null>): boolean {
+export function isUpToDate(entry: ManifestEntry | undefined, key: string, projectDir: string, outDir: string, hashes: Map<string, string>): boolean {
   if (!entry || entry.key !== key || entry.outputs.length === 0) return false;
   for (const dependency of entry.dependencies) {
     let hash = hashes.get(dependency.path);
     if (hash === undefined) {
-      try {
-        hash = hashOf(readFileSync(join(projectDir, dependency.path)));
-      } catch {
-        hash = null;
-      }
+      hash = fileHash(join(projectDir, dependency.path));
       hashes.set(dependency.path, hash);
     }
     if (hash !== dependency.hash) return false;
@@ -227,6 +232,7 @@ export async function writeManifest(outDir: string, projectDir: string, previous
   const text = manifestText(manifest);
   const path = join(outDir, MANIFEST);
   if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  mkdirSync(outDir, { recursive: true });
   await writeFileAtomic(path, text);
 }
 

@@ -33,10 +33,14 @@ const FILES_PER_THREAD = 150;
 const MIN_CORES = 4;
 const BATCH = 16;
 
-/** When workers pay for a task: enough cores, and enough files for each worker. */
+/** When workers pay for a task: enough cores, and enough files for each worker; and the heap each may use. */
 export interface PoolPolicy {
   minCores: number;
   filesPerThread: number;
+  /** The old-generation heap of each worker, in MB: a small one makes V8 collect garbage early. */
+  heapMb?: number;
+  /** Workers even below `minCores` (one), for the bounded heap, once a batch is this large. */
+  boundedFrom?: number;
 }
 
 /** Checking and timing are memory-bound and quick per file: workers only on 4 cores or more. */
@@ -48,16 +52,24 @@ export function threadsFor(fileCount: number, concurrency: Concurrency, policy: 
   if (concurrency === 'off' || !existsSync(fileURLToPath(WORKER))) return 0;
   if (concurrency !== 'auto') return Math.min(concurrency, fileCount);
   const cores = availableParallelism();
-  return cores < policy.minCores ? 0 : Math.min(cores, Math.floor(fileCount / policy.filesPerThread));
+  if (cores < policy.minCores) return policy.boundedFrom !== undefined && fileCount >= policy.boundedFrom ? 1 : 0;
+  return Math.min(cores, Math.floor(fileCount / policy.filesPerThread));
 }
 
 /** Runs `task` on every path in `threads` workers; outcomes in the order of `paths`. */
-export async function runInWorkers<T extends TaskName>(task: T, paths: readonly string[], setup: WorkerSetup, threads: number, onDone?: (count: number) => void): Promise<TaskOutcome<T>[]> {
+export async function runInWorkers<T extends TaskName>(
+  task: T,
+  paths: readonly string[],
+  setup: WorkerSetup,
+  threads: number,
+  onDone?: (count: number) => void,
+  heapMb?: number,
+): Promise<TaskOutcome<T>[]> {
   const outcomes = new Array<TaskOutcome<T>>(paths.length);
   let next = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { task, setup } });
+      const worker = new Worker(WORKER, { workerData: { task, setup }, resourceLimits: heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined });
       const send = () => {
         if (next >= paths.length) {
           void worker.terminate().then(() => resolve());

@@ -18,9 +18,9 @@ export interface RunOptions {
 /** Runs `task` on every file (absolute paths). */
 export async function runFiles<T extends TaskName>(task: T, paths: readonly string[], context: LoadContext, run: RunOptions = {}): Promise<TaskOutcome<T>[]> {
   const threads = threadsFor(paths.length, run.concurrency ?? 'auto', run.policy);
-  if (threads > 1) {
+  if (threads > 1 || (threads === 1 && run.policy?.heapMb !== undefined)) {
     const setup = { cwd: context.config.dir, configPath: context.config.path, overrides: context.overrides, options: run.options };
-    return runInWorkers(task, paths, setup, threads, run.onDone);
+    return runInWorkers(task, paths, setup, threads, run.onDone, run.policy?.heapMb);
   }
   // The parser is loaded only when there is something to parse (a fully cached check never loads it).
   const { runTask } = await import('./tasks.js');

@@ -31,10 +31,13 @@ export function loadTemplate(name: string, projectDir: string): Template {
   return template;
 }
 
-/** The file a template name stands for, and the text of every file it depends on (for build keys). */
+/**
+ * Every file a template depends on, for the build cache: the project's template files (whether they
+ * exist yet or not, so that adding one rebuilds) and its font files.
+ */
 export function templateFiles(name: string, projectDir: string): string[] {
   const template = loadTemplate(name, projectDir);
-  const files = new Set([join(BUILT_IN_TEMPLATES, `${DEFAULT_NAME}.yaml`), template.path]);
+  const files = new Set([join(projectDir, 'templates', `${DEFAULT_NAME}.yaml`), join(projectDir, 'templates', `${name}.yaml`)]);
   for (const choice of Object.values(template.fonts)) if ('files' in choice) for (const file of Object.values(choice.files)) if (file) files.add(file);
   return [...files];
 }
@@ -55,12 +58,17 @@ function readTemplate(name: string, projectDir: string): Template {
     throw new ConfigError(projectDir, 1, 1, `Expected the template ${quote(name)} at \`templates/${name}.yaml\`, found none`);
   }
   const folder = path.startsWith(projectFolder) ? projectFolder : BUILT_IN_TEMPLATES;
-  if (!inside(folder, path)) throw new ConfigError(path, 1, 1, `Expected the template to lie inside \`${folder}\`, found a link out of it`);
 
-  const defaults = parseTemplateFile(base);
-  const own: Parsed = path === base ? { data: {}, places: {} } : parseTemplateFile(path);
-  const merged = merge(defaults.data, own.data) as Record<string, unknown>;
-  return resolveTemplate(name, path, merged, (key) => (key in own.places ? own.places[key]! : defaults.places[key]) ?? { file: path, line: 1, column: 1 }, folder);
+  // Built-in look, then the project's `handout.yaml`, then the named template: each may give only what it changes.
+  const projectDefault = join(projectFolder, `${DEFAULT_NAME}.yaml`);
+  const layers = [base, ...(existsSync(projectDefault) ? [projectDefault] : []), path].filter((file, index, all) => all.indexOf(file) === index);
+  const parsed = layers.map((file) => {
+    if (file !== base && !inside(file.startsWith(projectFolder) ? projectFolder : BUILT_IN_TEMPLATES, file)) throw new ConfigError(file, 1, 1, 'Expected the template to lie inside `templates/`, found a link out of it');
+    return parseTemplateFile(file);
+  });
+  const merged = parsed.reduce<unknown>((data, layer) => merge(data, layer.data), {}) as Record<string, unknown>;
+  const place = (key: string) => [...parsed].reverse().find((layer) => key in layer.places)?.places[key] ?? { file: path, line: 1, column: 1 };
+  return resolveTemplate(name, path, merged, place, folder);
 }
 
 interface Parsed {

@@ -1,9 +1,11 @@
 /**
  * Makes a DOCX reproducible: the docx library writes the current time into the document properties
- * and the zip entries, and random relationship ids. The package is rewritten with the given date,
- * sequential ids, the document's language in its properties, and entries in a fixed order.
+ * and the zip entries, random relationship ids, and drawing ids counted across documents. The package
+ * is rewritten with the given date, sequential ids, the document's language in its properties, and
+ * entries in a fixed order.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
+import { zip, type ZipEntry } from './zip.js';
 
 /** What the normalized package carries. */
 export interface NormalizeOptions {
@@ -13,39 +15,47 @@ export interface NormalizeOptions {
 
 const RANDOM_ID = /rId[A-Za-z0-9_-]{12,}/g;
 
-/** Rewrites a packed .docx so the same document always gives the same bytes. */
-export function normalizeDocx(packed: Uint8Array, options: NormalizeOptions): Uint8Array {
-  const entries = unzipSync(packed);
+/** Parts that are the same in every handout of a template: deflated once, reused. */
+const SHARED = /^(word\/(styles|settings|fontTable|webSettings|endnotes)\.xml|word\/theme\/.*|docProps\/(app|custom)\.xml|.*\.rels)$/;
+
+/** Zips the parts of a .docx (path → XML text or bytes) so the same document always gives the same bytes. */
+export function packDocx(parts: ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, Uint8Array>>, options: NormalizeOptions): Uint8Array {
+  const entries = parts instanceof Map ? Object.fromEntries(parts) : (parts as Record<string, string | Uint8Array>);
   const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const ids = new Map<string, string>();
   const stamp = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  // Zip entries store local time: shift the date so every time zone writes the same fields.
-  const zipTime = new Date(options.date.getTime() + options.date.getTimezoneOffset() * 60_000);
-  const files: Zippable = {};
+  const files: ZipEntry[] = [];
+  const texts = new Map<ZipEntry, string>();
+  // The docx library numbers drawings with a counter that runs on across documents: renumber per document.
+  let drawing = 0;
   // Ids are renamed in a fixed order of files, so the same document gets the same ids.
   for (const name of names) {
-    let bytes = entries[name]!;
-    if (/\.(xml|rels)$/.test(name)) {
-      let text = strFromU8(bytes);
-      text = text.replace(RANDOM_ID, (id) => {
-        let stable = ids.get(id);
-        if (!stable) {
-          stable = `rIdH${ids.size + 1}`;
-          ids.set(id, stable);
-        }
-        return stable;
-      });
-      if (name === 'docProps/core.xml') {
-        text = text
-          .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-          .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
-        if (!text.includes('<dc:language>')) text = text.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.language)}</dc:language></cp:coreProperties>`);
-      }
-      bytes = strToU8(text);
+    const entry = entries[name]!;
+    if (!/\.(xml|rels)$/.test(name)) {
+      files.push({ name, data: typeof entry === 'string' ? strToU8(entry) : entry, store: name.startsWith('word/media/') });
+      continue;
     }
-    files[name] = [bytes, { mtime: zipTime, level: name.startsWith('word/media/') ? 0 : 6 }];
+    let text = typeof entry === 'string' ? entry : strFromU8(entry);
+    text = text.replace(/(<wp:docPr id=")\d+"/g, (_, start: string) => `${start}${(drawing += 1)}"`);
+    text = text.replace(RANDOM_ID, (id) => {
+      let stable = ids.get(id);
+      if (!stable) {
+        stable = `rIdH${ids.size + 1}`;
+        ids.set(id, stable);
+      }
+      return stable;
+    });
+    if (name === 'docProps/core.xml') {
+      text = text
+        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+      if (!text.includes('<dc:language>')) text = text.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.language)}</dc:language></cp:coreProperties>`);
+    }
+    const file = { name, data: strToU8(text) };
+    if (SHARED.test(name)) texts.set(file, text);
+    files.push(file);
   }
-  return zipSync(files, { mtime: zipTime });
+  return zip(files, options.date, (file) => (texts.has(file) ? `${file.name}\0${texts.get(file)}` : undefined));
 }
 
 function escapeXml(text: string): string {

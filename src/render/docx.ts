@@ -31,7 +31,8 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { normalizeDocx } from './docx-normalize.js';
+import { unzipSync } from 'fflate';
+import { packDocx } from './docx-normalize.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';
 import { PAPER, type FontChoice } from './template.js';
 
@@ -48,12 +49,17 @@ const halfPoints = (points: number) => Math.round(points * 2);
 const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
 const family = (font: FontChoice) => font.family;
 
+/** The docx library's compiler of a document into its parts, before zipping (not in its typings). */
+type PartsCompiler = { compile(document: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
+
 /** Renders a handout to the bytes of a .docx file, the same bytes for the same handout. */
 export async function renderDocx(handout: Handout): Promise<Uint8Array> {
-  const compiler = new DocxCompiler(handout);
-  const document = compiler.document();
-  const packed = await Packer.toBuffer(document);
-  return normalizeDocx(packed, { date: handout.meta.date, language: handout.meta.language });
+  const document = new DocxCompiler(handout).document();
+  const options = { date: handout.meta.date, language: handout.meta.language };
+  // The parts are taken before the library zips them, so the package is compressed once, after normalizing.
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  if (typeof compiler?.compile === 'function') return packDocx(compiler.compile(document, undefined, []), options);
+  return packDocx(unzipSync(await Packer.toBuffer(document)), options);
 }
 
 class DocxCompiler {
@@ -263,7 +269,8 @@ class DocxCompiler {
   private list(block: Extract<Block, { type: 'list' }>, depth: number): Paragraph[] {
     const level = Math.min(depth, 8);
     const reference = `list-${this.numbering.length + 1}`;
-    const levels = Array.from({ length: 9 }, (_, index) => ({
+    // Each list has its own numbering (so it restarts), with the levels up to its own depth.
+    const levels = Array.from({ length: level + 1 }, (_, index) => ({
       level: index,
       format: block.ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
       text: block.ordered ? `%${index + 1}.` : BULLETS[index % BULLETS.length]!,

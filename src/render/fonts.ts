@@ -38,11 +38,48 @@ const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<
 
 const parsed = new Map<string, Font>();
 
+type GlyphRun = ReturnType<Font['layout']>;
+
+/** A laid-out run handed to pdfkit: shared glyphs, its own copy of the positions (pdfkit scales them in place). */
+class CachedRun {
+  constructor(readonly glyphs: GlyphRun['glyphs'], readonly positions: GlyphRun['positions']) {}
+
+  /** The run's width, from its positions as they are now (pdfkit reads it after scaling them). */
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+const MAX_RUNS = 100_000;
+
+/**
+ * Makes a font remember its layouts across documents. OpenType shaping (GSUB, GPOS) took most of the
+ * time of a PDF build, and pdfkit only remembers a word's shape within one document; the same words
+ * recur in every statement.
+ */
+function rememberLayouts(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = ((text: string, features?: unknown, ...rest: unknown[]) => {
+    if (features !== undefined || rest.length > 0) return layout(text, features as never, ...(rest as []));
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= MAX_RUNS) runs.clear();
+      run = layout(text);
+      runs.set(text, run);
+    }
+    return new CachedRun(run.glyphs, run.positions.map((position) => ({ ...position }))) as unknown as GlyphRun;
+  }) as Font['layout'];
+  return font;
+}
+
 /** Parses a font file once per process. */
 export function fontAt(path: string): Font {
   let font = parsed.get(path);
   if (!font) {
-    font = create(readFileSync(path)) as Font;
+    font = rememberLayouts(create(readFileSync(path)) as Font);
     parsed.set(path, font);
   }
   return font;

@@ -132,6 +132,8 @@ class PdfRenderer {
       bufferPages: true,
       autoFirstPage: true,
       compress: true,
+      // No default Helvetica: pdfkit would parse its metrics for every document, and every run names its font.
+      font: null as unknown as string,
       lang: meta.language,
       displayTitle: true,
       info: {
@@ -154,10 +156,11 @@ class PdfRenderer {
     const chunks: Buffer[] = [];
     this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const ended = new Promise<void>((resolve) => this.doc.on('end', () => resolve()));
+    this.header();
     this.titleBlock();
     this.blocks(this.handout.blocks, this.left, 0);
     this.notes();
-    this.headersAndFooters();
+    this.footers();
     this.doc.end();
     await ended;
     return { bytes: new Uint8Array(Buffer.concat(chunks)), missing: [...this.missing.values()] };
@@ -307,6 +310,7 @@ class PdfRenderer {
 
   private newPage(): void {
     this.doc.addPage();
+    this.header();
     this.y = this.top;
   }
 
@@ -568,31 +572,44 @@ class PdfRenderer {
     }
   }
 
-  private headersAndFooters(): void {
+  /** The header, drawn when a page begins so that it comes first in the page's reading order. */
+  private header(): void {
     const { doc, template, handout } = this;
-    const range = doc.bufferedPageRange();
     const headerStyle = this.base({ size: template.sizes.header, colour: template.colours.muted });
     const markStyle = this.base({ size: template.sizes.header, bold: true, colour: template.colours.accent });
-    const footerStyle = this.base({ size: template.sizes.footer, colour: template.colours.muted });
     const lineHeight = template.sizes.header * 1.3;
+    const lines = handout.header.lines;
+    const ruleY = this.top - 10;
+    let y = ruleY - 4 - Math.max(1, lines.length) * lineHeight;
+    doc.font(this.fontName(headerStyle)).fontSize(headerStyle.size).fillColor(headerStyle.colour);
+    lines.forEach((line, index) => {
+      this.checkGlyphs(line, headerStyle, undefined);
+      doc.font(this.fontName(headerStyle)).fontSize(headerStyle.size).fillColor(headerStyle.colour);
+      doc.text(line, this.left, y, { lineBreak: false });
+      if (index === 0) this.mark(markStyle, y);
+      y += lineHeight;
+    });
+    if (lines.length === 0) this.mark(markStyle, y);
+    doc.moveTo(this.left, ruleY).lineTo(this.right, ruleY).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
+  }
+
+  private mark(style: RunStyle, y: number): void {
+    const { mark } = this.handout.header;
+    this.checkGlyphs(mark, style, undefined);
+    this.doc.font(this.fontName(style)).fontSize(style.size).fillColor(style.colour);
+    this.doc.text(mark, this.right - this.width(mark, style), y, { lineBreak: false });
+  }
+
+  /** "Page X of Y" on every page, once the number of pages is known. */
+  private footers(): void {
+    const { doc, template, handout } = this;
+    const range = doc.bufferedPageRange();
+    const style = this.base({ size: template.sizes.footer, colour: template.colours.muted });
     for (let index = 0; index < range.count; index += 1) {
       doc.switchToPage(range.start + index);
-      const lines = handout.header.lines;
-      const ruleY = this.top - 10;
-      let y = ruleY - 4 - lines.length * lineHeight;
-      doc.font(this.fontName(markStyle)).fontSize(markStyle.size).fillColor(markStyle.colour);
-      this.checkGlyphs(handout.header.mark, markStyle, undefined);
-      doc.text(handout.header.mark, this.right - this.width(handout.header.mark, markStyle), y, { lineBreak: false });
-      doc.font(this.fontName(headerStyle)).fontSize(headerStyle.size).fillColor(headerStyle.colour);
-      for (const line of lines) {
-        this.checkGlyphs(line, headerStyle, undefined);
-        doc.text(line, this.left, y, { lineBreak: false });
-        y += lineHeight;
-      }
-      doc.moveTo(this.left, ruleY).lineTo(this.right, ruleY).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
       const label = pageLabel(handout.labels.page, index + 1, range.count);
-      doc.font(this.fontName(footerStyle)).fontSize(footerStyle.size).fillColor(footerStyle.colour);
-      doc.text(label, (this.pageWidth - this.width(label, footerStyle)) / 2, this.bottom + template.margins.bottom / 3, { lineBreak: false });
+      doc.font(this.fontName(style)).fontSize(style.size).fillColor(style.colour);
+      doc.text(label, (this.pageWidth - this.width(label, style)) / 2, this.bottom + template.margins.bottom / 3, { lineBreak: false });
     }
   }
 }

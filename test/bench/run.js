@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchBuild } from './build.js';
 import { benchCheck } from './check.js';
 import { writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
@@ -18,10 +19,13 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const corpus = join(work, 'corpus-1000');
 writeCorpus(corpus, 1000);
+const corpus200 = join(work, 'corpus-200');
+writeCorpus(corpus200, 200);
 
 const sections = {
   check: () => benchCheck(corpus, bin),
   time: () => benchTime(corpus, bin),
+  build: () => benchBuild(corpus200, corpus, bin),
   safety: () => benchSafety(work, bin),
 };
 let ok = true;

@@ -1,0 +1,326 @@
+/** `alliance build`: the handouts opened and read back (DOCX parts, PDF text and metadata), and a build that can be trusted. */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { docxParagraphs, docxParts, pdfContent, wordsOf } from './helpers/documents.js';
+import { runCli } from './helpers/cli.js';
+import { GOOD, tempProject } from './helpers/statements.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FIXTURE = join(ROOT, 'test/fixtures/build');
+
+function everythingProject(): string {
+  const project = tempProject();
+  cpSync(FIXTURE, project, { recursive: true });
+  return project;
+}
+
+async function build(project: string, ...args: string[]) {
+  return runCli(['build', ...args], { cwd: project, env: { SOURCE_DATE_EPOCH: undefined } });
+}
+
+describe('the example statements', () => {
+  it('build to a DOCX and a PDF each, the source tree mirrored, with a manifest', async () => {
+    const project = tempProject();
+    cpSync(join(ROOT, 'statements'), join(project, 'statements'), { recursive: true });
+    const run = await build(project);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const stem of ['ahc-5/international-cooperation', 'untoc-cop-2024/constructive-dialogue']) {
+      expect(existsSync(join(project, 'dist', `${stem}.docx`))).toBe(true);
+      expect(existsSync(join(project, 'dist', `${stem}.pdf`))).toBe(true);
+    }
+    const manifest = JSON.parse(readFileSync(join(project, 'dist/manifest.json'), 'utf8'));
+    expect(manifest.statements).toHaveLength(2);
+    expect(manifest.statements[0]).toMatchObject({
+      source: 'statements/ahc-5/international-cooperation.md',
+      outputs: [{ path: 'ahc-5/international-cooperation.docx' }, { path: 'ahc-5/international-cooperation.pdf' }],
+      writtenWords: expect.any(Number),
+      seconds: expect.any(Number),
+      slotSeconds: 300,
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+});
+
+describe('the DOCX handout', async () => {
+  const project = everythingProject();
+  await build(project);
+  const parts = docxParts(readFileSync(join(project, 'dist/everything.docx')));
+  const body = docxParagraphs(parts['word/document.xml']!);
+  const text = body.map((paragraph) => paragraph.text).join('\n');
+
+  it('has a header on every page: organization, forum and session, agenda item, date, and the mark', () => {
+    const headerName = Object.keys(parts).find((name) => /^word\/header\d*\.xml$/.test(name))!;
+    const header = docxParagraphs(parts[headerName]!).map((paragraph) => paragraph.text);
+    expect(header).toEqual(['Alliance of NGOs\tCheck against delivery', 'CCPCJ, session 34', 'Agenda item 5', '19 May 2025']);
+    expect(parts['word/document.xml']).toMatch(/<w:headerReference w:type="default"/);
+  });
+
+  it('has a footer with "Page X of Y" fields', () => {
+    const footerName = Object.keys(parts).find((name) => /^word\/footer\d*\.xml$/.test(name))!;
+    const footer = parts[footerName]!;
+    expect(footer).toMatch(/Page /);
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+  });
+
+  it('opens with the title block: title, speaker and role, organization', () => {
+    expect(body.slice(0, 3).map((paragraph) => [paragraph.style, paragraph.text])).toEqual([
+      ['HandoutTitle', 'Everything a statement can hold'],
+      ['HandoutByline', 'Ana Pérez, Policy Officer'],
+      ['HandoutByline', 'Alliance of NGOs'],
+    ]);
+  });
+
+  it('keeps each paragraph\'s text with its bold and italic', () => {
+    const paragraph = body.find((candidate) => candidate.text.startsWith('The Alliance of NGOs speaks'))!;
+    const run = (words: string) => paragraph.runs.find((candidate) => candidate.text === words)!;
+    expect(run('bold words')).toMatchObject({ bold: true, italic: false });
+    expect(run('italic words')).toMatchObject({ bold: false, italic: true });
+    expect(run('bolditalic words')).toMatchObject({ bold: true, italic: true });
+    expect(paragraph.xml).toMatch(/<w:strike\/>/);
+    expect(parts['word/_rels/document.xml.rels']).toContain('Target="https://www.unodc.org/ngos"');
+    expect(paragraph.xml).toMatch(/<w:footnoteReference w:id="1"\/>/);
+    expect(parts['word/footnotes.xml']).toContain('A footnote with its own');
+  });
+
+  it('numbers each list from its own start, and nests bullets', () => {
+    const numbering = parts['word/numbering.xml']!;
+    const item = (words: string) => body.find((paragraph) => paragraph.text.startsWith(words))!;
+    const three = item('Ordered three');
+    const fresh = item('Fresh list one');
+    expect(three.numbering).toBeDefined();
+    expect(fresh.numbering).toBeDefined();
+    expect(three.numbering).not.toBe(fresh.numbering);
+    const startOf = (numId: string) => {
+      const abstract = new RegExp(`<w:num w:numId="${numId}"[^>]*>[\\s\\S]*?<w:abstractNumId w:val="(\\d+)"`).exec(numbering)![1];
+      const definition = new RegExp(`<w:abstractNum[^>]*w:abstractNumId="${abstract}"[\\s\\S]*?</w:abstractNum>`).exec(numbering)![0];
+      return /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:start w:val="(\d+)"/.exec(definition)![1];
+    };
+    expect(startOf(three.numbering!)).toBe('3');
+    expect(startOf(fresh.numbering!)).toBe('1');
+    expect(item('Deeper bullet three').xml).toMatch(/<w:ilvl w:val="2"\/>/);
+  });
+
+  it('holds the other constructs: headings, quote, hard break, table, code, images, raw HTML text', () => {
+    expect(body.find((paragraph) => paragraph.text === 'Heading alpha')?.style).toBe('Heading2');
+    expect(body.find((paragraph) => paragraph.text === 'Heading beta')?.style).toBe('Heading3');
+    expect(body.find((paragraph) => paragraph.text.startsWith('Quoted words'))?.style).toBe('HandoutQuote');
+    expect(text).toContain('A line before a hard break\nand the line after it.');
+    expect(parts['word/document.xml']).toMatch(/<w:tbl>/);
+    expect(text).toContain('    indented codeblock line two');
+    expect(Object.keys(parts).filter((name) => name.startsWith('word/media/'))).toHaveLength(2);
+    expect(text).toContain('[A remote picture]');
+    expect(text).toContain('Raw htmltext survives.');
+  });
+
+  it('loses no word of the statement', () => {
+    const source = readFileSync(join(FIXTURE, 'statements/everything.md'), 'utf8').split('\n---\n').slice(1).join('\n');
+    const all = wordsOf(Object.values(parts).filter((part) => part.startsWith('<?xml')).map((part) => docxParagraphs(part).map((paragraph) => paragraph.text).join(' ')).join(' ')).join(' ');
+    for (const word of ['bold', 'bolditalic', 'struck', 'codespan', 'linked', 'autolink', 'Nested', 'Deeper', 'Task', 'Quoted', 'Austria', 'Brazil', 'codeblock', 'htmltext', 'Москва', 'Αθήνα', 'Tiếng', 'notelink']) {
+      expect(source).toContain(word);
+      expect(all).toContain(word);
+    }
+  });
+
+  it('carries the metadata: title, author, subject, language, and no stray names or dates', () => {
+    const core = parts['docProps/core.xml']!;
+    expect(core).toContain('<dc:title>Everything a statement can hold</dc:title>');
+    expect(core).toContain('<dc:creator>Ana Pérez</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>Ana Pérez</cp:lastModifiedBy>');
+    expect(core).toContain('<dc:subject>CCPCJ 34</dc:subject>');
+    expect(core).toContain('<dc:language>en</dc:language>');
+    expect(core).toContain('>2025-05-19T00:00:00Z</dcterms:created>');
+    expect(core).not.toMatch(/Un-named/);
+  });
+});
+
+describe('the PDF handout', async () => {
+  const project = everythingProject();
+  await build(project);
+  const pdf = await pdfContent(readFileSync(join(project, 'dist/everything.pdf')));
+  const text = pdf.pages.join('\n');
+
+  it('holds the header first on each page, the title block, the text in order, and "Page X of Y"', () => {
+    expect(pdf.numPages).toBe(2);
+    for (const [index, page] of pdf.pages.entries()) {
+      expect(page.startsWith('Alliance of NGOs')).toBe(true);
+      expect(page).toContain('Check against delivery');
+      expect(page).toContain(`Page ${index + 1} of 2`);
+    }
+    const order = ['CCPCJ, session 34', 'Agenda item 5', '19 May 2025', 'Everything a statement can hold', 'Ana Pérez, Policy Officer', 'Thank you, Chair.', 'bold words', 'Heading alpha', 'Bullet one', 'Nested bullet two', 'Ordered three', 'Quoted words', 'Austria', 'codeblock line one', 'Raw htmltext survives.', 'Москва', 'Notes', 'A footnote'];
+    let from = 0;
+    for (const words of order) {
+      const at = text.indexOf(words, from);
+      expect(at, words).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+  });
+
+  it('shows the address of each link', () => {
+    expect(text).toContain('linked phrase (https://www.unodc.org/ngos)');
+    expect(text).toContain('https://example.org/autolink');
+  });
+
+  it('loses no word of the statement', () => {
+    for (const word of ['bolditalic', 'struck', 'codespan', 'Deeper', 'Task', 'Brazil', 'indented', 'htmltext', 'Москва', 'Αθήνα', 'Tiếng', 'notelink', 'remote']) expect(text).toContain(word);
+  });
+
+  it('carries the metadata: title, author, subject, language, and the statement\'s date', () => {
+    expect(pdf.info).toMatchObject({ Title: 'Everything a statement can hold', Author: 'Ana Pérez', Subject: 'CCPCJ 34', Language: 'en', CreationDate: 'D:20250519000000Z' });
+  });
+});
+
+describe('a build that can be trusted', () => {
+  it('is deterministic: the same input gives byte-identical DOCX and PDF', async () => {
+    const project = everythingProject();
+    await build(project);
+    const first = ['everything.docx', 'everything.pdf'].map((name) => readFileSync(join(project, 'dist', name)));
+    await new Promise((done) => setTimeout(done, 1100));
+    await build(project, '--rebuild', '--out', 'again');
+    const second = ['everything.docx', 'everything.pdf'].map((name) => readFileSync(join(project, 'again', name)));
+    expect(second[0]!.equals(first[0]!)).toBe(true);
+    expect(second[1]!.equals(first[1]!)).toBe(true);
+  });
+
+  it('takes its dates from SOURCE_DATE_EPOCH when set', async () => {
+    const project = everythingProject();
+    await runCli(['build'], { cwd: project, env: { SOURCE_DATE_EPOCH: '1735689600' } });
+    expect(docxParts(readFileSync(join(project, 'dist/everything.docx')))['docProps/core.xml']).toContain('>2025-01-01T00:00:00Z</dcterms:created>');
+    expect((await pdfContent(readFileSync(join(project, 'dist/everything.pdf')))).info.CreationDate).toBe('D:20250101000000Z');
+  });
+
+  it('is incremental: nothing changed rewrites nothing; a change rebuilds what depends on it', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': GOOD.replace('welcomes', 'applauds') });
+    await build(project);
+    const mtime = (name: string) => statSync(join(project, 'dist', name)).mtimeMs;
+    const before = { a: mtime('a.pdf'), b: mtime('b.pdf'), manifest: mtime('manifest.json') };
+    await new Promise((done) => setTimeout(done, 50));
+    const second = await build(project);
+    expect(second.stdout).toContain('0 statements built (0 files)');
+    expect(second.stdout).toContain('2 up to date');
+    expect({ a: mtime('a.pdf'), b: mtime('b.pdf'), manifest: mtime('manifest.json') }).toEqual(before);
+
+    writeFileSync(join(project, 'statements/b.md'), GOOD.replace('welcomes', 'salutes'));
+    const third = await build(project);
+    expect(third.stdout).toContain('1 statement built (2 files)');
+    expect(mtime('a.pdf')).toBe(before.a);
+    expect(mtime('b.pdf')).not.toBe(before.b);
+
+    mkdirSync(join(project, 'templates'));
+    writeFileSync(join(project, 'templates/handout.yaml'), 'colours:\n  accent: "#006400"\n');
+    expect((await build(project)).stdout).toContain('2 statements built (4 files)');
+    writeFileSync(join(project, 'alliance.config.yaml'), 'paper: Letter\n');
+    expect((await build(project)).stdout).toContain('2 statements built (4 files)');
+    expect((await pdfContent(readFileSync(join(project, 'dist/a.pdf')))).numPages).toBe(1);
+    expect((await build(project, '--rebuild')).stdout).toContain('2 statements built (4 files)');
+  });
+
+  it('writes atomically, never outside the output folder, replacing a symlink instead of following it', async () => {
+    const project = tempProject({ 'statements/ccpcj/a.md': GOOD });
+    const outside = tempProject({ 'a.pdf': 'precious' });
+    mkdirSync(join(project, 'dist'));
+    symlinkSync(outside, join(project, 'dist/ccpcj'));
+    const run = await build(project);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(outside, 'a.pdf'), 'utf8')).toBe('precious');
+    expect(readdirSync(outside)).toEqual(['a.pdf']);
+    expect(statSync(join(project, 'dist/ccpcj')).isDirectory()).toBe(true);
+    expect(readdirSync(join(project, 'dist/ccpcj')).sort()).toEqual(['a.docx', 'a.pdf']);
+  });
+
+  it('names a handout it cannot replace, still writes the others, and leaves no temporary file', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': GOOD });
+    mkdirSync(join(project, 'dist/a.pdf/in-the-way'), { recursive: true });
+    const run = await build(project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/statements\/a\.md: could not write dist\/a\.pdf: a folder stands in its place/);
+    expect(existsSync(join(project, 'dist/a.docx'))).toBe(true);
+    expect(existsSync(join(project, 'dist/b.pdf'))).toBe(true);
+    expect(readdirSync(join(project, 'dist')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('what is built', () => {
+  const broken = GOOD.replace('Thank you, Chair.\n\n', '');
+
+  it('leaves out statements with errors, naming their first error, and builds the rest (exit 1)', async () => {
+    const project = tempProject({ 'statements/bad.md': broken, 'statements/good.md': GOOD });
+    const run = await build(project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✖ statements\/bad\.md not built: 8:1 Expected the opening to address the presiding officer .*\(opening-address\)/);
+    expect(existsSync(join(project, 'dist/bad.pdf'))).toBe(false);
+    expect(existsSync(join(project, 'dist/good.pdf'))).toBe(true);
+  });
+
+  it('--force builds them all, prints the errors and exits 0', async () => {
+    const project = tempProject({ 'statements/bad.md': broken, 'statements/good.md': GOOD });
+    const run = await build(project, '--force');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/statements\/bad\.md:8:1 +error +Expected the opening/);
+    expect(existsSync(join(project, 'dist/bad.pdf'))).toBe(true);
+  });
+
+  it('--to picks the formats, --out the folder', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    expect((await build(project, '--to', 'docx', '--out', 'handouts')).code).toBe(0);
+    expect(readdirSync(join(project, 'handouts')).sort()).toEqual(['a.docx', 'manifest.json']);
+    const bad = await build(project, '--to', 'odt');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Expected `docx`, `pdf` or `docx,pdf`, found `odt`');
+  });
+
+  it('warns about an image it leaves out, and a character no font has', async () => {
+    const project = tempProject({
+      'statements/a.md': GOOD.replace('Thank you.\n', '![secret](../../../etc/passwd) and 中文 text.\n\nThank you.\n'),
+    });
+    const run = await build(project);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/12:1 +warning +Expected an image file at `\.\.\/\.\.\/\.\.\/etc\/passwd`, found none|12:1 +warning +Expected an image inside the project/);
+    expect(run.stdout).toMatch(/warning +Expected a character the handout's fonts can draw, found 中 \(U\+4E2D\), which no font has +missing-glyph/);
+  });
+
+  it('makes the speaker\'s copy in large type, with times and the end of the slot', async () => {
+    const long = GOOD.replace('forum: CCPCJ\n', 'forum: CCPCJ\nslot: 10s\n').replace('Thank you.\n', `${'We call on States to act now. '.repeat(6)}\n\nThank you.\n`);
+    const project = tempProject({ 'statements/a.md': long });
+    const run = await build(project, '--speaker-copy', '--force');
+    expect(run.code).toBe(0);
+    const pdf = await pdfContent(readFileSync(join(project, 'dist/a.speaker.pdf')));
+    const body = pdf.items.filter((item) => item.text.includes('welcomes the resolution'));
+    expect(body[0]!.size).toBeGreaterThanOrEqual(16);
+    const text = pdf.pages.join('\n');
+    expect(text).toMatch(/0:0\d/);
+    expect(text).toContain('0:10: end of the speaking slot');
+    expect(text.indexOf('0:10: end of the speaking slot')).toBeLessThan(text.indexOf('We call on States'));
+    const docx = docxParts(readFileSync(join(project, 'dist/a.speaker.docx')));
+    expect(docx['word/styles.xml']).toMatch(/<w:sz w:val="36"\/>/);
+    expect(docx['word/document.xml']).toContain('0:10: end of the speaking slot');
+  });
+});
+
+describe('templates', () => {
+  it('are picked by name, only inside templates/, and may change only what they need', async () => {
+    const project = tempProject({
+      'statements/a.md': GOOD.replace('forum: CCPCJ\n', 'forum: CCPCJ\ntemplate: formal\n'),
+      'templates/formal.yaml': 'fonts:\n  body: Noto Serif\nheader:\n  lines: ["{organization} — {forumName}"]\n',
+    });
+    expect((await build(project)).code).toBe(0);
+    const header = Object.entries(docxParts(readFileSync(join(project, 'dist/a.docx')))).find(([name]) => /header\d*\.xml$/.test(name))![1];
+    expect(header).toContain('Alliance of NGOs — Commission on Crime Prevention and Criminal Justice');
+    expect(docxParts(readFileSync(join(project, 'dist/a.docx')))['word/styles.xml']).toContain('w:ascii="Noto Serif"');
+  });
+
+  it('report a broken template on the statements that use it', async () => {
+    const project = tempProject({
+      'statements/a.md': GOOD,
+      'templates/handout.yaml': 'colours:\n  accent: blue\n',
+    });
+    const run = await build(project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Expected `colours.accent` to be a colour `#rrggbb`, found `blue`');
+    expect(run.stdout).toContain('templates/handout.yaml:2:3');
+    rmSync(join(project, 'templates/handout.yaml'));
+    expect((await build(project)).code).toBe(0);
+  });
+});
