@@ -7,8 +7,12 @@ export interface Output {
   columns?: number;
 }
 
+/** A stream to read answers from. */
+export type Input = NodeJS.ReadableStream & { isTTY?: boolean };
+
 /** The world a run of the CLI sees. */
 export interface Io {
+  stdin?: Input;
   stdout: Output;
   stderr: Output;
   cwd: string;
@@ -19,5 +23,5 @@ export interface Io {
 
 /** The real process's streams, directory and environment. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }

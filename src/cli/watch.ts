@@ -5,6 +5,9 @@
  */
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { Config } from '../engine/config.js';
+import type { Io } from './io.js';
+import { targetFiles } from './targets.js';
 
 /** What to watch and what to do on a change. */
 export interface WatchOptions {
@@ -75,4 +78,28 @@ export async function watchFiles(options: WatchOptions): Promise<void> {
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
   await running;
+}
+
+/** What a command in `--watch` mode needs: its world, its patterns, and what to do with changed files. */
+export interface WatchCommand {
+  io: Io;
+  patterns: readonly string[];
+  config: Config;
+  files: readonly string[];
+  onChange(files: string[]): Promise<unknown>;
+}
+
+/** Watches a command's statements until stopped (Ctrl+C, or the run's signal), re-running it for each change. */
+export async function watchCommand({ io, patterns, config, files, onChange }: WatchCommand): Promise<void> {
+  const given = patterns.length > 0;
+  io.stderr.write(`Watching ${files.length} statement${files.length === 1 ? '' : 's'} for changes (Ctrl+C to stop)\n`);
+  await watchFiles({
+    roots: watchRoots(given ? patterns : config.statements, given ? io.cwd : config.dir, files),
+    expand: () => targetFiles(patterns, io.cwd, config, false),
+    onChange: async (changed) => {
+      io.stdout.write(`\n— ${new Date().toLocaleTimeString('en-GB')} —\n`);
+      await onChange(changed);
+    },
+    signal: io.signal,
+  });
 }

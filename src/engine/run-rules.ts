@@ -2,6 +2,7 @@
 import { VFileMessage } from 'vfile-message';
 import { isUnusable, type Point, type Span, type Statement } from '../model/statement.js';
 import { rules } from '../rules/index.js';
+import { ruleUrl } from './version.js';
 
 /** The `source` of every message: the tool's name. */
 export const MESSAGE_SOURCE = 'alliance';
@@ -11,6 +12,7 @@ export function makeMessage(reason: string, ruleId: string, severity: 'error' | 
   const message = new VFileMessage(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: MESSAGE_SOURCE });
   message.fatal = severity === 'error';
   message.file = path;
+  message.url = ruleUrl(ruleId);
   return message;
 }
 

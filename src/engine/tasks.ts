@@ -82,9 +82,54 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
   };
 }
 
+/** One statement in the inventory of `alliance list`. */
+export interface ListOutcome {
+  path: string;
+  forum: string | null;
+  session: string | null;
+  agendaItem: string | null;
+  speaker: string | null;
+  title: string | null;
+  status: string | null;
+  language: string;
+  writtenWords: number;
+  /** Estimated speaking time, null when the statement cannot be timed. */
+  seconds: number | null;
+  slotSeconds: number | null;
+  errors: number;
+  warnings: number;
+  internalErrors: number;
+}
+
+/** Loads, checks and times one file for the inventory. */
+export function listOne(path: string, input: Uint8Array | LoadProblem, context: LoadContext): ListOutcome {
+  const statement = parseStatement(path, input, context);
+  const run = runRules(statement);
+  const { fields } = statement.frontMatter;
+  const errors = run.messages.filter((message) => message.fatal).length;
+  const timing = isUnusable(statement) ? undefined : timeStatement(statement);
+  return {
+    path,
+    forum: statement.settings.forum?.id ?? fields.forum ?? null,
+    session: fields.session ?? null,
+    agendaItem: fields.agenda_item ?? null,
+    speaker: fields.speaker ?? null,
+    title: fields.title ?? null,
+    status: fields.status ?? null,
+    language: statement.settings.locale,
+    writtenWords: timing?.writtenWords ?? 0,
+    seconds: timing ? Math.round(timing.seconds) : null,
+    slotSeconds: statement.settings.slotSeconds,
+    errors,
+    warnings: run.messages.length - errors,
+    internalErrors: run.internalErrors,
+  };
+}
+
 const TASKS = {
   check: (path: string, context: LoadContext): CheckOutcome => checkOne(path, readStatementFile(path), context),
   time: (path: string, context: LoadContext): TimeOutcome => safely(path, () => timeOne(path, readStatementFile(path), context)),
+  list: (path: string, context: LoadContext): ListOutcome => listOne(path, readStatementFile(path), context),
   build: async (path: string, context: LoadContext, settings?: BuildSettings): Promise<BuildOutcome> => {
     try {
       return await buildOne(path, context, settings!);

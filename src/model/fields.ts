@@ -83,7 +83,8 @@ function oneOf<T extends string>(name: string, values: readonly T[]): (value: un
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseDate(value: unknown): FieldResult<string> {
+/** Parses a date `YYYY-MM-DD` that exists in the calendar. */
+export function parseDate(value: unknown): FieldResult<string> {
   const match = typeof value === 'string' ? DATE.exec(value.trim()) : null;
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -9,6 +9,7 @@ import type { RunState } from '../main.js';
 import { concurrencyOption } from '../options.js';
 import { Progress } from '../progress.js';
 import { plural } from '../reporters/counts.js';
+import { REPORT_FORMATS } from '../reporters/names.js';
 import { displayPath } from '../reporters/paths.js';
 import { targetFiles } from '../targets.js';
 
@@ -45,9 +46,10 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
     .option('--rebuild', 'build everything, ignoring what is up to date')
     .option('--speaker-copy', "also make the speaker's copy: large type, times in the margin (or `copies:` in config)")
     .addOption(new Option('--pdf-engine <engine>', 'pdfkit (built in) or libreoffice (converts the DOCX, one soffice call)').choices(['pdfkit', 'libreoffice']).default('pdfkit'))
-    .addOption(new Option('-f, --format <name>', 'report format for the messages').choices(['stylish', 'json', 'github']).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'report format for the messages').choices(REPORT_FORMATS).default('stylish'))
     .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
     .option('--concurrency <n>', 'worker threads: a number, `auto` or `off`', concurrencyOption, 'auto')
+    .option('-w, --watch', 'build again each statement that is saved')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours (also NO_COLOR)')
     .addHelpText('after', '\nExamples:\n  $ alliance build\n  $ alliance build statements/ccpcj-34 --to pdf --speaker-copy\n  $ alliance build --out handouts --rebuild\n  $ SOURCE_DATE_EPOCH=1735689600 alliance build   # fixed dates in the documents')
@@ -66,18 +68,24 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         pdfEngine: options.pdfEngine,
         sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
       };
-      const progress = new Progress(io.stderr, 'Building');
-      const started = Date.now();
-      const outcomes = await buildFiles(files, context, settings, {
-        rebuild: options.rebuild,
-        concurrency: options.concurrency,
-        onProgress: (done, total) => progress.update(done, total),
-        env: io.env,
-      });
-      progress.end();
-      await report(outcomes, options, settings, io, Date.now() - started);
-      const failed = outcomes.some((outcome) => outcome.status === 'failed' || (outcome.status === 'skipped' && !options.force));
-      state.exitCode = outcomes.some((outcome) => outcome.internalErrors > 0) ? 2 : failed ? 1 : 0;
+      const run = async (paths: readonly string[], rebuild: boolean | undefined) => {
+        const progress = new Progress(io.stderr, 'Building');
+        const started = Date.now();
+        const outcomes = await buildFiles(paths, context, settings, {
+          rebuild,
+          concurrency: options.concurrency,
+          onProgress: (done, total) => progress.update(done, total),
+          env: io.env,
+        });
+        progress.end();
+        await report(outcomes, options, settings, io, Date.now() - started);
+        const failed = outcomes.some((outcome) => outcome.status === 'failed' || (outcome.status === 'skipped' && !options.force));
+        return outcomes.some((outcome) => outcome.internalErrors > 0) ? 2 : failed ? 1 : 0;
+      };
+      state.exitCode = await run(files, options.rebuild);
+      if (!options.watch) return;
+      const { watchCommand } = await import('../watch.js');
+      await watchCommand({ io, patterns, config: context.config, files, onChange: async (changed) => (state.exitCode = await run(changed, false)) });
     });
 }
 

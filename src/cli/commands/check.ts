@@ -1,17 +1,14 @@
 /** `alliance check [paths…]`: runs the rules on statements and reports in the chosen format. */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { ResultCache } from '../../engine/cache.js';
-import { checkFiles } from '../../engine/check.js';
+import type { LoadContext } from '../../engine/context.js';
 import type { Concurrency } from '../../engine/pool.js';
-import { contextFor } from '../../engine/context.js';
-import { VERSION } from '../../engine/version.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { concurrencyOption, countOption, paceOption, slotOption } from '../options.js';
-import { reporters } from '../reporters/index.js';
 import { countMessages } from '../reporters/counts.js';
+import { REPORT_FORMATS } from '../reporters/names.js';
 import { targetFiles } from '../targets.js';
 
 interface CheckOptions {
@@ -26,6 +23,7 @@ interface CheckOptions {
   slot?: number;
   color?: boolean;
   concurrency: Concurrency;
+  watch?: boolean;
 }
 
 /** Registers `check` on the program. */
@@ -33,8 +31,8 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
   program
     .command('check')
     .description('check statements: front matter, opening and closing, placeholders, speaking time')
-    .argument('[paths...]', 'files, folders or globs (default: the config\'s statements, statements/**/*.md)')
-    .addOption(new Option('-f, --format <name>', 'report format').choices(Object.keys(reporters)).default('stylish'))
+    .argument('[paths...]', "files, folders or globs (default: the config's statements, statements/**/*.md)")
+    .addOption(new Option('-f, --format <name>', 'report format: stylish, json (ESLint), github (annotations), sarif (code scanning)').choices(REPORT_FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', countOption)
     .option('-q, --quiet', 'report errors only')
     .option('--cache', 'reuse the results of unchanged files')
@@ -43,28 +41,45 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
     .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
     .option('--pace <wpm>', 'words per minute, for every statement', paceOption)
     .option('--slot <duration>', 'speaking slot for every statement, e.g. 3m or 2:30', slotOption)
+    .option('-w, --watch', 'check again each time a statement is saved')
     .option('--concurrency <n>', 'worker threads: a number, `auto` (large batches) or `off`', concurrencyOption, 'auto')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours (also NO_COLOR)')
-    .addHelpText('after', '\nExamples:\n  $ alliance check\n  $ alliance check statements/ccpcj-34 --format github\n  $ alliance check "statements/**/*.md" --max-warnings 0 --cache')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ alliance check\n  $ alliance check statements/ccpcj-34 --format github\n  $ alliance check "statements/**/*.md" --max-warnings 0 --cache\n  $ alliance check --format sarif > alliance.sarif',
+    )
     .action(async (patterns: string[], options: CheckOptions) => {
+      const { contextFor } = await import('../../engine/context.js');
       const context = contextFor(io.cwd, { pace: options.pace, slotSeconds: options.slot }, options.config);
       const files = await targetFiles(patterns, io.cwd, context.config, options.errorOnUnmatchedPattern);
-      const cache = options.cache
-        ? await ResultCache.open(resolve(io.cwd, options.cacheLocation), JSON.stringify([VERSION, context.config.hash, options.pace, options.slot]))
-        : undefined;
-      const run = await checkFiles(files, context, { cache, concurrency: options.concurrency });
-      await cache?.save();
-
-      const results = options.quiet ? run.results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.fatal) })) : run.results;
-      const chalk = chalkFor(io.stdout, io.env, options.color);
-      io.stdout.write(await reporters[options.format]!({ results, cwd: io.cwd, chalk, env: io.env }));
-
-      const counts = countMessages(results.flatMap((result) => result.messages));
-      const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
-      if (tooManyWarnings && options.format === 'stylish') {
-        io.stderr.write(`alliance: ${counts.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-      }
-      state.exitCode = run.internalErrors > 0 ? 2 : counts.errors > 0 || tooManyWarnings ? 1 : 0;
+      state.exitCode = await check(files, context, options, io);
+      if (!options.watch) return;
+      const { watchCommand } = await import('../watch.js');
+      await watchCommand({ io, patterns, config: context.config, files, onChange: async (changed) => (state.exitCode = await check(changed, context, options, io)) });
     });
+}
+
+/** Checks files, prints the report, and returns the exit code. */
+async function check(files: readonly string[], context: LoadContext, options: CheckOptions, io: Io): Promise<number> {
+  const { ResultCache } = await import('../../engine/cache.js');
+  const { checkFiles } = await import('../../engine/check.js');
+  const { VERSION } = await import('../../engine/version.js');
+  const cache = options.cache
+    ? await ResultCache.open(resolve(io.cwd, options.cacheLocation), JSON.stringify([VERSION, context.config.hash, options.pace, options.slot]))
+    : undefined;
+  const run = await checkFiles(files, context, { cache, concurrency: options.concurrency });
+  await cache?.save();
+
+  const results = options.quiet ? run.results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.fatal) })) : run.results;
+  const chalk = chalkFor(io.stdout, io.env, options.color);
+  const { reporters } = await import('../reporters/index.js');
+  io.stdout.write(await reporters[options.format]!({ results, cwd: io.cwd, chalk, env: io.env }));
+
+  const counts = countMessages(results.flatMap((result) => result.messages));
+  const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
+  if (tooManyWarnings && options.format === 'stylish') {
+    io.stderr.write(`alliance: ${counts.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  }
+  return run.internalErrors > 0 ? 2 : counts.errors > 0 || tooManyWarnings ? 1 : 0;
 }

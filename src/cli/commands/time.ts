@@ -47,19 +47,8 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
       };
       state.exitCode = await run(files);
       if (!options.watch) return;
-
-      const { watchFiles, watchRoots } = await import('../watch.js');
-      const given = patterns.length > 0;
-      io.stderr.write(`Watching ${files.length} statement${files.length === 1 ? '' : 's'} for changes (Ctrl+C to stop)\n`);
-      await watchFiles({
-        roots: watchRoots(given ? patterns : context.config.statements, given ? io.cwd : context.config.dir, files),
-        expand: () => targetFiles(patterns, io.cwd, context.config, false),
-        onChange: async (changed) => {
-          io.stdout.write(`\n— ${new Date().toLocaleTimeString('en-GB')} —\n`);
-          state.exitCode = await run(changed);
-        },
-        signal: io.signal,
-      });
+      const { watchCommand } = await import('../watch.js');
+      await watchCommand({ io, patterns, config: context.config, files, onChange: async (changed) => (state.exitCode = await run(changed)) });
     });
 }
 

@@ -1,0 +1,46 @@
+/** `alliance init [folder]`: sets up a project of statements (config, statements/, templates, CI workflow). */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../engine/errors.js';
+import type { Io } from '../io.js';
+import type { RunState } from '../main.js';
+import { Prompter } from '../prompt.js';
+
+interface InitOptions {
+  organization?: string;
+  language?: string;
+  yes?: boolean;
+}
+
+/** Registers `init` on the program. */
+export function registerInit(program: Command, io: Io, state: RunState): void {
+  program
+    .command('init')
+    .description('set up a project: alliance.config.yaml, statements/, templates/, a CI workflow (never overwrites)')
+    .argument('[folder]', 'where (default: here)', '.')
+    .option('--organization <name>', 'the organization (asked for on a terminal)')
+    .option('--language <code>', 'default language of statements: en, fr or es', 'en')
+    .option('-y, --yes', 'ask nothing (for scripts)')
+    .addHelpText('after', '\nExamples:\n  $ alliance init\n  $ alliance init my-statements --organization "Alliance of NGOs" --yes')
+    .action(async (folder: string, options: InitOptions) => {
+      const { initProject } = await import('../../engine/init-project.js');
+      const { fieldContext } = await import('../../engine/registry-data.js');
+      const { parseLanguage } = await import('../../model/fields.js');
+      let organization = options.organization?.trim();
+      if (!organization && !options.yes) {
+        if (!Prompter.canAsk(io)) throw new UsageError('Expected `--organization` (or `--yes`, or a terminal to ask on), found none');
+        const prompter = new Prompter(io);
+        try {
+          organization = await prompter.ask('Organization');
+        } finally {
+          prompter.close();
+        }
+      }
+      const language = parseLanguage(options.language ?? 'en', fieldContext());
+      if (!language.ok) throw new UsageError(language.reason.replace('`language`', '`--language`'));
+      const dir = resolve(io.cwd, folder);
+      const created = initProject(dir, { organization: organization || undefined, language: language.value });
+      io.stdout.write(`Set up ${dir}:\n${created.map((path) => `  ${path}`).join('\n')}\n\nNext: alliance new, then alliance check, alliance time, alliance build.\n`);
+      state.exitCode = 0;
+    });
+}

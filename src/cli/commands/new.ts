@@ -1,0 +1,93 @@
+/** `alliance new`: a new statement from the template, front matter filled from flags or answers. */
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../engine/errors.js';
+import type { Io } from '../io.js';
+import type { RunState } from '../main.js';
+import { Prompter } from '../prompt.js';
+
+interface NewOptions {
+  title?: string;
+  forum?: string;
+  session?: string;
+  speaker?: string;
+  agendaItem?: string;
+  date?: string;
+  language?: string;
+  role?: string;
+  organization?: string;
+  config?: string;
+}
+
+const REQUIRED = ['forum', 'session', 'speaker'] as const;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Removes what has no place in a front matter value: line breaks and control characters. */
+function clean(value: string | undefined): string | undefined {
+  const text = value?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
+/** Registers `new` on the program. */
+export function registerNew(program: Command, io: Io, state: RunState): void {
+  program
+    .command('new')
+    .description('write a new statement from templates/statement.md, and print its path')
+    .option('--title <text>', 'the statement\'s title (also its file name)')
+    .option('--forum <name>', 'the forum, e.g. CCPCJ, "UNTOC COP" (its slot and presiding officer come from the registry)')
+    .option('--session <text>', 'the session, e.g. 34')
+    .option('--speaker <name>', 'who delivers it')
+    .option('--agenda-item <text>', 'the agenda item')
+    .option('--date <YYYY-MM-DD>', 'the day of delivery')
+    .option('--language <code>', 'en, fr or es')
+    .option('--role <text>', "the speaker's role")
+    .option('--organization <name>', 'the organization (default from the config file)')
+    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
+    .addHelpText('after', '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"')
+    .action(async (options: NewOptions) => {
+      const { contextFor } = await import('../../engine/context.js');
+      const { writeNewStatement } = await import('../../engine/new-statement.js');
+      const { parseDate, parseLanguage } = await import('../../model/fields.js');
+      const context = contextFor(io.cwd, {}, options.config);
+      const given = Object.values(options).some((value) => value !== undefined);
+      const answers: NewOptions = { ...options };
+      if (!given || REQUIRED.some((name) => options[name] === undefined)) {
+        if (!Prompter.canAsk(io)) {
+          const missing = REQUIRED.filter((name) => options[name] === undefined).map((name) => `--${name}`);
+          throw new UsageError(`Expected ${missing.join(', ')} (or a terminal to ask on), found none`);
+        }
+        const prompter = new Prompter(io);
+        try {
+          answers.title ??= await prompter.ask('Title');
+          answers.forum ??= await prompter.ask('Forum', 'CCPCJ');
+          answers.session ??= await prompter.ask('Session');
+          answers.speaker ??= await prompter.ask('Speaker');
+          answers.agendaItem ??= await prompter.ask('Agenda item');
+          answers.date ??= await prompter.ask('Date', today());
+          answers.language ??= await prompter.ask('Language', context.config.language ?? 'en');
+        } finally {
+          prompter.close();
+        }
+      }
+      const value = Object.fromEntries(Object.entries(answers).map(([key, entry]) => [key, clean(entry as string | undefined)])) as NewOptions;
+      for (const name of REQUIRED) if (value[name] === undefined) throw new UsageError(`Expected a ${name} for the statement, found none`);
+      if (value.date !== undefined) {
+        const result = parseDate(value.date);
+        if (!result.ok) throw new UsageError(result.reason.replace('`date`', '`--date`'));
+      }
+      if (value.language !== undefined) {
+        const result = parseLanguage(value.language, context.fields);
+        if (!result.ok) throw new UsageError(result.reason.replace('`language`', '`--language`'));
+        value.language = result.value;
+      }
+      const path = writeNewStatement(
+        { forum: value.forum!, session: value.session!, speaker: value.speaker!, title: value.title, agendaItem: value.agendaItem, date: value.date, language: value.language, role: value.role, organization: value.organization },
+        context,
+      );
+      io.stdout.write(`${relative(io.cwd, path) || path}\n`);
+      state.exitCode = 0;
+    });
+}

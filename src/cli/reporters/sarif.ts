@@ -1,0 +1,69 @@
+/**
+ * SARIF 2.1.0, the format code scanning tools read (GitHub code scanning, Azure DevOps, VS Code's SARIF
+ * viewer): one run, the rules with their help text and documentation URL, each message a result with
+ * its place in the statement.
+ */
+import { pathToFileURL } from 'node:url';
+import { rules } from '../../rules/index.js';
+import { HOMEPAGE, VERSION, ruleUrl } from '../../engine/version.js';
+import { displayPath } from './paths.js';
+import type { Reporter } from './report.js';
+
+/** Formats results as a SARIF 2.1.0 log. */
+export const sarif: Reporter = ({ results, cwd }) => {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const artifacts = results.map((result) => ({ location: { uri: encodeURI(displayPath(result.path, cwd)), uriBaseId: '%SRCROOT%' } }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'alliance',
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: HOMEPAGE,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
+              shortDescription: { text: rule.summary },
+              fullDescription: { text: `${rule.summary}.${rule.deliveryOnly ? ' Skipped for written statements.' : ''}` },
+              helpUri: ruleUrl(rule.id),
+              help: { text: `${rule.summary}. See ${ruleUrl(rule.id)}`, markdown: `${rule.summary}. See [${rule.id}](${ruleUrl(rule.id)}).` },
+              defaultConfiguration: { level: rule.severity },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        columnKind: 'utf16CodeUnits',
+        artifacts,
+        results: results.flatMap((result, artifactIndex) =>
+          result.messages.map((message) => {
+            const end = message.place && 'end' in message.place ? message.place.end : undefined;
+            const index = ruleIndex.get(message.ruleId ?? '');
+            return {
+              ruleId: message.ruleId ?? 'alliance',
+              ...(index === undefined ? {} : { ruleIndex: index }),
+              level: message.fatal ? 'error' : 'warning',
+              message: { text: message.reason },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { ...artifacts[artifactIndex]!.location, index: artifactIndex },
+                    region: {
+                      startLine: message.line ?? 1,
+                      startColumn: message.column ?? 1,
+                      ...(end ? { endLine: end.line, endColumn: end.column } : {}),
+                    },
+                  },
+                },
+              ],
+            };
+          }),
+        ),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

@@ -1,0 +1,108 @@
+/**
+ * `alliance init`: the files a project of statements starts with: the config file with its defaults
+ * written out and commented, `statements/`, the templates to make its own, and a CI workflow. It never
+ * overwrites: if one of its files is there, nothing is written.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { UsageError } from './errors.js';
+import { BUILT_IN_TEMPLATES } from './templates.js';
+import { HOMEPAGE } from './version.js';
+
+/** What the project is set up with. */
+export interface InitOptions {
+  organization?: string;
+  language: string;
+}
+
+/** The config file, defaults written out and explained. */
+export function configText(options: InitOptions): string {
+  const organization = options.organization ? `organization: ${stringify(options.organization).trim()}` : '# organization: Your organization   # named in every statement, printed on every handout';
+  return `# yaml-language-server: $schema=./node_modules/alliance/lib/data/schemas/config.schema.json
+# The configuration of alliance: ${HOMEPAGE.replace(/#.*$/, '')}#configuration
+${organization}
+# Other names that count as naming the organization in the opening:
+#   organization: { name: …, aliases: [the Alliance] }
+
+# Default language of statements: en, fr or es.
+language: ${options.language}
+
+# Words per minute, the same for every language or per language (defaults: en 110, fr 125, es 130).
+# pace: 110
+# pace: { default: 110, fr: 125, es: 130 }
+
+# The statements \`alliance check\`, \`time\`, \`list\` and \`build\` work on when given no path.
+statements: statements/**/*.md
+
+# Handouts: paper (A4 or Letter), the copies made (add \`speaker\` for the speaker's copy in large type),
+# and the template in templates/.
+# paper: A4
+# copies: [handout, speaker]
+# template: handout
+
+# Written statements are capped at this many words.
+# writtenWordCap: 1500
+
+# Forums to add, or built-in ones to override (CCPCJ, CND, UNTOC COP, UNCAC CoSP, UNCAC IRG, AHC,
+# Crime Congress, HRC).
+# forums:
+#   CCPCJ: { slot: 3m }
+#   UNGA Third Committee: { aliases: [Third Committee], officer: chair, title: { en: Chair }, slot: 3m }
+
+# How acronyms are said when timing: letters, word, or the words.
+# pronunciations:
+#   UNCAC: word
+
+# The severity of each rule: off, warn or error.
+# rules:
+#   self-identification: warn
+#   speaking-time-margin: warn
+`;
+}
+
+/** A GitHub Actions workflow that checks statements on every pull request and annotates it. */
+export const WORKFLOW = `# Checks the statements on every change, annotating the pull request; builds the handouts on main.
+name: statements
+on:
+  pull_request:
+    paths: ['statements/**', 'templates/**', 'alliance.config.yaml']
+  push:
+    branches: [main]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm install --global alliance
+      - run: alliance check --format github --max-warnings 0
+      - run: alliance time
+      - if: github.event_name == 'push'
+        run: alliance build
+      - if: github.event_name == 'push'
+        uses: actions/upload-artifact@v4
+        with:
+          name: handouts
+          path: dist/
+`;
+
+/** Creates the project in `dir`; throws a usage error, writing nothing, if one of its files exists. */
+export function initProject(dir: string, options: InitOptions): string[] {
+  const files: [string, string][] = [
+    ['alliance.config.yaml', configText(options)],
+    ['templates/handout.yaml', readFileSync(join(BUILT_IN_TEMPLATES, 'handout.yaml'), 'utf8')],
+    ['templates/statement.md', readFileSync(join(BUILT_IN_TEMPLATES, 'statement.md'), 'utf8')],
+    ['.github/workflows/statements.yml', WORKFLOW],
+  ];
+  const existing = [...files.map(([path]) => path), 'alliance.config.yml', 'alliance.config.json'].filter((path) => existsSync(join(dir, path)));
+  if (existing.length > 0) throw new UsageError(`Expected a folder without ${existing.map((path) => `\`${path}\``).join(', ')}, found ${existing.length === 1 ? 'it' : 'them'}; nothing was written`);
+  mkdirSync(join(dir, 'statements'), { recursive: true });
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text, { flag: 'wx' });
+  }
+  return ['statements/', ...files.map(([path]) => path)];
+}

@@ -1,0 +1,204 @@
+/** The authoring workflow: `init`, `new` (with its prompts), `list`, completion, help. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { buildProgram } from '../src/cli/main.js';
+import { processIo } from '../src/cli/io.js';
+import { runCli } from './helpers/cli.js';
+import { GOOD, tempProject } from './helpers/statements.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Runs the CLI with a fake terminal that answers each question with the next line. */
+async function withTerminal(args: string[], cwd: string, answers: string[]) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  let stdout = '';
+  let stderr = '';
+  const finished = main(['node', 'alliance', ...args], {
+    cwd,
+    env: {},
+    stdin,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  for (const answer of answers) stdin.write(`${answer}\n`);
+  stdin.end();
+  const code = await finished;
+  return { code, stdout, stderr };
+}
+
+describe('alliance init', () => {
+  it('sets up a project that the other commands use', async () => {
+    const project = tempProject();
+    const run = await runCli(['init', '--organization', 'Alliance of NGOs', '--yes'], { cwd: project });
+    expect(run.code).toBe(0);
+    for (const path of ['alliance.config.yaml', 'templates/handout.yaml', 'templates/statement.md', '.github/workflows/statements.yml']) expect(existsSync(join(project, path)), path).toBe(true);
+    expect(existsSync(join(project, 'statements'))).toBe(true);
+    const config = readFileSync(join(project, 'alliance.config.yaml'), 'utf8');
+    expect(config).toContain('organization: Alliance of NGOs');
+    expect(config).toContain('# yaml-language-server: $schema=');
+    expect(config).toMatch(/# rules:\n#   self-identification: warn/);
+    writeFileSync(join(project, 'statements/a.md'), GOOD.replace('organization: Alliance of NGOs\n', ''));
+    expect((await runCli(['check'], { cwd: project })).code).toBe(0);
+  });
+
+  it('refuses to overwrite, and writes nothing then', async () => {
+    const project = tempProject({ 'templates/handout.yaml': 'mine\n' });
+    const run = await runCli(['init', '--organization', 'X', '--yes'], { cwd: project });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Expected a folder without `templates/handout.yaml`, found it; nothing was written');
+    expect(existsSync(join(project, 'alliance.config.yaml'))).toBe(false);
+    expect(readFileSync(join(project, 'templates/handout.yaml'), 'utf8')).toBe('mine\n');
+  });
+
+  it('asks for the organization on a terminal, and needs it (or --yes) without one', async () => {
+    const project = tempProject();
+    const run = await withTerminal(['init'], project, ['Penal Reform Network']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Organization: ');
+    expect(readFileSync(join(project, 'alliance.config.yaml'), 'utf8')).toContain('organization: Penal Reform Network');
+    const script = await runCli(['init'], { cwd: tempProject() });
+    expect(script.code).toBe(2);
+    expect(script.stderr).toContain('Expected `--organization`');
+    const quiet = tempProject();
+    expect((await runCli(['init', '--yes'], { cwd: quiet })).code).toBe(0);
+    expect(readFileSync(join(quiet, 'alliance.config.yaml'), 'utf8')).toContain('# organization: Your organization');
+  });
+});
+
+describe('alliance new', () => {
+  const project = () => tempProject({ 'alliance.config.yaml': 'organization: Alliance of NGOs\n' });
+
+  it('writes a statement from flags, with the forum\'s officer and slot, that passes check', async () => {
+    const folder = project();
+    const run = await runCli(['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'Ana Pérez', '--title', 'Victims first', '--agenda-item', '5', '--date', '2025-05-19'], { cwd: folder });
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('statements/ccpcj-34/victims-first.md');
+    const text = readFileSync(join(folder, run.stdout.trim()), 'utf8');
+    expect(text).toContain('title: Victims first\nforum: CCPCJ\nsession: "34"\nagenda_item: "5"\ndate: 2025-05-19\nspeaker: Ana Pérez\norganization: Alliance of NGOs\n');
+    expect(text).toContain('slot: 3:00');
+    expect(text).toContain('\nMadam Chair,\n');
+    expect((await runCli(['check', run.stdout.trim()], { cwd: folder })).code).toBe(0);
+  });
+
+  it('addresses the President at a COP, and writes French and Spanish openings', async () => {
+    const folder = project();
+    const cop = await runCli(['new', '--forum', 'COP', '--session', '12', '--speaker', 'A'], { cwd: folder });
+    expect(readFileSync(join(folder, cop.stdout.trim()), 'utf8')).toContain('\nMadam President,\n');
+    expect(cop.stdout.trim()).toBe('statements/untoc-cop-12/statement.md');
+    const french = await runCli(['new', '--forum', 'COP', '--session', '12', '--speaker', 'A', '--language', 'fr'], { cwd: folder });
+    const frenchText = readFileSync(join(folder, french.stdout.trim()), 'utf8');
+    expect(frenchText).toContain('Monsieur le Président,');
+    expect(frenchText).toContain('Je vous remercie.');
+    const spanish = await runCli(['new', '--forum', 'AHC', '--session', '5', '--speaker', 'A', '--language', 'es'], { cwd: folder });
+    expect(readFileSync(join(folder, spanish.stdout.trim()), 'utf8')).toContain('Señora Presidenta,');
+    for (const run of [cop, french, spanish]) expect((await runCli(['check', run.stdout.trim()], { cwd: folder })).code).toBe(0);
+  });
+
+  it('makes a safe file name that never clashes', async () => {
+    const folder = project();
+    const make = async (title: string, session = '1') => (await runCli(['new', '--forum', 'CCPCJ', '--session', session, '--speaker', 'A', '--title', title], { cwd: folder })).stdout.trim();
+    expect(await make('../../etc/passwd')).toBe('statements/ccpcj-1/etc-passwd.md');
+    expect(await make('*** ///')).toBe('statements/ccpcj-1/statement.md');
+    expect(await make('*** ///')).toBe('statements/ccpcj-1/statement-2.md');
+    expect(await make('Ｃafé\u0301 naïve')).toBe('statements/ccpcj-1/cafe-naive.md');
+    expect((await make('word '.repeat(40))).split('/').at(-1)!.length).toBeLessThanOrEqual(63);
+    expect(await make('x', '../..')).toBe('statements/ccpcj/x.md');
+    expect(readdirSync(folder).sort()).toEqual(['alliance.config.yaml', 'statements']);
+  });
+
+  it('asks for each field on a terminal, with defaults', async () => {
+    const folder = project();
+    const run = await withTerminal(['new'], folder, ['Victims first', '', '34', 'Ana Pérez', '5', '2025-05-19', '']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Forum (CCPCJ): ');
+    expect(run.stdout).toContain('Language (en): ');
+    const path = run.stdout.trim().split('\n').at(-1)!.split(': ').at(-1)!;
+    expect(path).toBe('statements/ccpcj-34/victims-first.md');
+    expect(readFileSync(join(folder, path), 'utf8')).toContain('speaker: Ana Pérez');
+  });
+
+  it('needs the flags without a terminal, and checks their values', async () => {
+    const folder = project();
+    const run = await runCli(['new', '--title', 'x'], { cwd: folder });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Expected --forum, --session, --speaker (or a terminal to ask on), found none');
+    const date = await runCli(['new', '--forum', 'CCPCJ', '--session', '1', '--speaker', 'A', '--date', '19/05/2025'], { cwd: folder });
+    expect(date.code).toBe(2);
+    expect(date.stderr).toContain('Expected `--date` to be a date `YYYY-MM-DD`');
+  });
+});
+
+describe('alliance list', () => {
+  const project = tempProject({
+    'statements/cop/a.md': GOOD.replace('forum: CCPCJ', 'forum: COP').replace('session: "34"', 'session: "12"').replace('speaker: Ana Pérez', 'speaker: Zoe\nstatus: final'),
+    'statements/cop/b.md': GOOD.replace('forum: CCPCJ', 'forum: UNTOC COP').replace('session: "34"', 'session: "12"').replace('speaker: Ana Pérez', 'speaker: Bo\nstatus: draft'),
+    'statements/ccpcj/c.md': GOOD.replace('Thank you, Chair.\n\n', '').replace('speaker: Ana Pérez', 'speaker: Al\nstatus: draft'),
+  });
+
+  it('shows the inventory with totals per session', async () => {
+    const run = await runCli(['list'], { cwd: project });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^File +Forum +Session +Item +Speaker +Status +Words +Time +Slot +Check$/);
+    expect(lines[1]).toMatch(/^statements\/ccpcj\/c\.md +CCPCJ +34 +Al +draft +\d+ +0:\d\d +3:00 +✖ 1 error$/);
+    expect(lines[2]).toMatch(/^statements\/cop\/a\.md +UNTOC COP +12 +Zoe +final +\d+ +0:\d\d +⚠ 1 warning$/);
+    expect(run.stdout).toContain('UNTOC COP 12: 2 statements,');
+    expect(run.stdout).toContain('CCPCJ 34: 1 statement,');
+  });
+
+  it('filters and sorts', async () => {
+    const json = async (...args: string[]) => JSON.parse((await runCli(['list', '--format', 'json', ...args], { cwd: project })).stdout);
+    expect((await json('--forum', 'ctoc/cop')).statements.map((entry: { speaker: string }) => entry.speaker)).toEqual(['Zoe', 'Bo']);
+    expect((await json('--forum', 'COP', '--sort', 'speaker')).statements.map((entry: { speaker: string }) => entry.speaker)).toEqual(['Bo', 'Zoe']);
+    expect((await json('--status', 'draft', '--sort', 'speaker')).statements.map((entry: { speaker: string }) => entry.speaker)).toEqual(['Al', 'Bo']);
+    expect((await json('--session', '34')).sessions).toEqual([{ forum: 'CCPCJ', session: '34', statements: 1, words: expect.any(Number), seconds: expect.any(Number) }]);
+    const all = await json();
+    expect(all.statements[0]).toMatchObject({ forum: 'CCPCJ', errors: 1, passes: false, slotSeconds: 180 });
+  });
+
+  it('writes CSV and Markdown', async () => {
+    const csv = (await runCli(['list', '--format', 'csv', '--sort', 'file'], { cwd: project })).stdout;
+    expect(csv.split('\r\n')[0]).toBe('file,forum,session,agenda_item,speaker,status,words,seconds,slot_seconds,errors,warnings');
+    expect(csv.split('\r\n')[1]).toMatch(/^statements\/ccpcj\/c\.md,CCPCJ,34,,Al,draft,\d+,\d+,180,1,0$/);
+    const markdown = (await runCli(['list', '--format', 'markdown'], { cwd: project })).stdout;
+    expect(markdown).toContain('| File | Forum | Session | Item | Speaker | Status | Words | Time | Slot | Check |');
+    expect(markdown).toContain('| UNTOC COP | 12 | 2 |');
+  });
+});
+
+describe('shell completion and help', () => {
+  it('prints bash and zsh scripts that the shells accept', async () => {
+    for (const shell of ['bash', 'zsh']) {
+      const run = await runCli(['completion', shell], { cwd: ROOT });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('--max-warnings');
+      expect(run.stdout).toContain('stylish json github sarif');
+      const checker = spawnSync(shell, ['-n'], { input: run.stdout });
+      if (!checker.error) expect(checker.status, checker.stderr?.toString()).toBe(0);
+    }
+    expect((await runCli(['completion', 'fish'], { cwd: ROOT })).code).toBe(2);
+  });
+
+  it('describes every command and option, with examples', () => {
+    const program = buildProgram(processIo(), { exitCode: 0 });
+    for (const command of program.commands.filter((entry) => entry.name() !== 'help')) {
+      expect(command.description(), command.name()).not.toBe('');
+      expect(command.helpInformation(), command.name()).toBeTruthy();
+      let after = '';
+      command.configureOutput({ writeOut: (text) => (after += text), writeErr: () => undefined });
+      command.outputHelp();
+      expect(after, command.name()).toContain('Examples:');
+      for (const option of command.options) expect(option.description, `${command.name()} ${option.long}`).not.toBe('');
+    }
+  });
+
+  it('suggests the option meant', async () => {
+    const run = await runCli(['build', '--speaker-cop'], { cwd: ROOT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--speaker-copy');
+  });
+});
