@@ -273,12 +273,13 @@ describe('what is built', () => {
 
   it('warns about an image it leaves out, and a character no font has', async () => {
     const project = tempProject({
-      'statements/a.md': GOOD.replace('Thank you.\n', '![secret](../../../etc/passwd) and 中文 text.\n\nThank you.\n'),
+      'statements/a.md': GOOD.replace('Thank you.\n', '![secret](../../../etc/passwd) and 中文 and \u{13000} text.\n\nThank you.\n'),
     });
     const run = await build(project);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/12:1 +warning +Expected an image file at `\.\.\/\.\.\/\.\.\/etc\/passwd`, found none|12:1 +warning +Expected an image inside the project/);
-    expect(run.stdout).toMatch(/warning +Expected a character the handout's fonts can draw, found 中 \(U\+4E2D\), which no font has +missing-glyph/);
+    expect(run.stdout).toMatch(/warning +Expected a character the handout's fonts can draw, found \u{13000} \(U\+13000\), which no font has +missing-glyph/u);
+    expect(run.stdout).not.toContain('U+4E2D');
   });
 
   it('makes the speaker\'s copy in large type, with times and the end of the slot', async () => {

@@ -25,10 +25,11 @@ ${organization}
 # Other names that count as naming the organization in the opening:
 #   organization: { name: …, aliases: [the Alliance] }
 
-# Default language of statements: en, fr or es.
+# Default language of statements: en, fr, es, ar, zh or ru.
 language: ${options.language}
 
-# Words per minute, the same for every language or per language (defaults: en 110, fr 125, es 130).
+# Words per minute, the same for every language or per language (defaults: en 110, fr 125, es 130,
+# ar 95, ru 100; zh 160 characters).
 # pace: 110
 # pace: { default: 110, fr: 125, es: 130 }
 

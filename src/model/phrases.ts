@@ -26,6 +26,8 @@ export function normalizePhrase(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    // Chinese next to Latin letters or figures: a space between, so each reads as a word of its own.
+    .replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])|([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, '$1$2 ')
     .trim();
 }
 
@@ -36,7 +38,10 @@ export function withoutStageDirections(text: string, phrases: Phrases): string {
   return text.replace(BRACKETED, (whole, inner: string) => (phrases.stageDirections.has(inner.trim().toLowerCase()) ? ' ' : whole));
 }
 
-/** True when `text` (normalized) is `phrase` or starts with it followed by a word boundary. */
+/** Scripts written without spaces between words, where a phrase ends without a space after it. */
+export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** True when `text` (normalized) is `phrase` or starts with it followed by a word boundary (none needed in Chinese). */
 export function startsWithPhrase(text: string, phrase: string): boolean {
-  return text === phrase || text.startsWith(`${phrase} `);
+  return text === phrase || text.startsWith(`${phrase} `) || (UNSPACED.test(phrase.at(-1) ?? '') && text.startsWith(phrase));
 }

@@ -6,7 +6,8 @@ export interface Sentence {
   offset: number;
 }
 
-const BOUNDARY = /[.!?…。！？]+["'”’»)\]]*(?=\s|$)/g;
+/** A sentence ends at `.`, `!`, `?`, `…` and the Arabic `؟` before a space, and at Chinese `。！？` anywhere. */
+const BOUNDARY = /[.!?…؟]+["'”’»)\]]*(?=\s|$)|[。！？]+[”’」』）]*/g;
 
 /** Splits text into sentences; `abbreviations` (`Mr.`, `e.g.`) do not end one, nor do initials (`J.`). */
 export function splitSentences(text: string, abbreviations: readonly string[] = []): Sentence[] {

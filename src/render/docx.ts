@@ -34,6 +34,7 @@ import {
 import { unzipSync } from 'fflate';
 import { packDocx } from './docx-normalize.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';
+import { isRightToLeft, scriptRuns, wordLanguages } from './scripts.js';
 import { PAPER, type FontChoice } from './template.js';
 
 const TWIPS_PER_POINT = 20;
@@ -44,6 +45,9 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 
 /** Line spacing as a multiple: without the rule said outright, LibreOffice reads it as exact and clips images. */
 const AUTO = LineRuleType.AUTO;
+/** The fonts Word uses for Arabic (complex script) and Chinese (East Asian) text: the ones the PDF embeds. */
+const ARABIC_FONT = 'IBM Plex Sans Arabic';
+const CJK_FONT = 'Noto Sans SC';
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 const halfPoints = (points: number) => Math.round(points * 2);
 const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
@@ -70,7 +74,12 @@ class DocxCompiler {
   private readonly contentWidth: number;
   private readonly numbering: { reference: string; levels: { level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string; start: number; indent: number }[] }[] = [];
 
+  private readonly rtl: boolean;
+  private readonly languages: ReturnType<typeof wordLanguages>;
+
   constructor(private readonly handout: Handout) {
+    this.rtl = isRightToLeft(handout.language);
+    this.languages = wordLanguages(handout.language);
     this.template = handout.template;
     this.speaker = handout.copy === 'speaker';
     this.bodySize = this.speaker ? this.template.speakerCopy.size : this.template.sizes.body;
@@ -120,7 +129,15 @@ class DocxCompiler {
   }
 
   private run(options: IRunOptions): IRunOptions {
-    return { language: { value: this.handout.language }, ...options } as IRunOptions;
+    return { language: this.languages, ...options } as IRunOptions;
+  }
+
+  /** The runs of a piece of text, one per script: Arabic ones right to left, all tagged with their languages. */
+  private textRuns(text: string, options: IRunOptions): TextRun[] {
+    if (!this.rtl && !/[\u0600-\u06ff]/.test(text)) return [new TextRun(this.run({ ...options, text }))];
+    return scriptRuns(text).map((run, index) =>
+      new TextRun(this.run({ ...options, text: run.text, rightToLeft: run.script === 'arabic', break: index === 0 ? options.break : undefined })),
+    );
   }
 
   private styles() {
@@ -130,8 +147,14 @@ class DocxCompiler {
     return {
       default: {
         document: {
-          run: { font: body, size: halfPoints(this.bodySize), color: hex(template.colours.text), language: { value: this.handout.language } },
-          paragraph: { spacing: { after: twips(template.paragraphSpacing), line: Math.round(240 * this.lineSpacing), lineRule: AUTO } },
+          run: {
+            font: { ascii: body, hAnsi: body, cs: ARABIC_FONT, eastAsia: CJK_FONT },
+            size: halfPoints(this.bodySize),
+            sizeComplexScript: halfPoints(this.bodySize),
+            color: hex(template.colours.text),
+            language: this.languages,
+          },
+          paragraph: { spacing: { after: twips(template.paragraphSpacing), line: Math.round(240 * this.lineSpacing), lineRule: AUTO }, ...(this.rtl ? { bidirectional: true } : {}) },
         },
         heading1: this.headingStyle(headings[0] ?? 14),
         heading2: this.headingStyle(headings[1] ?? 12),
@@ -166,7 +189,7 @@ class DocxCompiler {
     const { handout, template } = this;
     const lines = handout.header.lines.length > 0 ? handout.header.lines : [''];
     const children = lines.map((line, index) => {
-      const runs: ParagraphChild[] = [new TextRun(this.run({ text: line }))];
+      const runs: ParagraphChild[] = [...this.textRuns(line, {})];
       if (index === 0) runs.push(new TextRun(this.run({ children: [new Tab(), handout.header.mark], bold: true, color: hex(template.colours.accent) })));
       const last = index === lines.length - 1;
       return new Paragraph({
@@ -194,9 +217,9 @@ class DocxCompiler {
     const { title } = this.handout;
     const paragraphs: Paragraph[] = [];
     if (this.speaker) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: [new TextRun(this.run({ text: this.handout.labels.speakerCopy, bold: true, color: hex(this.template.speakerCopy.slotColour) }))] }));
-    if (title.title) paragraphs.push(new Paragraph({ style: 'HandoutTitle', children: [new TextRun(this.run({ text: title.title }))] }));
-    if (title.byline) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: [new TextRun(this.run({ text: title.byline, bold: true }))] }));
-    if (title.organization) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: [new TextRun(this.run({ text: title.organization }))] }));
+    if (title.title) paragraphs.push(new Paragraph({ style: 'HandoutTitle', children: this.textRuns(title.title, { boldComplexScript: true }) }));
+    if (title.byline) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: this.textRuns(title.byline, { bold: true, boldComplexScript: true }) }));
+    if (title.organization) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: this.textRuns(title.organization, {}) }));
     if (paragraphs.length > 0) {
       paragraphs.push(new Paragraph({ spacing: { after: twips(this.template.paragraphSpacing * 2) }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(this.template.colours.rule), space: 1 } }, children: [] }));
     }
@@ -357,19 +380,18 @@ class DocxCompiler {
         );
         continue;
       }
-      const run = new TextRun(
-        this.run({
-          text: inline.text,
-          bold: inline.marks.bold,
-          italics: inline.marks.italic,
-          strike: inline.marks.strike,
-          font: inline.marks.code ? family(template.fonts.code) : undefined,
-          style: inline.marks.link ? 'Hyperlink' : undefined,
-          break: pendingBreak ? 1 : undefined,
-        }),
-      );
+      const runs = this.textRuns(inline.text, {
+        bold: inline.marks.bold,
+        boldComplexScript: inline.marks.bold,
+        italics: inline.marks.italic,
+        italicsComplexScript: inline.marks.italic,
+        strike: inline.marks.strike,
+        font: inline.marks.code ? family(template.fonts.code) : undefined,
+        style: inline.marks.link ? 'Hyperlink' : undefined,
+        break: pendingBreak ? 1 : undefined,
+      });
       pendingBreak = false;
-      children.push(inline.marks.link ? new ExternalHyperlink({ link: inline.marks.link, children: [run] }) : run);
+      children.push(...(inline.marks.link ? [new ExternalHyperlink({ link: inline.marks.link, children: runs })] : runs));
     }
     if (pendingBreak) children.push(new TextRun({ break: 1 }));
     return children;

@@ -12,9 +12,6 @@ import type { FontChoice } from './template.js';
 /** The four styles of a family. */
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-/** A family as parsed fonts, by style. */
-export type FontSet = Record<FontStyle, Font>;
-
 const require = createRequire(import.meta.url);
 
 /** The TrueType files of the families shipped with alliance, by package and style. */
@@ -34,7 +31,23 @@ const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<
     prefix: 'NotoSansMono',
     styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' },
   },
+  // Arabic and Chinese have no italics: emphasis in them is drawn upright. The Arabic font draws each
+  // letter form whole: Noto's Arabic fonts build dotted letters from shared shapes, which a PDF's text
+  // layer cannot tell apart (copied text came out جريمة → حرتمة).
+  'IBM Plex Sans Arabic': {
+    package: '@expo-google-fonts/ibm-plex-sans-arabic',
+    prefix: 'IBMPlexSansArabic',
+    styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' },
+  },
+  'Noto Sans SC': {
+    package: '@expo-google-fonts/noto-sans-sc',
+    prefix: 'NotoSansSC',
+    styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' },
+  },
 };
+
+/** The families for Arabic and for Chinese (and Japanese kana) text, whatever the template's fonts. */
+export const SCRIPT_FAMILIES = { arabic: 'IBM Plex Sans Arabic', cjk: 'Noto Sans SC' } as const;
 
 const parsed = new Map<string, Font>();
 
@@ -55,20 +68,36 @@ class CachedRun {
 const MAX_RUNS = 100_000;
 
 /**
+ * The glyphs of a right-to-left run as pdfkit records them for the PDF's text layer. Readers of PDFs
+ * (pdf.js, poppler) take the glyphs in display order and reverse them, text of a ligature included:
+ * a ligature's letters are given in display order too, so that "لا" reads back as "لا", not "ال".
+ */
+function readableGlyphs(run: GlyphRun): GlyphRun['glyphs'] {
+  if (run.direction !== 'rtl') return run.glyphs;
+  return run.glyphs.map((glyph) =>
+    glyph.codePoints.length > 1 ? ({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [...glyph.codePoints].reverse() } as unknown as GlyphRun['glyphs'][number]) : glyph,
+  );
+}
+
+/**
  * Makes a font remember its layouts across documents. OpenType shaping (GSUB, GPOS) took most of the
  * time of a PDF build, and pdfkit only remembers a word's shape within one document; the same words
- * recur in every statement.
+ * recur in every statement. An empty list of features (how a whole right-to-left run is asked for)
+ * is remembered too.
  */
 function rememberLayouts(font: Font): Font {
   const layout = font.layout.bind(font);
-  const runs = new Map<string, GlyphRun>();
+  const runs = new Map<string, { glyphs: GlyphRun['glyphs']; positions: GlyphRun['positions'] }>();
   font.layout = ((text: string, features?: unknown, ...rest: unknown[]) => {
-    if (features !== undefined || rest.length > 0) return layout(text, features as never, ...(rest as []));
-    let run = runs.get(text);
+    const plain = features === undefined || (Array.isArray(features) && features.length === 0);
+    if (!plain || rest.length > 0) return layout(text, features as never, ...(rest as []));
+    const key = features === undefined ? text : `${text}\u0000[]`;
+    let run = runs.get(key);
     if (!run) {
       if (runs.size >= MAX_RUNS) runs.clear();
-      run = layout(text);
-      runs.set(text, run);
+      const laid = layout(text);
+      run = { glyphs: readableGlyphs(laid), positions: laid.positions };
+      runs.set(key, run);
     }
     return new CachedRun(run.glyphs, run.positions.map((position) => ({ ...position }))) as unknown as GlyphRun;
   }) as Font['layout'];
@@ -93,20 +122,34 @@ export function shippedFontFile(family: string, style: FontStyle): string {
   return join(folder, weight, `${entry.prefix}_${weight}.ttf`);
 }
 
+const filesOfFamily = new Map<string, Record<FontStyle, string>>();
+
 /** The files of a font choice by style: a template's own files, falling back to its regular one. */
 export function fontFiles(choice: FontChoice): Record<FontStyle, string> {
-  const styles: FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
-  if ('files' in choice) {
-    const { files } = choice;
-    return { regular: files.regular, bold: files.bold ?? files.regular, italic: files.italic ?? files.regular, boldItalic: files.boldItalic ?? files.bold ?? files.regular };
+  if (!('files' in choice)) {
+    let files = filesOfFamily.get(choice.family);
+    if (!files) {
+      files = shippedFiles(choice.family);
+      filesOfFamily.set(choice.family, files);
+    }
+    return files;
   }
-  return Object.fromEntries(styles.map((style) => [style, shippedFontFile(choice.family, style)])) as Record<FontStyle, string>;
+  return ownFiles(choice);
 }
 
-/** The parsed fonts of a font choice. */
-export function fontSet(choice: FontChoice): FontSet {
-  const files = fontFiles(choice);
-  return { regular: fontAt(files.regular), bold: fontAt(files.bold), italic: fontAt(files.italic), boldItalic: fontAt(files.boldItalic) };
+function shippedFiles(family: string): Record<FontStyle, string> {
+  const styles: FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
+  return Object.fromEntries(styles.map((style) => [style, shippedFontFile(family, style)])) as Record<FontStyle, string>;
+}
+
+function ownFiles(choice: Extract<FontChoice, { files: unknown }>): Record<FontStyle, string> {
+  const { files } = choice;
+  return { regular: files.regular, bold: files.bold ?? files.regular, italic: files.italic ?? files.regular, boldItalic: files.boldItalic ?? files.bold ?? files.regular };
+}
+
+/** The font of a style of a font choice, parsed the first time text needs it. */
+export function fontOf(choice: FontChoice, style: FontStyle): Font {
+  return fontAt(fontFiles(choice)[style]);
 }
 
 const coverage = new WeakMap<Font, Map<number, boolean>>();

@@ -92,6 +92,9 @@ export interface HandoutInputs {
   date: Date;
 }
 
+/** How a name and a role are joined, in languages with a comma of their own. */
+const LIST_SEPARATORS: Record<string, string> = { ar: '، ', zh: '，', ja: '、' };
+
 /** The date a handout prints, in its language (English the UN way, "19 May 2025"), never shifted by a time zone. */
 export function formatDate(date: string, locale: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -139,7 +142,7 @@ export function buildHandout(inputs: HandoutInputs): Handout {
     header: { lines: headerLines, mark: labels[settings.mark] },
     title: {
       title: fields.title,
-      byline: fields.speaker === undefined ? undefined : [fields.speaker, fields.role].filter(Boolean).join(', '),
+      byline: fields.speaker === undefined ? undefined : [fields.speaker, fields.role].filter(Boolean).join(LIST_SEPARATORS[settings.language] ?? ', '),
       organization,
     },
     blocks: copy === 'speaker' ? converter.markSlot(blocks, timing) : blocks,

@@ -1,22 +1,16 @@
 /**
  * Handout → PDF in pure JavaScript, with pdfkit and the fonts shipped as npm packages (subset into
- * the file), so `npm ci` alone gives PDFs on any machine. The layout is the project's own: lines are
- * broken and placed here, which keeps the text in reading order, the header and footer on every page
- * ("Page X of Y"), paragraphs of the speaker's copy whole on a page, and characters no font can draw
- * reported instead of silently left blank.
+ * the file), so `npm ci` alone gives PDFs on any machine. The layout is the project's own (text is set
+ * by pdf-text.ts): the header on every page and "Page X of Y", the title block, every kind of block,
+ * paragraphs of the speaker's copy kept whole on a page, and, for Arabic, the whole page mirrored.
  */
 import PDFDocument from 'pdfkit';
-import type { Font } from 'fontkit';
-import type { Point } from '../model/statement.js';
-import { covers, fontSet, type FontSet, type FontStyle } from './fonts.js';
 import type { Block, Handout, ImageData, Inline, Marks } from './handout.js';
+import { TextSetter, type Line, type MissingGlyph, type RunStyle } from './pdf-text.js';
+import { isRightToLeft } from './scripts.js';
 import { PAPER, pageLabel, type Template } from './template.js';
 
-/** A character no font of the handout can draw, where it was first met. */
-export interface MissingGlyph {
-  character: string;
-  place?: Point;
-}
+export type { MissingGlyph } from './pdf-text.js';
 
 /** The PDF and what could not be drawn. */
 export interface PdfResult {
@@ -24,72 +18,19 @@ export interface PdfResult {
   missing: MissingGlyph[];
 }
 
-type Family = 'body' | 'headings' | 'code';
-
 /** How a paragraph is drawn: its time (speaker's copy), its list marker, a bar beside it, the space after it. */
 interface ParagraphOptions {
   time?: { label: string };
   marker?: string;
-  decorate?: (top: number, height: number) => void;
+  bar?: boolean;
   spacing?: number;
-}
-
-interface RunStyle {
-  family: Family;
-  bold: boolean;
-  italic: boolean;
-  size: number;
-  colour: string;
-  link?: string;
-  strike?: boolean;
-  /** Raise above the baseline (superscript), in points. */
-  rise?: number;
-}
-
-interface Token {
-  kind: 'word' | 'space' | 'break' | 'image';
-  text: string;
-  style: RunStyle;
-  width: number;
-  place?: Point;
-  image?: ImageData;
-}
-
-interface Line {
-  tokens: Token[];
-  width: number;
-  height: number;
-  ascent: number;
 }
 
 const POINTS_PER_PIXEL = 72 / 96;
 /** Bullets by depth, all in the shipped fonts. */
 const BULLETS = ['•', '–', '·'];
-const LINE_FACTOR = 1.2;
 const GUTTER = 46;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const INVISIBLE = /[\p{Cf}\p{Zs}\p{Cc}]/u;
-
-const widths = new WeakMap<Font, Map<string, number>>();
-
-/** The advance width of `text` in font units per em, cached per font across documents. */
-function unitsWide(font: Font, text: string): number {
-  let known = widths.get(font);
-  if (!known) {
-    known = new Map();
-    widths.set(font, known);
-  }
-  let width = known.get(text);
-  if (width === undefined) {
-    width = (font.layout(text).advanceWidth / font.unitsPerEm) * 1000;
-    known.set(text, width);
-  }
-  return width;
-}
-
-function styleKey(style: FontStyle | undefined, bold: boolean, italic: boolean): FontStyle {
-  return style ?? (bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular');
-}
+const INDENT = 22;
 
 /** Renders a handout to the bytes of a PDF file, the same bytes for the same handout. */
 export async function renderPdf(handout: Handout): Promise<PdfResult> {
@@ -98,11 +39,11 @@ export async function renderPdf(handout: Handout): Promise<PdfResult> {
 
 class PdfRenderer {
   private readonly doc: PDFKit.PDFDocument;
+  private readonly text: TextSetter;
   private readonly template: Template;
-  private readonly fonts: Record<Family, FontSet>;
   private readonly speaker: boolean;
+  private readonly rtl: boolean;
   private readonly bodySize: number;
-  private readonly lineSpacing: number;
   private readonly pageWidth: number;
   private readonly pageHeight: number;
   private readonly left: number;
@@ -110,13 +51,12 @@ class PdfRenderer {
   private readonly top: number;
   private readonly bottom: number;
   private y: number;
-  private readonly missing = new Map<string, MissingGlyph>();
 
   constructor(private readonly handout: Handout) {
     this.template = handout.template;
     this.speaker = handout.copy === 'speaker';
+    this.rtl = isRightToLeft(handout.language);
     this.bodySize = this.speaker ? this.template.speakerCopy.size : this.template.sizes.body;
-    this.lineSpacing = this.speaker ? this.template.speakerCopy.lineSpacing : this.template.lineSpacing;
     [this.pageWidth, this.pageHeight] = PAPER[this.template.paper];
     const { margins } = this.template;
     this.left = margins.left;
@@ -124,7 +64,6 @@ class PdfRenderer {
     this.top = margins.top;
     this.bottom = this.pageHeight - margins.bottom;
     this.y = this.top;
-    this.fonts = { body: fontSet(this.template.fonts.body), headings: fontSet(this.template.fonts.headings), code: fontSet(this.template.fonts.code) };
     const { meta } = handout;
     this.doc = new PDFDocument({
       size: [this.pageWidth, this.pageHeight],
@@ -147,9 +86,8 @@ class PdfRenderer {
         ModDate: meta.date,
       },
     });
-    for (const family of ['body', 'headings', 'code'] as const) {
-      for (const style of ['regular', 'bold', 'italic', 'boldItalic'] as const) this.doc.registerFont(`${family}-${style}`, this.fonts[family][style] as never);
-    }
+    const lineSpacing = this.speaker ? this.template.speakerCopy.lineSpacing : this.template.lineSpacing;
+    this.text = new TextSetter(this.doc, this.template, lineSpacing, this.rtl ? 'rtl' : 'ltr');
   }
 
   async render(): Promise<PdfResult> {
@@ -158,154 +96,50 @@ class PdfRenderer {
     const ended = new Promise<void>((resolve) => this.doc.on('end', () => resolve()));
     this.header();
     this.titleBlock();
-    this.blocks(this.handout.blocks, this.left, 0);
+    this.blocks(this.handout.blocks, 0, 0);
     this.notes();
     this.footers();
     this.doc.end();
     await ended;
-    return { bytes: new Uint8Array(Buffer.concat(chunks)), missing: [...this.missing.values()] };
+    return { bytes: new Uint8Array(Buffer.concat(chunks)), missing: [...this.text.missing.values()] };
   }
 
-  // — text measuring and drawing —
-
-  private font(style: RunStyle): Font {
-    return this.fonts[style.family][styleKey(undefined, style.bold, style.italic)];
-  }
-
-  private fontName(style: RunStyle): string {
-    return `${style.family}-${styleKey(undefined, style.bold, style.italic)}`;
-  }
-
-  private width(text: string, style: RunStyle): number {
-    return (unitsWide(this.font(style), text) * style.size) / 1000;
-  }
-
-  private lineHeight(size: number): number {
-    return size * this.lineSpacing * LINE_FACTOR;
-  }
-
-  private ascent(style: RunStyle): number {
-    const font = this.font(style);
-    return (font.ascent / font.unitsPerEm) * style.size;
-  }
+  // — styles and geometry —
 
   private base(overrides: Partial<RunStyle> = {}): RunStyle {
     return { family: 'body', bold: false, italic: false, size: this.bodySize, colour: this.template.colours.text, ...overrides };
   }
 
-  private styled(base: RunStyle, marks: Marks): RunStyle {
-    return {
-      ...base,
-      family: marks.code ? 'code' : base.family,
-      size: marks.code ? base.size * (this.template.sizes.code / this.template.sizes.body) : base.size,
-      bold: base.bold || marks.bold === true,
-      italic: base.italic || marks.italic === true,
-      strike: marks.strike,
-      link: marks.link,
-      colour: marks.link ? this.template.colours.link : base.colour,
-    };
+  private readonly styled = (base: RunStyle, marks: Marks): RunStyle => ({
+    ...base,
+    family: marks.code ? 'code' : base.family,
+    size: marks.code ? base.size * (this.template.sizes.code / this.template.sizes.body) : base.size,
+    bold: base.bold || marks.bold === true,
+    italic: base.italic || marks.italic === true,
+    strike: marks.strike,
+    link: marks.link,
+    colour: marks.link ? this.template.colours.link : base.colour,
+  });
+
+  /** The content box of a block indented by `inset` from the side where lines start. */
+  private box(inset: number): { start: number; end: number } {
+    return this.rtl ? { start: this.left, end: this.right - inset } : { start: this.left + inset, end: this.right };
   }
 
-  /** Notes which characters the run's font cannot draw (once per character). */
-  private checkGlyphs(text: string, style: RunStyle, place: Point | undefined): void {
-    const font = this.font(style);
-    for (const character of text) {
-      const codePoint = character.codePointAt(0)!;
-      if (covers(font, codePoint) || INVISIBLE.test(character) || this.missing.has(character)) continue;
-      this.missing.set(character, { character, place });
-    }
+  private layout(inlines: readonly Inline[], style: RunStyle, width: number): Line[] {
+    return this.text.lines(this.text.pieces(inlines, style, this.styled, this.template.colours.muted), width, style.size);
   }
 
-  /** Splits inlines into measured tokens: words, spaces, breaks, images. */
-  private tokens(inlines: readonly Inline[], base: RunStyle): Token[] {
-    const tokens: Token[] = [];
-    const { colours } = this.template;
-    const pushText = (text: string, style: RunStyle, place?: Point) => {
-      for (const piece of text.replace(CONTROL, '').split(/( +)/)) {
-        if (piece === '') continue;
-        const kind = piece.startsWith(' ') ? 'space' : 'word';
-        if (kind === 'word') this.checkGlyphs(piece, style, place);
-        tokens.push({ kind, text: kind === 'space' ? ' ' : piece, style, width: this.width(kind === 'space' ? ' ' : piece, style), place });
-      }
-    };
-    for (let index = 0; index < inlines.length; index += 1) {
-      const inline = inlines[index]!;
-      if (inline.type === 'break') tokens.push({ kind: 'break', text: '', style: base, width: 0 });
-      else if (inline.type === 'note') {
-        const style = { ...base, size: base.size * 0.65, rise: base.size * 0.35 };
-        tokens.push({ kind: 'word', text: String(inline.number), style, width: this.width(String(inline.number), style) });
-      } else if (inline.type === 'image') tokens.push({ kind: 'image', text: inline.alt, style: base, width: 0, image: inline.image });
-      else {
-        const style = this.styled(base, inline.marks);
-        pushText(inline.text, style, inline.place);
-        // A link's address is shown after its last run, unless the text is the address.
-        const link = inline.marks.link;
-        const next = inlines[index + 1];
-        const continues = next?.type === 'text' && next.marks.link === link;
-        if (link && !continues && !link.endsWith(inline.text.trim()) && !`mailto:${inline.text.trim()}`.endsWith(link)) {
-          pushText(` (${link.replace(/^mailto:/, '')})`, { ...base, size: base.size * 0.85, colour: colours.muted }, inline.place);
-        }
-      }
-    }
-    return tokens;
+  private plain(text: string, style: RunStyle, width: number): Line[] {
+    return this.layout([{ type: 'text', text, marks: {} }], style, width);
   }
 
-  /** Breaks tokens into lines of at most `width` points. */
-  private lines(tokens: readonly Token[], width: number, minSize: number): Line[] {
-    const lines: Line[] = [];
-    let current: Token[] = [];
-    let lineWidth = 0;
-    const finish = () => {
-      while (current.length > 0 && current[current.length - 1]!.kind === 'space') lineWidth -= current.pop()!.width;
-      const size = Math.max(minSize, ...current.map((token) => token.style.size));
-      const ascent = Math.max(this.ascent(this.base({ size: minSize })), ...current.map((token) => this.ascent(token.style)));
-      lines.push({ tokens: current, width: lineWidth, height: this.lineHeight(size), ascent });
-      current = [];
-      lineWidth = 0;
-    };
-    for (const token of tokens) {
-      if (token.kind === 'break') {
-        finish();
-        continue;
-      }
-      if (token.kind === 'image') {
-        if (current.length > 0) finish();
-        lines.push({ tokens: [token], width: 0, height: 0, ascent: 0 });
-        continue;
-      }
-      if (token.kind === 'space') {
-        if (current.length > 0) {
-          current.push(token);
-          lineWidth += token.width;
-        }
-        continue;
-      }
-      if (lineWidth + token.width > width && current.length > 0) finish();
-      if (token.width > width) {
-        // A word longer than the line (a long address): broken between characters.
-        let piece = '';
-        for (const character of token.text) {
-          const wider = this.width(piece + character, token.style);
-          if (wider > width - lineWidth && piece !== '') {
-            current.push({ ...token, text: piece, width: this.width(piece, token.style) });
-            lineWidth += this.width(piece, token.style);
-            finish();
-            piece = '';
-          }
-          piece += character;
-        }
-        if (piece !== '') {
-          const rest = { ...token, text: piece, width: this.width(piece, token.style) };
-          current.push(rest);
-          lineWidth += rest.width;
-        }
-        continue;
-      }
-      current.push(token);
-      lineWidth += token.width;
-    }
-    if (current.length > 0 || lines.length === 0) finish();
-    return lines;
+  /** Draws a short text at a point: left of `x` for the start side in a right-to-left handout. */
+  private label(text: string, style: RunStyle, x: number, top: number, ascent: number, alignRight = false): void {
+    this.text.checkGlyphs(text, style, undefined);
+    this.text.select(style);
+    const width = this.text.width(text, style);
+    this.doc.text(text, alignRight ? x - width : x, top + ascent - this.text.ascent(style), { lineBreak: false });
   }
 
   private newPage(): void {
@@ -318,47 +152,28 @@ class PdfRenderer {
     if (this.y + height > this.bottom && this.y > this.top) this.newPage();
   }
 
-  /** Draws one line at `x`, its runs of equal style each in one piece, spaces included. */
-  private drawLine(line: Line, x: number): void {
-    const { doc } = this;
-    const image = line.tokens[0]?.kind === 'image' ? line.tokens[0] : undefined;
-    if (image?.image) {
-      this.drawImage(image.image, x);
-      return;
-    }
-    let cursor = x;
-    let index = 0;
-    while (index < line.tokens.length) {
-      const style = line.tokens[index]!.style;
-      let text = '';
-      while (index < line.tokens.length && line.tokens[index]!.style === style) text += line.tokens[index++]!.text;
-      const width = this.width(text, style);
-      const top = this.y + line.ascent - this.ascent(style) - (style.rise ?? 0);
-      doc.font(this.fontName(style)).fontSize(style.size).fillColor(style.colour);
-      doc.text(text, cursor, top, { lineBreak: false, link: style.link ?? null, strike: style.strike === true, underline: style.link !== undefined });
-      cursor += width;
-    }
-  }
-
-  private drawImage(image: ImageData, x: number): void {
-    const maxWidth = this.right - x;
-    const maxHeight = this.bottom - this.top;
+  private drawImage(image: ImageData, box: { start: number; end: number }): void {
     const natural = { width: image.width * POINTS_PER_PIXEL, height: image.height * POINTS_PER_PIXEL };
-    const scale = Math.min(1, maxWidth / natural.width, maxHeight / natural.height);
+    const scale = Math.min(1, (box.end - box.start) / natural.width, (this.bottom - this.top) / natural.height);
     const width = natural.width * scale;
     const height = natural.height * scale;
     this.ensure(height);
-    this.doc.image(Buffer.from(image.data), x, this.y, { width, height });
+    this.doc.image(Buffer.from(image.data), this.rtl ? box.end - width : box.start, this.y, { width, height });
     this.y += height + this.template.paragraphSpacing / 2;
   }
 
-  /** Draws lines from the cursor down, across pages, with an optional decoration beside each line. */
-  private drawLines(lines: readonly Line[], x: number, decorate?: (top: number, height: number) => void): void {
+  /** Draws lines from the cursor down, across pages, with an optional decoration beside each. */
+  private drawLines(lines: readonly Line[], box: { start: number; end: number }, decorate?: (top: number, height: number) => void): void {
     for (const line of lines) {
-      if (line.tokens[0]?.kind !== 'image') this.ensure(line.height);
+      const image = line.pieces[0]?.image;
+      if (image) {
+        this.drawImage(image, box);
+        continue;
+      }
+      this.ensure(line.height);
       decorate?.(this.y, line.height);
-      this.drawLine(line, x);
-      if (line.tokens[0]?.kind !== 'image') this.y += line.height;
+      this.text.drawLine(line, box.start, box.end, this.y);
+      this.y += line.height;
     }
   }
 
@@ -367,7 +182,8 @@ class PdfRenderer {
   private titleBlock(): void {
     const { title, labels } = this.handout;
     const { colours, sizes } = this.template;
-    const draw = (text: string, style: RunStyle) => this.drawLines(this.lines(this.tokens([{ type: 'text', text, marks: {} }], style), this.right - this.left, style.size), this.left);
+    const box = this.box(0);
+    const draw = (text: string, style: RunStyle) => this.drawLines(this.plain(text, style, box.end - box.start), box);
     if (this.speaker) draw(labels.speakerCopy, this.base({ bold: true, colour: this.template.speakerCopy.slotColour, size: sizes.subtitle }));
     if (title.title) draw(title.title, this.base({ family: 'headings', bold: true, size: sizes.title, colour: colours.accent }));
     if (title.byline) draw(title.byline, this.base({ bold: true, size: sizes.subtitle }));
@@ -379,60 +195,54 @@ class PdfRenderer {
     }
   }
 
-  private blocks(blocks: readonly Block[], x: number, depth: number, base = this.base()): void {
-    for (const block of blocks) this.block(block, x, depth, base);
+  private blocks(blocks: readonly Block[], inset: number, depth: number, base = this.base()): void {
+    for (const block of blocks) this.block(block, inset, depth, base);
   }
 
   /** A paragraph; in the speaker's copy kept on one page where it fits, its time in the margin. */
-  private paragraph(inlines: readonly Inline[], x: number, base: RunStyle, options: ParagraphOptions = {}): void {
-    const { time, marker, decorate } = options;
-    const textX = this.speaker ? x + GUTTER : x;
-    const lines = this.lines(this.tokens(inlines, base), this.right - textX, base.size);
+  private paragraph(inlines: readonly Inline[], inset: number, base: RunStyle, options: ParagraphOptions = {}): void {
+    const box = this.box(this.speaker ? inset + GUTTER : inset);
+    const lines = this.layout(inlines, base, box.end - box.start);
     const height = lines.reduce((sum, line) => sum + line.height, 0);
     if (this.speaker && height <= this.bottom - this.top) this.ensure(height);
     else this.ensure(lines[0]?.height ?? 0);
-    const firstTop = this.y;
-    const firstAscent = lines[0]?.ascent ?? this.ascent(base);
-    if (time) {
+    const top = this.y;
+    const ascent = lines[0]?.ascent ?? this.text.ascent(base);
+    if (options.time) {
       const style = this.base({ size: this.bodySize * 0.6, colour: this.template.speakerCopy.timeColour });
-      this.doc.font(this.fontName(style)).fontSize(style.size).fillColor(style.colour);
-      this.doc.text(time.label, x, firstTop + firstAscent - this.ascent(style), { lineBreak: false });
+      const outer = this.box(inset);
+      this.label(options.time.label, style, this.rtl ? outer.end : outer.start, top, ascent, this.rtl);
     }
-    if (marker) {
-      this.checkGlyphs(marker, base, undefined);
-      const width = this.width(marker, base);
-      this.doc.font(this.fontName(base)).fontSize(base.size).fillColor(base.colour);
-      this.doc.text(marker, textX - width - 6, firstTop + firstAscent - this.ascent(base), { lineBreak: false });
-    }
-    this.drawLines(lines, textX, decorate);
+    if (options.marker) this.label(options.marker, base, this.rtl ? box.end + 6 : box.start - 6, top, ascent, !this.rtl);
+    const barX = this.rtl ? box.end + 14 : box.start - 16;
+    const decorate = options.bar ? (lineTop: number, lineHeight: number) => this.doc.rect(barX, lineTop, 2.5, lineHeight).fill(this.template.colours.quoteBar) : undefined;
+    this.drawLines(lines, box, decorate);
     this.y += options.spacing ?? this.template.paragraphSpacing;
   }
 
-  private block(block: Block, x: number, depth: number, base: RunStyle, marker?: string): void {
+  private block(block: Block, inset: number, depth: number, base: RunStyle): void {
     const { template } = this;
     switch (block.type) {
       case 'paragraph':
-        this.paragraph(block.inlines, x, base, { time: block.time, marker });
+        this.paragraph(block.inlines, inset, base, { time: block.time });
         return;
       case 'heading': {
         const size = this.speaker ? Math.max(this.bodySize, template.sizes.headings[0] ?? this.bodySize) : (template.sizes.headings[block.depth - 1] ?? template.sizes.body);
         const style = this.base({ family: 'headings', bold: true, size, colour: template.colours.accent });
+        const box = this.box(inset);
         this.y += template.paragraphSpacing * 0.6;
-        const lines = this.lines(this.tokens(block.inlines, style), this.right - x, size);
+        const lines = this.layout(block.inlines, style, box.end - box.start);
         // Keep a heading with the first lines after it.
-        this.ensure(lines.reduce((sum, line) => sum + line.height, 0) + this.lineHeight(this.bodySize) * 2);
-        this.drawLines(lines, x);
+        this.ensure(lines.reduce((sum, line) => sum + line.height, 0) + this.text.lineHeight(this.bodySize) * 2);
+        this.drawLines(lines, box);
         this.y += template.paragraphSpacing * 0.6;
         return;
       }
       case 'quote': {
-        const barX = x + 6;
-        const inner = x + 22;
-        const decorate = (top: number, height: number) => this.doc.rect(barX, top, 2.5, height).fill(template.colours.quoteBar);
         const quoteBase = { ...base, italic: true };
         block.blocks.forEach((child, index) => {
-          if (child.type === 'paragraph') this.paragraph(child.inlines, inner, quoteBase, { time: index === 0 ? block.time : undefined, decorate });
-          else this.block(child, inner, depth, quoteBase);
+          if (child.type === 'paragraph') this.paragraph(child.inlines, inset + INDENT, quoteBase, { time: index === 0 ? block.time : undefined, bar: true });
+          else this.block(child, inset + INDENT, depth, quoteBase);
         });
         return;
       }
@@ -440,76 +250,79 @@ class PdfRenderer {
         // Items of a tight list (no blank lines between them in the Markdown) sit close together.
         const spacing = block.tight && !this.speaker ? template.paragraphSpacing / 3 : template.paragraphSpacing;
         block.items.forEach((item, index) => {
-          const itemMarker = block.ordered ? `${block.start + index}.` : BULLETS[depth % BULLETS.length]!;
+          const marker = block.ordered ? `${block.start + index}.` : BULLETS[depth % BULLETS.length]!;
           const box: Inline[] = item.checked === null ? [] : [{ type: 'text', text: item.checked ? '[x] ' : '[ ] ', marks: { code: true } }];
-          const inner = x + 22;
           const [first, ...rest] = item.blocks;
           if (first?.type === 'paragraph') {
-            this.paragraph([...box, ...first.inlines], inner, base, { time: item.time, marker: itemMarker, spacing });
-            this.blocks(rest, inner, depth + 1, base);
+            this.paragraph([...box, ...first.inlines], inset + INDENT, base, { time: item.time, marker, spacing });
+            this.blocks(rest, inset + INDENT, depth + 1, base);
           } else {
-            this.paragraph(box, inner, base, { time: item.time, marker: itemMarker, spacing });
-            this.blocks(item.blocks, inner, depth + 1, base);
+            this.paragraph(box, inset + INDENT, base, { time: item.time, marker, spacing });
+            this.blocks(item.blocks, inset + INDENT, depth + 1, base);
           }
         });
         if (block.tight) this.y += template.paragraphSpacing - spacing;
         return;
       }
       case 'code':
-        this.code(block.text, x);
+        this.code(block.text, inset);
         return;
       case 'table':
-        this.table(block, x);
+        this.table(block, inset);
         return;
-      case 'rule':
+      case 'rule': {
+        const box = this.box(inset);
         this.ensure(template.paragraphSpacing * 2);
         this.y += template.paragraphSpacing / 2;
-        this.doc.moveTo(x, this.y).lineTo(this.right, this.y).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
+        this.doc.moveTo(box.start, this.y).lineTo(box.end, this.y).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
         this.y += template.paragraphSpacing * 1.5;
         return;
+      }
       case 'slotEnd': {
         const style = this.base({ bold: true, size: this.bodySize * 0.7, colour: template.speakerCopy.slotColour });
-        this.ensure(this.lineHeight(style.size) + this.lineHeight(this.bodySize));
+        this.ensure(this.text.lineHeight(style.size) + this.text.lineHeight(this.bodySize));
         this.doc.moveTo(this.left, this.y).lineTo(this.right, this.y).lineWidth(2.5).strokeColor(template.speakerCopy.slotColour).stroke();
         this.y += 3;
-        this.drawLines(this.lines(this.tokens([{ type: 'text', text: block.label, marks: {} }], style), this.right - this.left, style.size), this.left);
+        this.drawLines(this.plain(block.label, style, this.right - this.left), this.box(0));
         this.y += template.paragraphSpacing;
         return;
       }
     }
   }
 
-  private code(text: string, x: number): void {
+  /** Code keeps its lines and leading spaces, left to right whatever the language, on a shaded band. */
+  private code(source: string, inset: number): void {
     const style = this.base({ family: 'code', size: this.template.sizes.code * (this.bodySize / this.template.sizes.body) });
     const height = style.size * 1.35;
-    const width = this.right - x;
+    const box = this.box(inset);
+    const width = box.end - box.start;
     this.y += 2;
-    for (const sourceLine of text.split('\n')) {
-      // Leading spaces of code are kept (as no-break spaces, which lines do not drop).
+    for (const sourceLine of source.split('\n')) {
+      // Leading spaces are kept as no-break spaces, which lines do not drop.
       const text = sourceLine.replace(/\t/g, '    ').replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length));
-      const tokens = this.tokens([{ type: 'text', text: text || ' ', marks: {} }], style);
-      for (const line of this.lines(tokens, width - 12, style.size)) {
+      for (const line of this.plain(text || ' ', style, width - 12)) {
         this.ensure(height);
-        this.doc.rect(x, this.y, width, height).fill(this.template.colours.codeBackground);
-        this.drawLine({ ...line, height, ascent: this.ascent(style) + (height - style.size) / 2 }, x + 6);
+        this.doc.rect(box.start, this.y, width, height).fill(this.template.colours.codeBackground);
+        this.text.drawLine({ ...line, height, ascent: this.text.ascent(style) + (height - style.size) / 2 }, box.start + 6, box.end - 6, this.y);
         this.y += height;
       }
     }
     this.y += this.template.paragraphSpacing;
   }
 
-  private table(block: Extract<Block, { type: 'table' }>, x: number): void {
+  private table(block: Extract<Block, { type: 'table' }>, inset: number): void {
     const { template } = this;
     const padding = 4;
-    const available = this.right - x;
+    const box = this.box(inset);
+    const available = box.end - box.start;
     const columns = Math.max(...block.rows.map((row) => row.length));
     const size = this.bodySize * 0.9;
-    const cellTokens = block.rows.map((row, rowIndex) =>
-      Array.from({ length: columns }, (_, column) => this.tokens(row[column] ?? [], this.base({ size, bold: rowIndex === 0 }))),
+    const cellPieces = block.rows.map((row, rowIndex) =>
+      Array.from({ length: columns }, (_, column) => this.text.pieces(row[column] ?? [], this.base({ size, bold: rowIndex === 0 }), this.styled, template.colours.muted)),
     );
     // Columns get at least their longest word, then share the rest in proportion to their content.
-    const natural = Array.from({ length: columns }, (_, column) => Math.max(...cellTokens.map((row) => row[column]!.reduce((total, token) => total + token.width, 0))) + padding * 2);
-    const minimum = Array.from({ length: columns }, (_, column) => Math.max(...cellTokens.map((row) => Math.max(0, ...row[column]!.filter((token) => token.kind === 'word').map((token) => token.width)))) + padding * 2);
+    const natural = Array.from({ length: columns }, (_, column) => Math.max(...cellPieces.map((row) => row[column]!.reduce((total, piece) => total + piece.width, 0))) + padding * 2);
+    const minimum = Array.from({ length: columns }, (_, column) => Math.max(...cellPieces.map((row) => Math.max(0, ...row[column]!.filter((piece) => !piece.space).map((piece) => piece.width)))) + padding * 2);
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     let widths: number[];
     if (sum(natural) <= available) widths = natural.map((width) => (width / sum(natural)) * available);
@@ -519,34 +332,35 @@ class PdfRenderer {
       widths = minimum.map((width, column) => width + (slack[column]! / sum(slack)) * (available - sum(minimum)));
     }
 
-    const layout = (rowIndex: number) => cellTokens[rowIndex]!.map((tokens, column) => this.lines(tokens, widths[column]! - padding * 2, size));
+    const layout = (rowIndex: number) => cellPieces[rowIndex]!.map((pieces, column) => this.text.lines(pieces, widths[column]! - padding * 2, size));
     const heightOf = (cells: Line[][]) => Math.max(...cells.map((lines) => lines.reduce((total, line) => total + line.height, 0))) + padding * 2;
     const drawRow = (rowIndex: number, cells: Line[][]) => {
       const height = heightOf(cells);
-      let cellX = x;
+      // In a right-to-left handout the first column is on the right.
+      let cellX = this.rtl ? box.end : box.start;
       cells.forEach((lines, column) => {
         const width = widths[column]!;
-        if (rowIndex === 0) this.doc.rect(cellX, this.y, width, height).fill(template.colours.tableHeader);
-        this.doc.rect(cellX, this.y, width, height).lineWidth(0.5).strokeColor(template.colours.tableBorder).stroke();
+        const x = this.rtl ? cellX - width : cellX;
+        if (rowIndex === 0) this.doc.rect(x, this.y, width, height).fill(template.colours.tableHeader);
+        this.doc.rect(x, this.y, width, height).lineWidth(0.5).strokeColor(template.colours.tableBorder).stroke();
         let lineY = this.y + padding;
         const align = block.align[column];
+        // A cell without an alignment of its own aligns to the start of the handout's direction.
+        const side = align === 'center' ? 'center' : (align ?? (this.rtl ? 'right' : 'left'));
         for (const line of lines) {
-          const saved = this.y;
-          this.y = lineY;
-          const offset = align === 'right' ? width - padding * 2 - line.width : align === 'center' ? (width - padding * 2 - line.width) / 2 : 0;
-          this.drawLine(line, cellX + padding + offset);
-          this.y = saved;
+          const free = width - padding * 2 - line.width;
+          const start = x + padding + (side === 'right' ? free : side === 'center' ? free / 2 : 0);
+          this.text.drawLine(line, start, start + line.width, lineY);
           lineY += line.height;
         }
-        cellX += width;
+        cellX = this.rtl ? cellX - width : cellX + width;
       });
       this.y += height;
     };
     const header = layout(0);
     block.rows.forEach((_, rowIndex) => {
       const cells = rowIndex === 0 ? header : layout(rowIndex);
-      const height = heightOf(cells);
-      if (this.y + height > this.bottom && this.y > this.top) {
+      if (this.y + heightOf(cells) > this.bottom && this.y > this.top) {
         this.newPage();
         if (rowIndex > 0) drawRow(0, header);
       }
@@ -561,43 +375,47 @@ class PdfRenderer {
     const { template } = this;
     this.y += template.paragraphSpacing;
     const heading = this.base({ family: 'headings', bold: true, size: template.sizes.headings[2] ?? template.sizes.body, colour: template.colours.accent });
-    this.ensure(this.lineHeight(heading.size) * 3);
-    this.drawLines(this.lines(this.tokens([{ type: 'text', text: labels.notes, marks: {} }], heading), this.right - this.left, heading.size), this.left);
+    this.ensure(this.text.lineHeight(heading.size) * 3);
+    this.drawLines(this.plain(labels.notes, heading, this.right - this.left), this.box(0));
     const style = this.base({ size: template.sizes.notes * (this.bodySize / template.sizes.body) });
     for (const note of notes) {
       const [first, ...rest] = note.blocks;
-      this.paragraph(first?.type === 'paragraph' ? first.inlines : [], this.left + 18, style, { marker: `${note.number}.`, spacing: 3 });
-      if (first && first.type !== 'paragraph') this.block(first, this.left + 18, 0, style);
-      this.blocks(rest, this.left + 18, 0, style);
+      this.paragraph(first?.type === 'paragraph' ? first.inlines : [], 18, style, { marker: `${note.number}.`, spacing: 3 });
+      if (first && first.type !== 'paragraph') this.block(first, 18, 0, style);
+      this.blocks(rest, 18, 0, style);
     }
   }
 
   /** The header, drawn when a page begins so that it comes first in the page's reading order. */
   private header(): void {
-    const { doc, template, handout } = this;
+    const { template, handout } = this;
     const headerStyle = this.base({ size: template.sizes.header, colour: template.colours.muted });
     const markStyle = this.base({ size: template.sizes.header, bold: true, colour: template.colours.accent });
     const lineHeight = template.sizes.header * 1.3;
     const lines = handout.header.lines;
     const ruleY = this.top - 10;
-    let y = ruleY - 4 - Math.max(1, lines.length) * lineHeight;
-    doc.font(this.fontName(headerStyle)).fontSize(headerStyle.size).fillColor(headerStyle.colour);
+    const saved = this.y;
+    this.y = ruleY - 4 - Math.max(1, lines.length) * lineHeight;
+    const markWidth = this.text.width(handout.header.mark, markStyle) + 12;
+    const box = this.rtl ? { start: this.left + markWidth, end: this.right } : { start: this.left, end: this.right - markWidth };
     lines.forEach((line, index) => {
-      this.checkGlyphs(line, headerStyle, undefined);
-      doc.font(this.fontName(headerStyle)).fontSize(headerStyle.size).fillColor(headerStyle.colour);
-      doc.text(line, this.left, y, { lineBreak: false });
-      if (index === 0) this.mark(markStyle, y);
-      y += lineHeight;
+      const [laid] = this.plain(line, headerStyle, box.end - box.start);
+      if (laid) this.text.drawLine({ ...laid, height: lineHeight }, box.start, box.end, this.y);
+      if (index === 0) this.mark(markStyle);
+      this.y += lineHeight;
     });
-    if (lines.length === 0) this.mark(markStyle, y);
-    doc.moveTo(this.left, ruleY).lineTo(this.right, ruleY).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
+    if (lines.length === 0) this.mark(markStyle);
+    this.doc.moveTo(this.left, ruleY).lineTo(this.right, ruleY).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
+    this.y = saved;
   }
 
-  private mark(style: RunStyle, y: number): void {
-    const { mark } = this.handout.header;
-    this.checkGlyphs(mark, style, undefined);
-    this.doc.font(this.fontName(style)).fontSize(style.size).fillColor(style.colour);
-    this.doc.text(mark, this.right - this.width(mark, style), y, { lineBreak: false });
+  /** "Check against delivery" (or its translation), at the end of the first header line. */
+  private mark(style: RunStyle): void {
+    const [line] = this.plain(this.handout.header.mark, style, this.right - this.left);
+    if (!line) return;
+    // The mark sits opposite the header lines: at the right, or at the left in a right-to-left handout.
+    const start = this.rtl ? this.left : this.right - line.width;
+    this.text.drawLine(line, start, start + line.width, this.y);
   }
 
   /** "Page X of Y" on every page, once the number of pages is known. */
@@ -607,9 +425,10 @@ class PdfRenderer {
     const style = this.base({ size: template.sizes.footer, colour: template.colours.muted });
     for (let index = 0; index < range.count; index += 1) {
       doc.switchToPage(range.start + index);
-      const label = pageLabel(handout.labels.page, index + 1, range.count);
-      doc.font(this.fontName(style)).fontSize(style.size).fillColor(style.colour);
-      doc.text(label, (this.pageWidth - this.width(label, style)) / 2, this.bottom + template.margins.bottom / 3, { lineBreak: false });
+      const [line] = this.plain(pageLabel(handout.labels.page, index + 1, range.count), style, this.right - this.left);
+      if (!line) continue;
+      const start = (this.pageWidth - line.width) / 2;
+      this.text.drawLine(line, start, start + line.width, this.bottom + template.margins.bottom / 3);
     }
   }
 }

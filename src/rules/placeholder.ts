@@ -11,12 +11,14 @@
 import type { Nodes, Text } from 'mdast';
 import { loadData } from '../data/load.js';
 import { quote } from '../model/describe.js';
+import { UNSPACED } from '../model/phrases.js';
 import { pointAt } from '../model/points.js';
 import type { Point, Statement } from '../model/statement.js';
 import { defineRule, type Report } from './define-rule.js';
 
 interface PlaceholderData {
   words: string[];
+  unspaced?: string[];
   phrases: string[];
   brackets: { exact: string[]; starting: string[] };
   elisions: string[];
@@ -41,7 +43,7 @@ function loadPatterns(): Patterns {
   const data = loadData<PlaceholderData>('placeholders.yaml');
   const alternatives = (list: string[]) => list.map(escape).join('|');
   patterns = {
-    words: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives(data.words)})(?![\\p{L}\\p{N}_])`, 'gu'),
+    words: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives(data.words)})(?![\\p{L}\\p{N}_])${data.unspaced?.length ? `|${alternatives(data.unspaced)}` : ''}`, 'gu'),
     phrases: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives(data.phrases)})(?![\\p{L}\\p{N}_])`, 'giu'),
     exact: new Set(['', ...data.brackets.exact.map((item) => item.toLowerCase())]),
     starting: data.brackets.starting.map((item) => item.toLowerCase()),
@@ -70,7 +72,7 @@ function findPlaceholders(text: string, directions: ReadonlyMap<string, number>)
     const lower = inner.toLowerCase();
     if (directions.has(lower)) continue;
     if (elisions.has(inner)) found.push({ index: match.index, text: match[0], elision: true });
-    else if (exact.has(lower) || starting.some((word) => lower === word || lower.startsWith(`${word} `))) {
+    else if (exact.has(lower) || starting.some((word) => lower === word || lower.startsWith(`${word} `) || (UNSPACED.test(word) && lower.startsWith(word)))) {
       found.push({ index: match.index, text: match[0], elision: false });
     }
   }

@@ -7,7 +7,7 @@
  * delegates tune in late. Skipped when no organization is known. Options: none.
  */
 import { listOr } from '../model/describe.js';
-import { normalizePhrase } from '../model/phrases.js';
+import { normalizePhrase, UNSPACED } from '../model/phrases.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({
@@ -20,7 +20,8 @@ export default defineRule({
     if (organizations.length === 0 || !first) return;
     const names = [...organizations, ...organizationAliases].map(normalizePhrase).filter(Boolean);
     const opening = ` ${normalizePhrase(statement.paragraphs.slice(0, 2).map((paragraph) => paragraph.text).join(' '))} `;
-    if (names.some((name) => opening.includes(` ${name} `))) return;
+    // A name in a script written without spaces (Chinese) stands anywhere; others as whole words.
+    if (names.some((name) => opening.includes(UNSPACED.test(name) ? name : ` ${name} `))) return;
     report(`Expected the first two paragraphs to name the organization (${listOr(organizations)}), found it in neither`, first.span.start);
   },
 });

@@ -65,13 +65,15 @@ export function timeStatement(statement: Statement): Timing {
       (index < last ? data.pauses.paragraph : 0) +
       paragraph.headingsBefore * data.pauses.heading +
       spoken.pauseSeconds;
-    const seconds = (paceUnits(spoken.words, unit, data.wordInCharacters) * 60) / pace + pauses;
+    const units = paceUnits(spoken.words, unit, data.wordInCharacters);
+    const seconds = (units * 60) / pace + pauses;
     cumulativeSeconds += seconds;
     return {
       paragraph,
       line: paragraph.span.start.line,
       writtenWords: countWords(said),
-      spokenWords: spoken.words.length,
+      // In a language timed in characters, what is said is counted in characters.
+      spokenWords: unit === 'characters' ? Math.round(units) : spoken.words.length,
       seconds,
       cumulativeSeconds,
     };

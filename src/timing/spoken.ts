@@ -101,11 +101,23 @@ function split(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
+/** Arabic-Indic, Persian and full-width digits, read as the digits they are. */
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g;
+
+function asciiDigit(digit: string): string {
+  const code = digit.charCodeAt(0);
+  const zero = code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+  return String(code - zero);
+}
+
+/** Chinese characters next to figures or Latin letters: a space between, so each is read as what it is. */
+const HAN_NEXT_TO_LATIN = /(\p{Script=Han})(?=[A-Za-z0-9])|([A-Za-z0-9])(?=\p{Script=Han})/gu;
+
 /** Says `text` in `options.language`. */
 export function speak(text: string, options: SpeakOptions): Spoken {
   const speech = speechData(options.language);
   let pauseSeconds = 0;
-  let prepared = text.replace(BRACKETED, (whole, inner: string) => {
+  let prepared = text.replace(OTHER_DIGITS, asciiDigit).replace(HAN_NEXT_TO_LATIN, '$1$2 ').replace(BRACKETED, (whole, inner: string) => {
     const pause = options.stageDirections.get(inner.trim().toLowerCase());
     if (pause === undefined) return whole;
     pauseSeconds += pause;

@@ -1,10 +1,22 @@
-/** Counting written words: runs of letters or digits, with inner hyphens, apostrophes and separators. */
+/**
+ * Counting written words: runs of letters or digits, with inner hyphens, apostrophes and separators;
+ * in Chinese and Japanese, which have no spaces, each character.
+ */
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.,/][\p{L}\p{N}]+)*/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
-/** The number of written words in `text` ("1,250,000" and "co-operation" count once). */
+/** The number of written words in `text` ("1,250,000" and "co-operation" count once, 中文 twice). */
 export function countWords(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(WORD)) count += 1;
+  let characters = 0;
+  const spaced = UNSPACED.test(text)
+    ? text.replace(UNSPACED, () => {
+        characters += 1;
+        return ' ';
+      })
+    : text;
+  UNSPACED.lastIndex = 0;
+  let count = characters;
+  for (const _ of spaced.matchAll(WORD)) count += 1;
   return count;
 }

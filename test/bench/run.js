@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBuild } from './build.js';
 import { benchCheck } from './check.js';
+import { benchLanguages } from './languages.js';
 import { writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
 import { benchTime } from './time.js';
@@ -26,6 +27,7 @@ const sections = {
   check: () => benchCheck(corpus, bin),
   time: () => benchTime(corpus, bin),
   build: () => benchBuild(corpus200, corpus, bin),
+  languages: () => benchLanguages(work, bin),
   safety: () => benchSafety(work, bin),
 };
 let ok = true;

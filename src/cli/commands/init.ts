@@ -19,7 +19,7 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
     .description('set up a project: alliance.config.yaml, statements/, templates/, a CI workflow (never overwrites)')
     .argument('[folder]', 'where (default: here)', '.')
     .option('--organization <name>', 'the organization (asked for on a terminal)')
-    .option('--language <code>', 'default language of statements: en, fr or es', 'en')
+    .option('--language <code>', 'default language of statements: en, fr, es, ar, zh or ru', 'en')
     .option('-y, --yes', 'ask nothing (for scripts)')
     .addHelpText('after', '\nExamples:\n  $ alliance init\n  $ alliance init my-statements --organization "Alliance of NGOs" --yes')
     .action(async (folder: string, options: InitOptions) => {

@@ -42,7 +42,7 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
     .option('--speaker <name>', 'who delivers it')
     .option('--agenda-item <text>', 'the agenda item')
     .option('--date <YYYY-MM-DD>', 'the day of delivery')
-    .option('--language <code>', 'en, fr or es')
+    .option('--language <code>', 'en, fr, es, ar, zh or ru')
     .option('--role <text>', "the speaker's role")
     .option('--organization <name>', 'the organization (default from the config file)')
     .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')

@@ -3,7 +3,7 @@
  * Excellencies"): a clause of the first sentence that is an address, after any preamble ("Thank
  * you"), and is followed by nothing or by a conjunction ("Madam Chair and distinguished delegates").
  */
-import { normalizePhrase, startsWithPhrase, withoutStageDirections, type AddressTarget, type Phrases } from '../../model/phrases.js';
+import { normalizePhrase, startsWithPhrase, UNSPACED, withoutStageDirections, type AddressTarget, type Phrases } from '../../model/phrases.js';
 import { splitSentences } from '../../model/sentences.js';
 
 /** An address found in an opening. */
@@ -14,7 +14,8 @@ export interface Address {
   written: string;
 }
 
-const CLAUSE = /[,;:()—–]|\s-\s/;
+/** What ends a clause: commas, semicolons, colons, brackets and dashes, in Latin, Arabic and Chinese writing. */
+const CLAUSE = /[,;:()—–،؛，、；：（）！!]|\s-\s/;
 
 /** The address to the presiding officer in the first sentence of `text`, if there is one. */
 export function findAddress(text: string, phrases: Phrases): Address | undefined {
@@ -27,13 +28,21 @@ export function findAddress(text: string, phrases: Phrases): Address | undefined
     for (const address of phrases.addresses) {
       if (!startsWithPhrase(normalized, address.phrase)) continue;
       const rest = normalized.slice(address.phrase.length).trim();
-      const firstWord = rest.split(' ')[0] ?? '';
-      if (rest === '' || phrases.conjunctions.includes(firstWord)) {
+      if (rest === '' || continuesWithConjunction(rest, phrases.conjunctions)) {
         return { target: address.target, written: clause.trim().replace(/[.!?…]+$/, '') };
       }
     }
   }
   return undefined;
+}
+
+/**
+ * True when what follows an address starts with a conjunction: a word of its own ("and"), or one
+ * written joined to the next word (Arabic و) or without spaces (Chinese 和).
+ */
+function continuesWithConjunction(rest: string, conjunctions: readonly string[]): boolean {
+  const firstWord = rest.split(' ')[0] ?? '';
+  return conjunctions.some((conjunction) => firstWord === conjunction || ((conjunction.length === 1 || UNSPACED.test(conjunction)) && firstWord.startsWith(conjunction) && firstWord.length > conjunction.length));
 }
 
 /** The last sentence of `text` as said (stage directions removed). */

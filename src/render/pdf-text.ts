@@ -1,0 +1,414 @@
+/**
+ * Text in a PDF handout, set by hand: inline content becomes pieces of one font and style; lines break
+ * where the Unicode line breaking algorithm allows (between words, and between Chinese characters);
+ * each line is ordered by the Unicode bidirectional algorithm, so Arabic runs right to left with Latin
+ * words and figures inside, bold and italic included. Each piece's font is chosen by its script, and
+ * text is drawn in logical order at visual positions, so that a reader extracting it gets the words in
+ * the order they are read.
+ */
+import bidiModule, { type Bidi } from 'bidi-js';
+import type { Font } from 'fontkit';
+import LineBreaker from 'linebreak';
+import type { Point } from '../model/statement.js';
+import { covers, fontOf, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
+import type { ImageData, Inline, Marks } from './handout.js';
+import { scriptRuns, type ScriptClass } from './scripts.js';
+import type { FontChoice, Template } from './template.js';
+
+// bidi-js is a UMD module whose CommonJS export is the factory itself, whatever its typings say.
+const bidi = (bidiModule as unknown as () => Bidi)();
+
+/** The font families of a handout: the template's, and those of scripts. */
+export type Family = 'body' | 'headings' | 'code' | 'arabic' | 'cjk';
+
+/** How a run of text looks. */
+export interface RunStyle {
+  family: Family;
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  colour: string;
+  link?: string;
+  strike?: boolean;
+  /** Raise above the baseline (superscript), in points. */
+  rise?: number;
+}
+
+/** A run of text in one font and style that no line breaks inside. */
+export interface Piece {
+  text: string;
+  style: RunStyle;
+  width: number;
+  place?: Point;
+  /** Only spaces. */
+  space: boolean;
+  /** A line may break after it. */
+  breakAfter: boolean;
+  /** A line must break after it (a hard break). */
+  hardBreak?: boolean;
+  image?: ImageData;
+}
+
+/** A line of pieces in logical order. */
+export interface Line {
+  pieces: Piece[];
+  width: number;
+  height: number;
+  ascent: number;
+}
+
+/** A run of one style and bidirectional level, its text as drawn (brackets mirrored). */
+interface Run {
+  text: string;
+  style: RunStyle;
+  level: number;
+  width: number;
+}
+
+/** A character no font can draw, where it was first met. */
+export interface MissingGlyph {
+  character: string;
+  place?: Point;
+}
+
+const INVISIBLE = /[\p{Cf}\p{Zs}\p{Cc}]/u;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const LINE_FACTOR = 1.2;
+const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
+
+const widths = new WeakMap<Font, Map<string, number>>();
+
+/** The advance width of `text` in thousandths of an em, cached per font across documents. */
+function unitsWide(font: Font, text: string): number {
+  let known = widths.get(font);
+  if (!known) {
+    known = new Map();
+    widths.set(font, known);
+  }
+  let width = known.get(text);
+  if (width === undefined) {
+    width = (font.layout(text).advanceWidth / font.unitsPerEm) * 1000;
+    known.set(text, width);
+  }
+  return width;
+}
+
+const keys = new WeakMap<RunStyle, string>();
+
+/** What makes two styles draw alike, to join pieces into one run. */
+function keyOf(style: RunStyle): string {
+  let key = keys.get(style);
+  if (key === undefined) {
+    key = `${style.family}|${style.bold}|${style.italic}|${style.size}|${style.colour}|${style.link ?? ''}|${style.strike === true}|${style.rise ?? 0}`;
+    keys.set(style, key);
+  }
+  return key;
+}
+
+function styleOf(bold: boolean, italic: boolean): FontStyle {
+  return bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+}
+
+/** Sets text for one document: measures, breaks lines, orders and draws them, and notes missing glyphs. */
+export class TextSetter {
+  readonly missing = new Map<string, MissingGlyph>();
+  private readonly registered = new Set<string>();
+  private readonly choices: Record<Family, FontChoice>;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    template: Template,
+    private readonly lineSpacing: number,
+    /** The direction of the handout's paragraphs. */
+    readonly direction: 'ltr' | 'rtl',
+  ) {
+    this.choices = { ...template.fonts, arabic: { family: SCRIPT_FAMILIES.arabic }, cjk: { family: SCRIPT_FAMILIES.cjk } };
+  }
+
+  /** The parsed font of a style (loaded the first time a document needs it). */
+  font(style: RunStyle): Font {
+    return fontOf(this.choices[style.family], styleOf(style.bold, style.italic));
+  }
+
+  /** Selects the style's font, size and colour in the document, registering the font on first use. */
+  select(style: RunStyle): void {
+    const name = `${style.family}-${styleOf(style.bold, style.italic)}`;
+    if (!this.registered.has(name)) {
+      this.doc.registerFont(name, this.font(style) as never);
+      this.registered.add(name);
+    }
+    this.doc.font(name).fontSize(style.size).fillColor(style.colour);
+  }
+
+  /** The width of `text` in points. */
+  width(text: string, style: RunStyle): number {
+    return (unitsWide(this.font(style), text) * style.size) / 1000;
+  }
+
+  /** The height of the font above the baseline, in points. */
+  ascent(style: RunStyle): number {
+    const font = this.font(style);
+    return (font.ascent / font.unitsPerEm) * style.size;
+  }
+
+  /** The height of a line of text of `size` points. */
+  lineHeight(size: number): number {
+    return size * this.lineSpacing * LINE_FACTOR;
+  }
+
+  /** Notes which characters the run's font cannot draw (once per character). */
+  checkGlyphs(text: string, style: RunStyle, place: Point | undefined): void {
+    const font = this.font(style);
+    for (const character of text) {
+      if (covers(font, character.codePointAt(0)!) || INVISIBLE.test(character) || this.missing.has(character)) continue;
+      this.missing.set(character, { character, place });
+    }
+  }
+
+  private readonly scriptStyles = new WeakMap<RunStyle, Map<Family, RunStyle>>();
+
+  /** The style for text of a script: Arabic and Chinese take their own fonts; the rest keeps the style's. */
+  private styleFor(script: ScriptClass, base: RunStyle): RunStyle {
+    const family: Family = script === 'arabic' ? 'arabic' : script === 'cjk' ? 'cjk' : base.family;
+    if (family === base.family) return base;
+    let known = this.scriptStyles.get(base);
+    if (!known) {
+      known = new Map();
+      this.scriptStyles.set(base, known);
+    }
+    let style = known.get(family);
+    if (!style) {
+      style = { ...base, family };
+      known.set(family, style);
+    }
+    return style;
+  }
+
+  /** Splits inline content into pieces of one font, with where lines may break between them. */
+  pieces(inlines: readonly Inline[], base: RunStyle, styled: (base: RunStyle, marks: Marks) => RunStyle, muted: string): Piece[] {
+    // The atoms of the paragraph, then its text as one string, so line breaks are found across styles.
+    const atoms: ({ kind: 'text'; text: string; style: RunStyle; place?: Point } | { kind: 'break' } | { kind: 'image'; image: ImageData; alt: string })[] = [];
+    for (let index = 0; index < inlines.length; index += 1) {
+      const inline = inlines[index]!;
+      if (inline.type === 'break') atoms.push({ kind: 'break' });
+      else if (inline.type === 'image') atoms.push({ kind: 'image', image: inline.image, alt: inline.alt });
+      else if (inline.type === 'note') atoms.push({ kind: 'text', text: String(inline.number), style: { ...base, size: base.size * 0.65, rise: base.size * 0.35 } });
+      else {
+        atoms.push({ kind: 'text', text: inline.text.replace(CONTROL, ''), style: styled(base, inline.marks), place: inline.place });
+        // A link's address follows its last run, unless the text is the address.
+        const link = inline.marks.link;
+        const next = inlines[index + 1];
+        const continues = next?.type === 'text' && next.marks.link === link;
+        if (link && !continues && !link.endsWith(inline.text.trim()) && !`mailto:${inline.text.trim()}`.endsWith(link)) {
+          atoms.push({ kind: 'text', text: ` (${link.replace(/^mailto:/, '')})`, style: { ...base, size: base.size * 0.85, colour: muted }, place: inline.place });
+        }
+      }
+    }
+    const full = atoms.map((atom) => (atom.kind === 'text' ? atom.text : '\u2029')).join('');
+    const breaks = new Set<number>();
+    const breaker = new LineBreaker(full);
+    for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) breaks.add(found.position);
+    // An address is kept whole on a line where it fits (the algorithm would break it after each slash).
+    for (const address of full.matchAll(ADDRESS)) {
+      for (let position = address.index + 1; position < address.index + address[0].length; position += 1) breaks.delete(position);
+    }
+
+    const pieces: Piece[] = [];
+    let offset = 0;
+    for (const atom of atoms) {
+      if (atom.kind !== 'text') {
+        offset += 1;
+        if (atom.kind === 'break') pieces.push({ text: '', style: base, width: 0, space: false, breakAfter: true, hardBreak: true });
+        else pieces.push({ text: atom.alt, style: base, width: 0, space: false, breakAfter: true, image: atom.image });
+        continue;
+      }
+      // Cut the text where a line may break, and where spaces begin and end.
+      let start = 0;
+      const cuts: number[] = [];
+      for (let index = 1; index <= atom.text.length; index += 1) {
+        const here = atom.text[index - 1]!;
+        const next = atom.text[index];
+        if (index === atom.text.length || breaks.has(offset + index) || (here === ' ') !== (next === ' ')) cuts.push(index);
+      }
+      let previous: RunStyle | undefined;
+      for (const end of cuts) {
+        const text = atom.text.slice(start, end);
+        const space = /^ +$/.test(text);
+        const breakAfter = breaks.has(offset + end) || space;
+        if (space) {
+          // Spaces take the font of the word before them, so a phrase in one script stays one run.
+          const style = previous ?? atom.style;
+          pieces.push({ text, style, width: this.width(text, style), place: atom.place, space: true, breakAfter: true });
+        } else {
+          const runs = scriptRuns(text);
+          runs.forEach((run, index) => {
+            const style = this.styleFor(run.script, atom.style);
+            this.checkGlyphs(run.text, style, atom.place);
+            pieces.push({ text: run.text, style, width: this.width(run.text, style), place: atom.place, space: false, breakAfter: breakAfter && index === runs.length - 1 });
+            previous = style;
+          });
+        }
+        start = end;
+      }
+      offset += atom.text.length;
+    }
+    return pieces;
+  }
+
+  /** Breaks pieces into lines of at most `width` points, where the pieces allow. */
+  lines(pieces: readonly Piece[], width: number, minSize: number): Line[] {
+    const lines: Line[] = [];
+    let current: Piece[] = [];
+    let lineWidth = 0;
+    const baseStyle = pieces[0]?.style;
+    const finish = () => {
+      while (current.length > 0 && current[current.length - 1]!.space) lineWidth -= current.pop()!.width;
+      const styles = current.filter((piece) => !piece.image).map((piece) => piece.style);
+      const size = Math.max(minSize, ...styles.map((style) => style.size));
+      const ascent = Math.max(baseStyle ? this.ascent({ ...baseStyle, size: minSize, rise: 0 }) : minSize * 0.8, ...styles.map((style) => this.ascent(style)));
+      lines.push({ pieces: current, width: lineWidth, height: this.lineHeight(size), ascent });
+      current = [];
+      lineWidth = 0;
+    };
+    // A unit is what lies between two break opportunities: it goes on a line whole.
+    let unit: Piece[] = [];
+    const place = () => {
+      const unitWidth = unit.reduce((sum, piece) => sum + piece.width, 0);
+      const visible = unit.filter((piece) => !piece.space).reduce((sum, piece) => sum + piece.width, 0);
+      if (lineWidth + visible > width && current.length > 0) finish();
+      if (unit.every((piece) => piece.space) && current.length === 0) {
+        unit = [];
+        return;
+      }
+      if (visible > width) {
+        for (const piece of unit) this.splitLong(piece, width, () => lineWidth, (part) => {
+          current.push(part);
+          lineWidth += part.width;
+        }, finish);
+      } else {
+        current.push(...unit);
+        lineWidth += unitWidth;
+      }
+      unit = [];
+    };
+    for (const piece of pieces) {
+      if (piece.hardBreak) {
+        place();
+        finish();
+        continue;
+      }
+      if (piece.image) {
+        place();
+        if (current.length > 0) finish();
+        lines.push({ pieces: [piece], width: 0, height: 0, ascent: 0 });
+        continue;
+      }
+      unit.push(piece);
+      if (piece.breakAfter) place();
+    }
+    place();
+    if (current.length > 0 || lines.length === 0) finish();
+    return lines;
+  }
+
+  /** Breaks a piece wider than the line (a long address) between characters. */
+  private splitLong(piece: Piece, width: number, used: () => number, add: (part: Piece) => void, finish: () => void): void {
+    let text = '';
+    for (const character of piece.text) {
+      if (this.width(text + character, piece.style) > width - used() && text !== '') {
+        add({ ...piece, text, width: this.width(text, piece.style) });
+        finish();
+        text = '';
+      }
+      text += character;
+    }
+    if (text !== '') add({ ...piece, text, width: this.width(text, piece.style) });
+  }
+
+  /** Draws a line between `start` and `end` at `top`: aligned to the start of its direction. */
+  drawLine(line: Line, start: number, end: number, top: number): void {
+    const text = line.pieces.map((piece) => piece.text).join('');
+    if (this.direction === 'ltr' && !RIGHT_TO_LEFT_TEXT.test(text)) {
+      this.drawRuns(this.mergeRuns(line.pieces.map((piece) => ({ piece, level: 0 }))), start, top, line);
+      return;
+    }
+    // The bidirectional algorithm gives each character a level; runs of one level and style are
+    // ordered for display (the highest levels reversed first), then drawn in reading order.
+    const levels = bidi.getEmbeddingLevels(text, this.direction).levels;
+    const parts: { piece: Piece; level: number }[] = [];
+    let offset = 0;
+    for (const piece of line.pieces) {
+      let from = 0;
+      for (let index = 1; index <= piece.text.length; index += 1) {
+        if (index === piece.text.length || levels[offset + index] !== levels[offset + from]) {
+          const slice = piece.text.slice(from, index);
+          parts.push({ piece: { ...piece, text: slice, width: this.width(slice, piece.style) }, level: levels[offset + from] ?? 0 });
+          from = index;
+        }
+      }
+      offset += piece.text.length;
+    }
+    const runs = this.mergeRuns(parts);
+    const width = runs.reduce((sum, run) => sum + run.width, 0);
+    const left = this.direction === 'rtl' ? end - width : start;
+    this.drawRuns(runs, left, top, line);
+  }
+
+  /** Joins neighbouring parts of one style and level into runs (mirroring brackets in right-to-left runs). */
+  private mergeRuns(parts: readonly { piece: Piece; level: number }[]): Run[] {
+    const runs: Run[] = [];
+    for (const { piece, level } of parts) {
+      const last = runs[runs.length - 1];
+      if (last && keyOf(last.style) === keyOf(piece.style) && last.level === level) last.text += piece.text;
+      else runs.push({ text: piece.text, style: piece.style, level, width: 0 });
+    }
+    for (const run of runs) {
+      if (run.level % 2 === 1) run.text = [...run.text].map((character) => bidi.getMirroredCharacter(character) ?? character).join('');
+      run.width = this.width(run.text, run.style);
+    }
+    return runs;
+  }
+
+  /** Places runs in display order from `left`, and draws them in reading order. */
+  private drawRuns(runs: readonly Run[], left: number, top: number, line: Line): void {
+    // Display order: from the highest level down to the lowest odd one, reverse each stretch at or above it.
+    const order = runs.map((_, index) => index);
+    const highest = Math.max(0, ...runs.map((run) => run.level));
+    const lowestOdd = Math.min(...runs.map((run) => (run.level % 2 === 1 ? run.level : Infinity)), highest + 1);
+    for (let level = highest; level >= lowestOdd; level -= 1) {
+      for (let index = 0; index < order.length; ) {
+        if (runs[order[index]!]!.level < level) {
+          index += 1;
+          continue;
+        }
+        let stop = index;
+        while (stop < order.length && runs[order[stop]!]!.level >= level) stop += 1;
+        order.splice(index, stop - index, ...order.slice(index, stop).reverse());
+        index = stop;
+      }
+    }
+    const xs = new Map<number, number>();
+    let x = left;
+    for (const index of order) {
+      xs.set(index, x);
+      x += runs[index]!.width;
+    }
+    runs.forEach((run, index) => this.drawRun(run, xs.get(index)!, top, line));
+  }
+
+  private drawRun(run: Run, x: number, top: number, line: Line): void {
+    const y = top + line.ascent - this.ascent(run.style) - (run.style.rise ?? 0);
+    const options = { lineBreak: false, link: run.style.link ?? null, strike: run.style.strike === true, underline: run.style.link !== undefined };
+    this.select(run.style);
+    if (run.level % 2 === 0) {
+      this.doc.text(run.text, x, y, options);
+      return;
+    }
+    // Arabic comes out of the shaper in display order; asking for features (none beyond the font's
+    // own) makes pdfkit shape the run whole instead of word by word, which would keep the words in
+    // reading order. Spaces and signs alone are put in display order here.
+    if (RIGHT_TO_LEFT_TEXT.test(run.text)) this.doc.text(run.text, x, y, { ...options, features: [] });
+    else this.doc.text([...run.text].reverse().join(''), x, y, options);
+  }
+}
