@@ -13,6 +13,7 @@ import { FIELDS_BY_NAME, isBlank, type StatementFields } from '../model/fields.j
 import type { FrontMatter, LoadProblem, Point, Span, Statement } from '../model/statement.js';
 import type { LoadContext } from './context.js';
 import { decodeStatement } from './decode.js';
+import { markdownProblem } from './markdown-limits.js';
 import { readDirectives } from './directives.js';
 import { readStatementFile } from './read.js';
 import { frontMatterProblem, readFrontMatter } from './front-matter.js';
@@ -60,13 +61,22 @@ export function parseStatement(path: string, input: Uint8Array | string | LoadPr
   };
   const spanOf = ([start, end]: [number, number]): Span => ({ start: toPoint(start), end: toPoint(end) });
 
+  const tooHard = markdownProblem(source);
+  if (tooHard) return emptyStatement(path, source, context, [tooHard]);
   const block = readFrontMatter(source);
   const loadProblems: LoadProblem[] = block.problem ? [frontMatterProblem(block.problem, toPoint)] : [];
 
   // The front matter is blanked out, newlines kept, so every position in the tree is a position in the file.
   const body = source.slice(0, block.bodyOffset).replace(/[^\r\n]/g, ' ') + source.slice(block.bodyOffset);
   const file = new VFile({ path, value: source });
-  const tree = parseMarkdown(body);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(body);
+  } catch (error) {
+    // Nesting beyond what the parser's stack holds: the file is reported, the run goes on.
+    const reason = `Expected Markdown the parser can follow, found an error: ${(error as Error).message}`;
+    return emptyStatement(path, source, context, [{ ruleId: 'markdown', reason, place: { line: 1, column: 1 } }]);
+  }
 
   const { fields, invalid } = typeFields(block.data, context);
   const positions = new Map<string, Span>();

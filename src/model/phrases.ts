@@ -21,14 +21,14 @@ export interface Phrases {
  * (`Señora Presidenta,` → `senora presidenta`).
  */
 export function normalizePhrase(text: string): string {
-  return text
+  const normalized = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    // Chinese next to Latin letters or figures: a space between, so each reads as a word of its own.
-    .replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])|([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, '$1$2 ')
     .trim();
+  // Chinese next to Latin letters or figures: a space between, so each reads as a word of its own.
+  return UNSPACED.test(normalized) ? normalized.replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])|([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, '$1$2 ') : normalized;
 }
 
 const BRACKETED = /\[([^[\]\n]{1,40})\]/g;

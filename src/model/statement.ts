@@ -22,7 +22,7 @@ export interface Span {
 
 /** A problem the loader met in the front matter or the bytes of the file, reported by its rule. */
 export interface LoadProblem {
-  ruleId: 'front-matter' | 'encoding' | 'read-error';
+  ruleId: 'front-matter' | 'encoding' | 'read-error' | 'markdown';
   reason: string;
   place: Point | Span;
 }

@@ -5,6 +5,7 @@ import encoding from './encoding.js';
 import fieldType from './field-type.js';
 import frontMatter from './front-matter.js';
 import inlineDirective from './inline-directive.js';
+import markdown from './markdown.js';
 import openingAddress from './opening-address.js';
 import placeholder from './placeholder.js';
 import presidingOfficer from './presiding-officer.js';
@@ -22,6 +23,7 @@ import writtenLength from './written-length.js';
 export const rules: readonly Rule[] = [
   readError,
   encoding,
+  markdown,
   frontMatter,
   requiredField,
   fieldType,

@@ -110,6 +110,8 @@ function asciiDigit(digit: string): string {
   return String(code - zero);
 }
 
+const HAS_HAN = /\p{Script=Han}/u;
+
 /** Chinese characters next to figures or Latin letters: a space between, so each is read as what it is. */
 const HAN_NEXT_TO_LATIN = /(\p{Script=Han})(?=[A-Za-z0-9])|([A-Za-z0-9])(?=\p{Script=Han})/gu;
 
@@ -117,7 +119,10 @@ const HAN_NEXT_TO_LATIN = /(\p{Script=Han})(?=[A-Za-z0-9])|([A-Za-z0-9])(?=\p{Sc
 export function speak(text: string, options: SpeakOptions): Spoken {
   const speech = speechData(options.language);
   let pauseSeconds = 0;
-  let prepared = text.replace(OTHER_DIGITS, asciiDigit).replace(HAN_NEXT_TO_LATIN, '$1$2 ').replace(BRACKETED, (whole, inner: string) => {
+  // Most text has neither other digits nor Chinese: the replacements run only where they apply.
+  let prepared = /[\u0660-\u06f9\uff10-\uff19]/.test(text) ? text.replace(OTHER_DIGITS, asciiDigit) : text;
+  if (HAS_HAN.test(prepared)) prepared = prepared.replace(HAN_NEXT_TO_LATIN, '$1$2 ');
+  prepared = prepared.replace(BRACKETED, (whole, inner: string) => {
     const pause = options.stageDirections.get(inner.trim().toLowerCase());
     if (pause === undefined) return whole;
     pauseSeconds += pause;
