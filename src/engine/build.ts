@@ -13,7 +13,7 @@ import type { LoadContext } from './context.js';
 import { ConfigError } from './errors.js';
 import { resolveImages } from './images.js';
 import { parseStatement } from './load.js';
-import { MANIFEST, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
 import { storeMessage, type StoredMessage } from './messages.js';
 import { outputStem, writeOutput } from './outputs.js';
 import { readStatementFile } from './read.js';

@@ -14,8 +14,20 @@ interface MarkdownLimits {
   maxBrackets: number;
 }
 
-function limits(): MarkdownLimits {
-  return loadData<{ markdown: MarkdownLimits }>('limits.yaml').markdown;
+let checks: { bounds: MarkdownLimits; nesting: RegExp; run: RegExp } | undefined;
+
+/** The bounds, and the expressions that find what passes them (made once). */
+function limits() {
+  if (!checks) {
+    const bounds = loadData<{ markdown: MarkdownLimits }>('limits.yaml').markdown;
+    checks = {
+      bounds,
+      // A line whose container prefix (indentation, `>`, list markers) is longer than the bound.
+      nesting: new RegExp(`^(?:[ \\t>]|(?:[-+*]|\\d{1,9}[.)])[ \\t]){${bounds.maxLinePrefix + 1}}`, 'm'),
+      run: new RegExp(`([*_~])\\1{${bounds.maxDelimiterRun},}`),
+    };
+  }
+  return checks;
 }
 
 function at(source: string, index: number): { line: number; column: number } {
@@ -24,24 +36,18 @@ function at(source: string, index: number): { line: number; column: number } {
   return { line, column: index - before.lastIndexOf('\n') };
 }
 
-const PREFIX = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*/;
-
 /** The problem with a statement's Markdown that stops it being parsed, if any. */
 export function markdownProblem(source: string): LoadProblem | undefined {
-  const bounds = limits();
+  const { bounds, nesting, run: delimiters } = limits();
   const bytes = Buffer.byteLength(source);
   if (bytes > bounds.maxBytes) {
     return { ruleId: 'markdown', reason: `Expected a statement of at most ${bounds.maxBytes / 1024} KB, found ${Math.round(bytes / 1024)} KB`, place: { line: 1, column: 1 } };
   }
-  let offset = 0;
-  for (const line of source.split('\n')) {
-    const prefix = PREFIX.exec(line)![0];
-    if (prefix.length > bounds.maxLinePrefix) {
-      return { ruleId: 'markdown', reason: `Expected blocks nested at most ${bounds.maxLinePrefix} columns deep, found ${prefix.length}`, place: at(source, offset) };
-    }
-    offset += line.length + 1;
+  const deep = nesting.exec(source);
+  if (deep) {
+    return { ruleId: 'markdown', reason: `Expected blocks nested at most ${bounds.maxLinePrefix} columns deep, found more`, place: at(source, deep.index) };
   }
-  const run = new RegExp(`([*_~])\\1{${bounds.maxDelimiterRun},}`).exec(source);
+  const run = delimiters.exec(source);
   if (run) {
     return { ruleId: 'markdown', reason: `Expected runs of at most ${bounds.maxDelimiterRun} \`${run[1]}\`, found ${run[0].length}`, place: at(source, run.index) };
   }

@@ -158,7 +158,7 @@ class Converter {
   private readonly times = new Map<Nodes, SpokenTime>();
 
   constructor(
-    private readonly statement: Statement,
+    statement: Statement,
     private readonly inputs: HandoutInputs,
     private readonly labels: Labels,
   ) {
