@@ -147,7 +147,9 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
     const handout = buildHandout({ statement, template, timing, copy, images: images.images, date });
     const suffix = copy === 'speaker' ? '.speaker' : '';
     const files: { rel: string; data: () => Promise<Uint8Array>; staged?: boolean }[] = [];
-    const docx = async () => (await import('../render/docx.js')).renderDocx(handout);
+    // One DOCX serves as the handout and as LibreOffice's input when both are asked for.
+    let docxBytes: Promise<Uint8Array> | undefined;
+    const docx = () => (docxBytes ??= import('../render/docx.js').then((module) => module.renderDocx(handout)));
     if (settings.formats.includes('docx')) files.push({ rel: `${stem}${suffix}.docx`, data: docx });
     if (settings.formats.includes('pdf') && settings.pdfEngine === 'libreoffice') {
       files.push({ rel: `${stem}${suffix}.docx`, data: docx, staged: true });
