@@ -3,12 +3,13 @@
  * written out and commented, `statements/`, the templates to make its own, and a CI workflow. It never
  * overwrites: if one of its files is there, nothing is written.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { HOMEPAGE } from './version.js';
+import { createFileAtomicSync } from './write-atomic.js';
 
 /** What the project is set up with. */
 export interface InitOptions {
@@ -103,7 +104,7 @@ export function initProject(dir: string, options: InitOptions): string[] {
   mkdirSync(join(dir, 'statements'), { recursive: true });
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text, { flag: 'wx' });
+    createFileAtomicSync(join(dir, path), text);
   }
   return ['statements/', ...files.map(([path]) => path)];
 }

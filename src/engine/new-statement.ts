@@ -4,7 +4,7 @@
  * the registry (so the opening already says "Madam President," at a COP), written under
  * `statements/<forum>-<session>/<slug>.md` with a name that is safe and new.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { loadData } from '../data/load.js';
@@ -13,6 +13,7 @@ import type { LoadContext } from './context.js';
 import { UsageError } from './errors.js';
 import { paceTable } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
+import { createFileAtomicSync } from './write-atomic.js';
 
 /** What a new statement is made of. */
 export interface NewStatement {
@@ -109,7 +110,7 @@ export function writeNewStatement(input: NewStatement, context: LoadContext): st
   for (let attempt = 1; attempt < 1000; attempt += 1) {
     const path = join(folder, `${attempt === 1 ? base : `${base}-${attempt}`}.md`);
     try {
-      writeFileSync(path, text, { flag: 'wx' });
+      createFileAtomicSync(path, text);
       return path;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -6,7 +6,7 @@
  * promise round trips for them.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes `data` to `path` atomically (temporary file, then rename). */
@@ -18,6 +18,20 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Creates `path` with `data` atomically, never replacing a file: the data is written under a temporary
+ * name, then linked to `path`, which fails with `EEXIST` if a file is there.
+ */
+export function createFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, data, { flag: 'wx' });
+    linkSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 
