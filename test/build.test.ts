@@ -324,4 +324,19 @@ describe('templates', () => {
     rmSync(join(project, 'templates/handout.yaml'));
     expect((await build(project)).code).toBe(0);
   });
+
+  it('take keys and placeholders named like object built-ins as any other: reported or left empty', async () => {
+    const project = tempProject({
+      'statements/a.md': GOOD,
+      'templates/handout.yaml': '__proto__:\n  paper: Letter\n',
+    });
+    const run = await build(project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Unexpected template setting `__proto__`');
+    writeFileSync(join(project, 'templates/handout.yaml'), 'header:\n  lines: ["{constructor}{organization}"]\n');
+    expect((await build(project)).code).toBe(0);
+    const header = Object.entries(docxParts(readFileSync(join(project, 'dist/a.docx')))).find(([name]) => /header\d*\.xml$/.test(name))![1];
+    expect(header).toContain('>Alliance of NGOs<');
+    expect(header).not.toContain('function');
+  });
 });

@@ -41,6 +41,7 @@ describe('the config file', () => {
     ['invalid YAML', 'organization: [x\n', '2:1', 'Expected valid YAML or JSON'],
     ['a list', '- a\n', '1:1', 'Expected the config to be a mapping of settings, found a list'],
     ['an unknown language', 'language: de\n', '1:11', 'Expected `language` to be a language with phrase lists'],
+    ['a setting named like an object built-in', 'constructor: 1\n', '1:1', 'Unexpected setting `constructor`'],
   ])('with %s is exit 2 naming the file, line and column', async (_name, config, place, reason) => {
     const project = tempProject({ 'alliance.config.yaml': config, 'statements/a.md': GOOD });
     const run = await runCli(['check'], { cwd: project });

@@ -34,6 +34,10 @@ describe('numbers in English, the British and UN way', () => {
     expect(said(text)).toBe(words);
   });
 
+  it('says words that name object built-ins as words, after a figure too (a currency or symbol is looked up)', () => {
+    expect(said('0 valueOf, 5 constructor and toString __proto__ hasOwnProperty')).toBe('zero valueOf five constructor and toString proto hasOwnProperty');
+  });
+
   it('counts "1,250,000" as seven spoken words, a hyphenated number word once', () => {
     expect(count('1,250,000')).toBe(7);
     expect(count('23')).toBe(1);

@@ -8,6 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StoredMessage } from './messages.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { own } from '../model/own.js';
 
 interface CacheFile {
   key: string;
@@ -44,7 +45,7 @@ export class ResultCache {
 
   /** The messages stored for `path` when its content hash is `hash`. */
   get(path: string, hash: string): StoredMessage[] | undefined {
-    const entry = this.data.files[path];
+    const entry = own(this.data.files, path);
     return entry && entry.hash === hash ? entry.messages : undefined;
   }
 

@@ -13,6 +13,7 @@ import type { Officer } from '../model/forum.js';
 import type { Severity } from '../model/statement.js';
 import { didYouMean } from '../model/suggest.js';
 import { ConfigError } from './errors.js';
+import { own } from '../model/own.js';
 
 /** The names a config file may have, in the order they are looked for. */
 export const CONFIG_NAMES = ['alliance.config.yaml', 'alliance.config.yml', 'alliance.config.json'] as const;
@@ -142,7 +143,7 @@ export function parseConfig(text: string, path: string, context: ConfigContext):
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const value = pair.value as YamlNode | null;
-    const read = KEYS[key];
+    const read = own(KEYS, key);
     if (!read) report(pair, `Unexpected setting ${quote(key)}${didYouMean(key, Object.keys(KEYS))}`);
     else read(config, value, report, context);
   }

@@ -14,6 +14,7 @@ import { UsageError } from './errors.js';
 import { paceTable } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { createFileAtomicSync } from './write-atomic.js';
+import { own } from '../model/own.js';
 
 /** What a new statement is made of. */
 export interface NewStatement {
@@ -52,7 +53,7 @@ export function slugify(text: string, fallback: string): string {
 }
 
 function fill(text: string, values: Record<string, string | undefined>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => own(values, name) ?? whole);
 }
 
 /** The text of the new statement, from the template. */
@@ -86,11 +87,11 @@ export function statementText(input: NewStatement, context: LoadContext, templat
   const data = (parseDocument(front, { version: '1.2', schema: 'core' }).toJS() ?? {}) as Record<string, unknown>;
   const filled: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    const text = typeof value === 'string' ? value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '') : value;
+    const text = typeof value === 'string' ? value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => own(values, name) ?? '') : value;
     if (text !== '' && text !== null && text !== undefined) filled[key] = text;
   }
   const bodyText = body
-    .replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '')
+    .replace(/\{\{(\w+)\}\}/g, (_, name: string) => own(values, name) ?? '')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '');
   return `---\n${stringify(filled, { lineWidth: 0 })}---\n\n${bodyText}`;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { describeValue, quote } from '../model/describe.js';
 import { didYouMean } from '../model/suggest.js';
+import { own } from '../model/own.js';
 import type { FontChoice, Template } from '../render/template.js';
 import { ConfigError } from './errors.js';
 
@@ -67,7 +68,7 @@ function readTemplate(name: string, projectDir: string): Template {
     return parseTemplateFile(file);
   });
   const merged = parsed.reduce<unknown>((data, layer) => merge(data, layer.data), {}) as Record<string, unknown>;
-  const place = (key: string) => [...parsed].reverse().find((layer) => key in layer.places)?.places[key] ?? { file: path, line: 1, column: 1 };
+  const place = (key: string) => [...parsed].reverse().find((layer) => Object.hasOwn(layer.places, key))?.places[key] ?? { file: path, line: 1, column: 1 };
   return resolveTemplate(name, path, merged, place, folder);
 }
 
@@ -108,7 +109,10 @@ function merge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
   if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
     const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [key, value] of Object.entries(over as Record<string, unknown>)) result[key] = merge(result[key], value);
+    // Defined, not assigned: a key `__proto__` stays a key (and is reported) instead of becoming the prototype.
+    for (const [key, value] of Object.entries(over as Record<string, unknown>)) {
+      Object.defineProperty(result, key, { value: merge(own(result, key), value), enumerable: true, writable: true, configurable: true });
+    }
     return result;
   }
   return over;

@@ -1,4 +1,5 @@
 /** The readable text of raw HTML: tags dropped, comments, scripts and styles removed, common entities decoded. */
+import { own } from './own.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -17,5 +18,5 @@ function decodeEntity(name: string): string | undefined {
     const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
     return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : undefined;
   }
-  return ENTITIES[name.toLowerCase()];
+  return own(ENTITIES, name.toLowerCase());
 }

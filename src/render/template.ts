@@ -1,4 +1,5 @@
 /** The look of a handout, as read from templates/<name>.yaml: every length in points. */
+import { own } from '../model/own.js';
 
 /** A font: a family shipped with alliance, or TrueType files of the template (absolute paths, resolved). */
 export type FontChoice = { family: string } | { family: string; files: { regular: string; bold?: string; italic?: string; boldItalic?: string } };
@@ -59,7 +60,7 @@ export function fill(text: string, fields: Readonly<Record<string, string | unde
   let found = 0;
   const filled = text.replace(/\{(\w+)\}/g, (_, name: string) => {
     named += 1;
-    const value = fields[name];
+    const value = own(fields, name);
     if (value === undefined || value === '') return '';
     found += 1;
     return value;

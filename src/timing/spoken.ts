@@ -6,6 +6,7 @@
  */
 import { loadData } from '../data/load.js';
 import { cardinalWords, ordinalWords, yearWords, type YearStyle } from './numbers.js';
+import { own } from '../model/own.js';
 
 /** How a language is said (src/data/speech/<language>.yaml). */
 export interface SpeechData {
@@ -129,7 +130,7 @@ export function speak(text: string, options: SpeakOptions): Spoken {
     return ' ';
   });
   const abbreviations = abbreviationPattern(speech);
-  if (abbreviations) prepared = prepared.replace(abbreviations, (match) => ` ${speech.abbreviations[match]} `);
+  if (abbreviations) prepared = prepared.replace(abbreviations, (match) => ` ${own(speech.abbreviations, match)} `);
   // Thousands separated by spaces ("1 250 000") become one figure, where the language writes them so.
   if (speech.thousandsSeparators.includes(' ')) prepared = prepared.replace(/\b(\d{1,3})((?: \d{3})+)\b/g, (_, head: string, rest: string) => head + rest.replace(/ /g, '\u00a0'));
 
@@ -237,7 +238,7 @@ class Speaker {
     if (!this.currencyStarts.has(token.text[0]!)) return false;
     const joined = this.peek()?.start === token.end ? `${token.text}${this.peek()!.text}` : undefined;
     const [currency, length] =
-      joined !== undefined && this.speech.currencies[joined] !== undefined ? [this.speech.currencies[joined], 2] : [this.speech.currencies[token.text], 1];
+      joined !== undefined && own(this.speech.currencies, joined) !== undefined ? [own(this.speech.currencies, joined), 2] : [own(this.speech.currencies, token.text), 1];
     const figure = this.near(length);
     if (currency === undefined || figure?.kind !== 'number') return false;
     this.index += length;
@@ -253,7 +254,7 @@ class Speaker {
       this.emit(this.speech.minus);
       return;
     }
-    const said = this.speech.symbols[token.text];
+    const said = own(this.speech.symbols, token.text);
     if (said !== undefined) this.emit(said);
   }
 
@@ -286,8 +287,8 @@ class Speaker {
     }
     // A currency written after the figure: `100 USD`, `3 millions €`.
     const after = this.near();
-    if (currency === undefined && after && after.kind !== 'number' && this.speech.currencies[after.text] !== undefined) {
-      currency = this.speech.currencies[after.text];
+    if (currency === undefined && after && after.kind !== 'number' && own(this.speech.currencies, after.text) !== undefined) {
+      currency = own(this.speech.currencies, after.text);
       this.index += 1;
     }
     if (currency !== undefined) this.emit(currency);
@@ -351,7 +352,7 @@ class Speaker {
     }
     const letters = text.replace(/s$/, (plural) => (text.length > 2 && /[A-Z]/.test(text.at(-2) ?? '') ? '' : plural));
     for (const piece of letters.match(/\d+|\p{L}/gu) ?? []) {
-      this.emit(/\d/.test(piece) ? cardinalWords(piece, this.speech.numberLocale) : (this.speech.letters[piece.toUpperCase()] ?? piece));
+      this.emit(/\d/.test(piece) ? cardinalWords(piece, this.speech.numberLocale) : (own(this.speech.letters, piece.toUpperCase()) ?? piece));
     }
   }
 

@@ -1,0 +1,10 @@
+/**
+ * Lookups in data records by keys that come from users (words of a statement, settings, placeholders).
+ * A plain object answers `constructor`, `valueOf` or `__proto__` from `Object.prototype`; these answer only
+ * what the record itself holds.
+ */
+
+/** The value `record` holds under `key` itself, never one inherited from `Object.prototype`. */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
