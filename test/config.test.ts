@@ -42,6 +42,8 @@ describe('the config file', () => {
     ['a list', '- a\n', '1:1', 'Expected the config to be a mapping of settings, found a list'],
     ['an unknown language', 'language: de\n', '1:11', 'Expected `language` to be a language with phrase lists'],
     ['a setting named like an object built-in', 'constructor: 1\n', '1:1', 'Unexpected setting `constructor`'],
+    ['a severity named like an object built-in', 'rules:\n  closing: constructor\n', '2:12', 'Expected the severity of `closing` to be `off`, `warn` or `error`, found `constructor`'],
+    ['a slot in units named like an object built-in', 'forums:\n  CCPCJ:\n    slot: 3constructor\n', '3:11', 'Expected `forums.CCPCJ.slot` to be a duration'],
   ])('with %s is exit 2 naming the file, line and column', async (_name, config, place, reason) => {
     const project = tempProject({ 'alliance.config.yaml': config, 'statements/a.md': GOOD });
     const run = await runCli(['check'], { cwd: project });

@@ -243,7 +243,7 @@ const KEYS: Record<string, KeyReader> = {
   rules(config, node, report, context) {
     for (const { key, value, pair } of mapping(node, report, 'rules')) {
       if (!context.ruleIds.includes(key)) report(pair, `Unexpected rule ${quote(key)}${didYouMean(key, context.ruleIds)}`);
-      const severity = SEVERITIES[String(plain(value)).toLowerCase()];
+      const severity = own(SEVERITIES, String(plain(value)).toLowerCase());
       if (severity === undefined) report(value ?? pair, `Expected the severity of \`${key}\` to be \`off\`, \`warn\` or \`error\`, found ${describeValue(plain(value))}`);
       config.rules.set(key, severity!);
     }

@@ -2,6 +2,7 @@
  * Speaking slots and times: parsing what people write in front matter and config (`90s`, `3m`,
  * `2m30s`, `3:00`, `180`) and printing seconds the way a chair's clock shows them (`3:00`).
  */
+import { own } from './own.js';
 
 const UNIT_SECONDS: Record<string, number> = {
   h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
@@ -25,7 +26,7 @@ export function parseDurationSeconds(value: unknown): number | undefined {
   PART.lastIndex = 0;
   let end = 0;
   for (let match = PART.exec(text); match; match = PART.exec(text)) {
-    const unit = UNIT_SECONDS[match[2]!];
+    const unit = own(UNIT_SECONDS, match[2]!);
     if (unit === undefined) return undefined;
     seconds += Number(match[1]) * unit;
     end = PART.lastIndex;
