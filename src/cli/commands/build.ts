@@ -6,7 +6,7 @@ import type { Concurrency } from '../../engine/pool.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { concurrencyOption } from '../options.js';
+import { colorFlag, concurrencyFlag, configFlag, noColorFlag } from '../options.js';
 import { Progress } from '../progress.js';
 import { plural } from '../reporters/counts.js';
 import { REPORT_FORMATS } from '../reporters/names.js';
@@ -47,11 +47,11 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
     .option('--speaker-copy', "also make the speaker's copy: large type, times in the margin (or `copies:` in config)")
     .addOption(new Option('--pdf-engine <engine>', 'pdfkit (built in) or libreoffice (converts the DOCX, one soffice call)').choices(['pdfkit', 'libreoffice']).default('pdfkit'))
     .addOption(new Option('-f, --format <name>', 'report format for the messages').choices(REPORT_FORMATS).default('stylish'))
-    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
-    .option('--concurrency <n>', 'worker threads: a number, `auto` or `off`', concurrencyOption, 'auto')
+    .addOption(configFlag())
+    .addOption(concurrencyFlag())
     .option('-w, --watch', 'build again each statement that is saved')
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addOption(colorFlag())
+    .addOption(noColorFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance build\n  $ alliance build statements/ccpcj-34 --to pdf --speaker-copy\n  $ alliance build --out handouts --rebuild\n  $ SOURCE_DATE_EPOCH=1735689600 alliance build   # fixed dates in the documents')
     .action(async (patterns: string[], options: BuildOptions) => {
       const { contextFor } = await import('../../engine/context.js');

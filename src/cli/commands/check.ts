@@ -6,7 +6,7 @@ import type { Concurrency } from '../../engine/pool.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { concurrencyOption, countOption, paceOption, slotOption } from '../options.js';
+import { colorFlag, concurrencyFlag, configFlag, countOption, noColorFlag, paceOption, slotOption } from '../options.js';
 import { countMessages } from '../reporters/counts.js';
 import { REPORT_FORMATS } from '../reporters/names.js';
 import { targetFiles } from '../targets.js';
@@ -38,13 +38,13 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
     .option('--cache', 'reuse the results of unchanged files')
     .option('--cache-location <path>', 'where the cache is kept', '.alliancecache')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches nothing')
-    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
+    .addOption(configFlag())
     .option('--pace <wpm>', 'words per minute, for every statement', paceOption)
     .option('--slot <duration>', 'speaking slot for every statement, e.g. 3m or 2:30', slotOption)
     .option('-w, --watch', 'check again each time a statement is saved')
-    .option('--concurrency <n>', 'worker threads: a number, `auto` (large batches) or `off`', concurrencyOption, 'auto')
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addOption(concurrencyFlag())
+    .addOption(colorFlag())
+    .addOption(noColorFlag())
     .addHelpText(
       'after',
       '\nExamples:\n  $ alliance check\n  $ alliance check statements/ccpcj-34 --format github\n  $ alliance check "statements/**/*.md" --max-warnings 0 --cache\n  $ alliance check --format sarif > alliance.sarif',

@@ -4,6 +4,7 @@ import type { ListOutcome } from '../../engine/tasks.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
+import { colorFlag, configFlag, noColorFlag } from '../options.js';
 import { targetFiles } from '../targets.js';
 
 interface ListOptions {
@@ -38,9 +39,9 @@ export function registerList(program: Command, io: Io, state: RunState): void {
     .option('--session <text>', 'only this session')
     .option('--status <status>', 'only draft or final statements')
     .addOption(new Option('--sort <column>', 'sort by this column').choices(Object.keys(SORTS)).default('forum'))
-    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addOption(configFlag())
+    .addOption(colorFlag())
+    .addOption(noColorFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance list\n  $ alliance list --forum COP --session 12 --sort time\n  $ alliance list --status draft --format csv > drafts.csv')
     .action(async (patterns: string[], options: ListOptions) => {
       const { contextFor } = await import('../../engine/context.js');

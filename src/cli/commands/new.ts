@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../engine/errors.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
+import { configFlag } from '../options.js';
 import { Prompter } from '../prompt.js';
 
 interface NewOptions {
@@ -45,7 +46,7 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
     .option('--language <code>', 'en, fr, es, ar, zh or ru')
     .option('--role <text>', "the speaker's role")
     .option('--organization <name>', 'the organization (default from the config file)')
-    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
+    .addOption(configFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"')
     .action(async (options: NewOptions) => {
       const { contextFor } = await import('../../engine/context.js');

@@ -5,7 +5,7 @@ import type { TimeOutcome } from '../../engine/tasks.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { concurrencyOption, paceOption, slotOption } from '../options.js';
+import { colorFlag, concurrencyFlag, configFlag, noColorFlag, paceOption, slotOption } from '../options.js';
 import { targetFiles } from '../targets.js';
 
 interface TimeOptions {
@@ -29,11 +29,11 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
     .option('--pace <wpm>', 'words per minute, for every statement', paceOption)
     .option('--slot <duration>', 'speaking slot for every statement, e.g. 3m or 2:30', slotOption)
-    .option('-c, --config <path>', 'use this config file instead of looking for alliance.config.yaml')
+    .addOption(configFlag())
     .option('-w, --watch', 're-time a statement each time it is saved')
-    .option('--concurrency <n>', 'worker threads: a number, `auto` (large batches) or `off`', concurrencyOption, 'auto')
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addOption(concurrencyFlag())
+    .addOption(colorFlag())
+    .addOption(noColorFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance time\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs\n  $ alliance time --slot 3m --pace 100 --format json\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs --watch')
     .action(async (patterns: string[], options: TimeOptions) => {
       const { contextFor } = await import('../../engine/context.js');
