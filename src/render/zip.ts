@@ -50,6 +50,30 @@ function dosTime(date: Date): { time: number; day: number } {
   };
 }
 
+/** What a file's local header and its central directory entry both say about it. */
+interface EntryFields {
+  method: number;
+  time: number;
+  day: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/** Writes the run of fields both headers share (version needed to the name's length), from `at`. */
+function writeEntryFields(header: Buffer, at: number, fields: EntryFields): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(fields.time, at + 6);
+  header.writeUInt16LE(fields.day, at + 8);
+  header.writeUInt32LE(fields.crc >>> 0, at + 10);
+  header.writeUInt32LE(fields.compressed, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+}
+
 /**
  * Writes a ZIP archive of `entries`, in their order, each dated `date`. `shared` names entries whose
  * text repeats across documents: their deflated bytes are kept for the next archive.
@@ -62,31 +86,14 @@ export function zip(entries: readonly ZipEntry[], date: Date, shared: (entry: Zi
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const { crc, deflated } = deflate(entry, shared(entry));
-    const method = entry.store ? 0 : 8;
+    const fields: EntryFields = { method: entry.store ? 0 : 8, time, day, crc, compressed: deflated.length, size: entry.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, Buffer.from(deflated.buffer, deflated.byteOffset, deflated.length));
     centrals.push(central, name);
