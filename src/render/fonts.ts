@@ -14,22 +14,27 @@ export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
 const require = createRequire(import.meta.url);
 
+/** The files of a family with italics, by style. */
+const WITH_ITALICS: Record<FontStyle, string> = { regular: '400Regular', bold: '700Bold', italic: '400Regular_Italic', boldItalic: '700Bold_Italic' };
+/** The files of a family without italics: its italic styles are drawn upright. */
+const UPRIGHT_ONLY: Record<FontStyle, string> = { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' };
+
 /** The TrueType files of the families shipped with alliance, by package and style. */
 const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<FontStyle, string> }> = {
   'Noto Sans': {
     package: '@expo-google-fonts/noto-sans',
     prefix: 'NotoSans',
-    styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular_Italic', boldItalic: '700Bold_Italic' },
+    styles: WITH_ITALICS,
   },
   'Noto Serif': {
     package: '@expo-google-fonts/noto-serif',
     prefix: 'NotoSerif',
-    styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular_Italic', boldItalic: '700Bold_Italic' },
+    styles: WITH_ITALICS,
   },
   'Noto Sans Mono': {
     package: '@expo-google-fonts/noto-sans-mono',
     prefix: 'NotoSansMono',
-    styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' },
+    styles: UPRIGHT_ONLY,
   },
   // Arabic and Chinese have no italics: emphasis in them is drawn upright. The Arabic font draws each
   // letter form whole: Noto's Arabic fonts build dotted letters from shared shapes, which a PDF's text
@@ -37,12 +42,12 @@ const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<
   'IBM Plex Sans Arabic': {
     package: '@expo-google-fonts/ibm-plex-sans-arabic',
     prefix: 'IBMPlexSansArabic',
-    styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' },
+    styles: UPRIGHT_ONLY,
   },
   'Noto Sans SC': {
     package: '@expo-google-fonts/noto-sans-sc',
     prefix: 'NotoSansSC',
-    styles: { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' },
+    styles: UPRIGHT_ONLY,
   },
 };
 
@@ -152,19 +157,23 @@ export function fontOf(choice: FontChoice, style: FontStyle): Font {
   return fontAt(fontFiles(choice)[style]);
 }
 
-const coverage = new WeakMap<Font, Map<number, boolean>>();
+/** Wraps `compute` in a cache per font and key, kept while the font is (fonts are shared across documents). */
+export function perFont<K, V extends {}>(compute: (font: Font, key: K) => V): (font: Font, key: K) => V {
+  const caches = new WeakMap<Font, Map<K, V>>();
+  return (font, key) => {
+    let known = caches.get(font);
+    if (!known) {
+      known = new Map();
+      caches.set(font, known);
+    }
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compute(font, key);
+      known.set(key, value);
+    }
+    return value;
+  };
+}
 
 /** True when the font has a glyph for the code point. */
-export function covers(font: Font, codePoint: number): boolean {
-  let known = coverage.get(font);
-  if (!known) {
-    known = new Map();
-    coverage.set(font, known);
-  }
-  let has = known.get(codePoint);
-  if (has === undefined) {
-    has = font.hasGlyphForCodePoint(codePoint);
-    known.set(codePoint, has);
-  }
-  return has;
-}
+export const covers = perFont((font, codePoint: number) => font.hasGlyphForCodePoint(codePoint));

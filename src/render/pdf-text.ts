@@ -10,7 +10,7 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { covers, fontOf, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
+import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
 import type { FontChoice, Template } from './template.js';
@@ -77,22 +77,8 @@ const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const LINE_FACTOR = 1.2;
 const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
 
-const widths = new WeakMap<Font, Map<string, number>>();
-
 /** The advance width of `text` in thousandths of an em, cached per font across documents. */
-function unitsWide(font: Font, text: string): number {
-  let known = widths.get(font);
-  if (!known) {
-    known = new Map();
-    widths.set(font, known);
-  }
-  let width = known.get(text);
-  if (width === undefined) {
-    width = (font.layout(text).advanceWidth / font.unitsPerEm) * 1000;
-    known.set(text, width);
-  }
-  return width;
-}
+const unitsWide = perFont((font, text: string) => (font.layout(text).advanceWidth / font.unitsPerEm) * 1000);
 
 const keys = new WeakMap<RunStyle, string>();
 
