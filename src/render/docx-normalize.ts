@@ -15,8 +15,24 @@ export interface NormalizeOptions {
 
 const RANDOM_ID = /rId[A-Za-z0-9_-]{12,}/g;
 
-/** Parts that are the same in every handout of a template: deflated once, reused. */
+/** Parts that are the same in every handout of a template: encoded and deflated once, reused. */
 const SHARED = /^(word\/(styles|settings|fontTable|webSettings|endnotes)\.xml|word\/theme\/.*|docProps\/(app|custom)\.xml|.*\.rels)$/;
+/** Parts this small (rels, content types, footers, empty notes) often repeat from one handout to the next. */
+const SMALL_PART = 4096;
+/** Encoded texts of repeating parts, by text. */
+const encoded = new Map<string, Uint8Array>();
+const MAX_ENCODED = 256;
+
+/** The UTF-8 bytes of a part's text, kept for the next document when the part is one that repeats. */
+function encode(text: string, repeats: boolean): Uint8Array {
+  if (!repeats) return strToU8(text);
+  let bytes = encoded.get(text);
+  if (!bytes) {
+    bytes = strToU8(text);
+    if (encoded.size < MAX_ENCODED) encoded.set(text, bytes);
+  }
+  return bytes;
+}
 
 /** Zips the parts of a .docx (path → XML text or bytes) so the same document always gives the same bytes. */
 export function packDocx(parts: ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, Uint8Array>>, options: NormalizeOptions): Uint8Array {
@@ -51,11 +67,13 @@ export function packDocx(parts: ReadonlyMap<string, string | Uint8Array> | Reado
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
       if (!text.includes('<dc:language>')) text = text.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.language)}</dc:language></cp:coreProperties>`);
     }
-    const file = { name, data: strToU8(text) };
-    if (SHARED.test(name)) texts.set(file, text);
+    const repeats = name !== 'docProps/core.xml' && (SHARED.test(name) || text.length <= SMALL_PART);
+    const file = { name, data: encode(text, repeats) };
+    if (repeats) texts.set(file, text);
     files.push(file);
   }
-  return zip(files, options.date, (file) => (texts.has(file) ? `${file.name}\0${texts.get(file)}` : undefined));
+  // Deflated bytes depend on the text alone: the same text under any name is deflated once.
+  return zip(files, options.date, (file) => texts.get(file));
 }
 
 function escapeXml(text: string): string {

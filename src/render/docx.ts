@@ -16,7 +16,6 @@ import {
   ImageRun,
   LevelFormat,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -31,8 +30,8 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { unzipSync } from 'fflate';
 import { packDocx } from './docx-normalize.js';
+import { compileParts } from './docx-parts.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';
 import { isRightToLeft, scriptRuns, wordLanguages } from './scripts.js';
 import { PAPER, type FontChoice } from './template.js';
@@ -53,17 +52,14 @@ const halfPoints = (points: number) => Math.round(points * 2);
 const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
 const family = (font: FontChoice) => font.family;
 
-/** The docx library's compiler of a document into its parts, before zipping (not in its typings). */
-type PartsCompiler = { compile(document: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
-
 /** Renders a handout to the bytes of a .docx file, the same bytes for the same handout. */
 export async function renderDocx(handout: Handout): Promise<Uint8Array> {
-  const document = new DocxCompiler(handout).document();
-  const options = { date: handout.meta.date, language: handout.meta.language };
-  // The parts are taken before the library zips them, so the package is compressed once, after normalizing.
-  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
-  if (typeof compiler?.compile === 'function') return packDocx(compiler.compile(document, undefined, []), options);
-  return packDocx(unzipSync(await Packer.toBuffer(document)), options);
+  const compiler = new DocxCompiler(handout);
+  const styles = compiler.styles();
+  // The parts are taken before the library zips them, so the package is compressed once, after normalizing;
+  // the parts that only the styles decide are written once for each set of styles.
+  const parts = await compileParts((withStyles) => compiler.document(withStyles ? styles : undefined), JSON.stringify(styles));
+  return packDocx(parts, { date: handout.meta.date, language: handout.meta.language });
 }
 
 class DocxCompiler {
@@ -88,7 +84,8 @@ class DocxCompiler {
     this.contentWidth = width - this.template.margins.left - this.template.margins.right;
   }
 
-  document(): Document {
+  /** The document, with the given styles (those of `styles()`), or the library's defaults. */
+  document(styles: ReturnType<DocxCompiler['styles']> | undefined): Document {
     const { template, handout } = this;
     const [width, height] = PAPER[template.paper];
     const children = [...this.titleBlock(), ...this.blocks(handout.blocks, 0)];
@@ -104,7 +101,7 @@ class DocxCompiler {
       revision: 1,
       footnotes,
       numbering: { config: this.numbering.map(({ reference, levels }) => ({ reference, levels: levels.map((level) => ({ ...level, alignment: AlignmentType.START, style: { paragraph: { indent: { left: twips(level.indent), hanging: twips(14) } } } })) })) },
-      styles: this.styles(),
+      styles,
       sections: [
         {
           properties: {
@@ -140,7 +137,8 @@ class DocxCompiler {
     );
   }
 
-  private styles() {
+  /** The styles of the document: what the template, the copy and the language decide. */
+  styles() {
     const { template } = this;
     const body = family(template.fonts.body);
     const headings = template.sizes.headings;
