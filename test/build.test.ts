@@ -1,5 +1,5 @@
 /** `alliance build`: the handouts opened and read back (DOCX parts, PDF text and metadata), and a build that can be trusted. */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxParagraphs, docxParts, pdfContent, wordsOf } from './helpers/documents.js';
@@ -215,6 +215,24 @@ describe('a build that can be trusted', () => {
     expect((await build(project)).stdout).toContain('2 statements built (4 files)');
     expect((await pdfContent(readFileSync(join(project, 'dist/a.pdf')))).numPages).toBe(1);
     expect((await build(project, '--rebuild')).stdout).toContain('2 statements built (4 files)');
+  });
+
+  it('--rebuild renders everything again but leaves a handout whose bytes did not change untouched', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': GOOD.replace('welcomes', 'applauds') });
+    await build(project);
+    const stat = (name: string) => lstatSync(join(project, 'dist', name));
+    const before = { inode: stat('a.docx').ino, mtime: stat('a.docx').mtimeMs };
+    // A handout damaged by hand, and one replaced by a symlink to a copy of itself: both are written anew.
+    writeFileSync(join(project, 'dist/b.pdf'), 'damaged');
+    const copy = join(tempProject(), 'a.pdf');
+    cpSync(join(project, 'dist/a.pdf'), copy);
+    rmSync(join(project, 'dist/a.pdf'));
+    symlinkSync(copy, join(project, 'dist/a.pdf'));
+    await new Promise((done) => setTimeout(done, 50));
+    expect((await build(project, '--rebuild')).stdout).toContain('2 statements built (4 files)');
+    expect({ inode: stat('a.docx').ino, mtime: stat('a.docx').mtimeMs }).toEqual(before);
+    expect(readFileSync(join(project, 'dist/b.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(stat('a.pdf').isSymbolicLink()).toBe(false);
   });
 
   it('writes atomically, never outside the output folder, replacing a symlink instead of following it', async () => {

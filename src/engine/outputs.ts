@@ -3,7 +3,7 @@
  * nothing is written outside it, a symlink on the way is replaced rather than followed, and each file
  * is written to a temporary file and renamed, so an interrupted build leaves no half-written handout.
  */
-import { lstatSync, mkdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -33,10 +33,26 @@ function makeFolders(root: string, folder: string): void {
   }
 }
 
-/** Writes `data` at `rel` under `outDir` atomically; refuses a path that would leave `outDir`. */
+/** True when `path` is a regular file (not a symlink) holding exactly `data`. */
+function holds(path: string, data: Uint8Array | string): boolean {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && stat.size === bytes.length && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `data` at `rel` under `outDir` atomically; refuses a path that would leave `outDir`. A file
+ * that already holds exactly `data` is left as it is (its date too, so that sync clients and tools
+ * watching `dist/` see no change), even when the build cache is ignored.
+ */
 export async function writeOutput(outDir: string, rel: string, data: Uint8Array | string): Promise<void> {
   const target = resolve(outDir, rel);
   if (!target.startsWith(outDir + sep)) throw new Error(`Expected a path inside \`${outDir}\`, found \`${rel}\``);
   makeFolders(outDir, dirname(target));
+  if (holds(target, data)) return;
   await writeFileAtomic(target, data);
 }
