@@ -1,7 +1,7 @@
 /**
- * The DOCX renderer writes the parts only the styles decide (styles, theme, settings…) once per set of
- * styles and reuses them: a handout rendered after others is byte for byte the one rendered alone, in
- * every language and copy, so nothing of one statement leaks into another.
+ * The DOCX renderer writes the parts that repeat (styles, theme, settings, a session's header, the
+ * footer, empty notes) once per key and reuses them: a handout rendered after others is byte for byte
+ * the one rendered alone, in every language and copy, so nothing of one statement leaks into another.
  */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

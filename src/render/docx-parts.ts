@@ -1,8 +1,8 @@
 /**
- * A docx `Document` compiled into the parts of its package (path → XML), with the parts that depend
- * only on the template, the copy and the language (styles, theme, settings, font table, properties
- * that never change) written by the library once per process for each such key and reused. Those
- * parts are most of the XML of a short handout and most of the time the library spends on it.
+ * A docx `Document` compiled into the parts of its package (path → XML), with the parts that repeat
+ * from one handout to the next (styles, theme, settings, font table, fixed properties, the header of a
+ * session, the footer, empty notes) written by the library once per process for each key and reused.
+ * Those parts are most of the XML of a short handout and most of the time the library spends on it.
  *
  * This uses the library's compiler before it zips (`Packer.compiler`, not in its typings): where that
  * is missing or does not behave as expected, every part is compiled each time, or the library's own
@@ -20,8 +20,8 @@ interface PartsCompiler {
   compile(document: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array>;
 }
 
-/** The components of a document that make the shared parts, as the library's `File` names them. */
-interface SharedComponents {
+/** The components of a document, as the library's `File` names them. */
+export interface LibraryFile {
   Styles?: unknown;
   Theme?: unknown;
   Settings?: unknown;
@@ -29,29 +29,35 @@ interface SharedComponents {
   AppProperties?: unknown;
   CustomProperties?: unknown;
   FileRelationships?: unknown;
+  Comments?: unknown;
+  Endnotes?: { View?: unknown };
+  FootNotes?: { View?: unknown };
+  Headers?: readonly { View?: unknown }[];
+  Footers?: readonly { View?: unknown }[];
 }
 
-/** The parts the shared components make. */
-const SHARED_PATHS = ['word/styles.xml', 'word/theme/theme1.xml', 'word/settings.xml', 'word/fontTable.xml', 'word/_rels/fontTable.xml.rels', 'docProps/app.xml', 'docProps/custom.xml', '_rels/.rels'];
+/** A part the library may write once and reuse for every document with the same key. */
+export interface ReusablePart {
+  /** Its path in the package. */
+  path: string;
+  /** Everything its XML depends on besides the library; undefined when this document's must be written anew. */
+  key: string | undefined;
+  /** The library's component that makes it. */
+  component: (file: LibraryFile) => unknown;
+}
 
-/** What the compiler writes in place of a shared component, to be replaced by the part written once. */
-const STUB_TAG = 'alliance:shared-part';
+/** The part whose reuse also lets the document be made without its style objects. */
+export const STYLES_PATH = 'word/styles.xml';
+
+/** What the compiler writes in place of a reused component, to be replaced by the part written before. */
+const STUB_TAG = 'alliance:reused-part';
 const STUB = { [STUB_TAG]: {} };
 
-/** Shared parts by key; a handful of templates and languages per run at most. */
-const sharedByKey = new Map<string, Map<string, string | Uint8Array>>();
-const MAX_KEYS = 64;
+/** Parts written before, by path and key; a few per template, language and session. */
+const written = new Map<string, string | Uint8Array>();
+const MAX_WRITTEN = 512;
 /** Turned off for the process when the library's compiler does not behave as this module expects. */
 let reuse = true;
-
-function sharedComponents(document: Document): Set<unknown> {
-  const file = document as unknown as SharedComponents;
-  return new Set(
-    [file.Styles, file.Theme, file.Settings, file.FontTable?.View, file.FontTable?.Relationships, file.AppProperties, file.CustomProperties, file.FileRelationships].filter(
-      (component) => component !== undefined,
-    ),
-  );
-}
 
 /** The compiler, or undefined where this version of the library has none to use. */
 function libraryCompiler(): PartsCompiler | undefined {
@@ -59,41 +65,39 @@ function libraryCompiler(): PartsCompiler | undefined {
   return typeof compiler?.compile === 'function' && typeof compiler.formatter?.format === 'function' ? compiler : undefined;
 }
 
-/** The same compiler, writing a stub for each shared component instead of formatting it. */
-function stubbingCompiler(compiler: PartsCompiler, shared: Set<unknown>): PartsCompiler {
-  const formatter = { format: (component: unknown, context: unknown) => (shared.has(component) ? STUB : compiler.formatter.format(component, context)) };
+/** The same compiler, writing a stub for each of `reused` instead of formatting it. */
+function stubbingCompiler(compiler: PartsCompiler, reused: Set<unknown>): PartsCompiler {
+  const formatter = { format: (component: unknown, context: unknown) => (reused.has(component) ? STUB : compiler.formatter.format(component, context)) };
   return Object.create(compiler, { formatter: { value: formatter } }) as PartsCompiler;
 }
 
-function hasStub(data: string | Uint8Array): boolean {
-  return typeof data === 'string' && data.includes(`<${STUB_TAG}`);
-}
+const writtenKey = (part: ReusablePart) => `${part.path}\0${part.key}`;
 
 /**
- * Compiles a document into its parts. `sharedKey` names everything the shared parts depend on (the
- * styles given to the document): documents with the same key get the same shared parts. `documentOf`
- * makes the document, with its styles or, where the shared parts are already written, without them
- * (building the library's style objects is a third of the cost of a document).
+ * Compiles a document into its parts, reusing each of `reusable` already written with the same key.
+ * `documentOf` makes the document, with its style objects or, where the styles part is reused,
+ * without them (building the library's style objects is a third of the cost of a document).
  */
-export async function compileParts(documentOf: (withStyles: boolean) => Document, sharedKey: string): Promise<Parts> {
+export async function compileParts(documentOf: (withStyles: boolean) => Document, reusable: readonly ReusablePart[]): Promise<Parts> {
   const compiler = libraryCompiler();
   if (!compiler) return new Map(Object.entries(unzipSync(await Packer.toBuffer(documentOf(true)))));
-  const cached = reuse ? sharedByKey.get(sharedKey) : undefined;
-  if (!cached) {
-    const parts = compiler.compile(documentOf(true), undefined, []);
-    if (reuse && sharedByKey.size < MAX_KEYS && SHARED_PATHS.every((path) => parts.has(path))) {
-      sharedByKey.set(sharedKey, new Map(SHARED_PATHS.map((path) => [path, parts.get(path)!])));
-    }
-    return parts;
-  }
-  const document = documentOf(false);
-  const parts = stubbingCompiler(compiler, sharedComponents(document)).compile(document, undefined, []);
-  for (const [path, data] of cached) if (parts.has(path)) parts.set(path, data);
+  const hits = reuse ? reusable.filter((part) => part.key !== undefined && written.has(writtenKey(part))) : [];
+  const document = documentOf(!hits.some((part) => part.path === STYLES_PATH));
+  const file = document as unknown as LibraryFile;
+  const stubbed = new Set(hits.map((part) => part.component(file)).filter((component) => component !== undefined));
+  const parts = (stubbed.size > 0 ? stubbingCompiler(compiler, stubbed) : compiler).compile(document, undefined, []);
+  for (const part of hits) if (parts.has(part.path)) parts.set(part.path, written.get(writtenKey(part))!);
   for (const data of parts.values()) {
-    if (hasStub(data)) {
-      // A stub where no shared part replaced it: the library changed. Compile everything from now on.
+    if (typeof data === 'string' && data.includes(`<${STUB_TAG}`)) {
+      // A stub where no part written before replaced it: the library changed. Compile everything from now on.
       reuse = false;
       return compiler.compile(documentOf(true), undefined, []);
+    }
+  }
+  if (reuse) {
+    for (const part of reusable) {
+      if (part.key === undefined || hits.includes(part) || !parts.has(part.path) || written.size >= MAX_WRITTEN) continue;
+      written.set(writtenKey(part), parts.get(part.path)!);
     }
   }
   return parts;

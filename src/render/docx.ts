@@ -31,7 +31,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { packDocx } from './docx-normalize.js';
-import { compileParts } from './docx-parts.js';
+import { compileParts, STYLES_PATH, type ReusablePart } from './docx-parts.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';
 import { isRightToLeft, scriptRuns, wordLanguages } from './scripts.js';
 import { PAPER, type FontChoice } from './template.js';
@@ -57,9 +57,32 @@ export async function renderDocx(handout: Handout): Promise<Uint8Array> {
   const compiler = new DocxCompiler(handout);
   const styles = compiler.styles();
   // The parts are taken before the library zips them, so the package is compressed once, after normalizing;
-  // the parts that only the styles decide are written once for each set of styles.
-  const parts = await compileParts((withStyles) => compiler.document(withStyles ? styles : undefined), JSON.stringify(styles));
+  // the parts that repeat from one handout to the next are written once.
+  const parts = await compileParts((withStyles) => compiler.document(withStyles ? styles : undefined), reusableParts(handout, JSON.stringify(styles)));
   return packDocx(parts, { date: handout.meta.date, language: handout.meta.language });
+}
+
+/** The parts of a handout's package that repeat, each with everything its XML depends on. */
+function reusableParts(handout: Handout, styles: string): ReusablePart[] {
+  // The same for every handout: nothing given to the library changes them.
+  const fixed = (path: string, component: ReusablePart['component']): ReusablePart => ({ path, key: '', component });
+  return [
+    { path: STYLES_PATH, key: styles, component: (file) => file.Styles },
+    fixed('word/theme/theme1.xml', (file) => file.Theme),
+    fixed('word/settings.xml', (file) => file.Settings),
+    fixed('word/fontTable.xml', (file) => file.FontTable?.View),
+    fixed('word/_rels/fontTable.xml.rels', (file) => file.FontTable?.Relationships),
+    fixed('docProps/app.xml', (file) => file.AppProperties),
+    fixed('docProps/custom.xml', (file) => file.CustomProperties),
+    fixed('_rels/.rels', (file) => file.FileRelationships),
+    fixed('word/comments.xml', (file) => file.Comments),
+    fixed('word/endnotes.xml', (file) => file.Endnotes?.View),
+    // The footnotes part holds only its separators when the handout has no notes.
+    { path: 'word/footnotes.xml', key: handout.notes.length === 0 ? '' : undefined, component: (file) => file.FootNotes?.View },
+    // A session's handouts share their header; every handout of a language and template its footer.
+    { path: 'word/header1.xml', key: JSON.stringify([handout.header, handout.template, handout.language, handout.copy]), component: (file) => file.Headers?.[0]?.View },
+    { path: 'word/footer1.xml', key: JSON.stringify([handout.labels.page, handout.template, handout.language, handout.copy]), component: (file) => file.Footers?.[0]?.View },
+  ];
 }
 
 class DocxCompiler {
