@@ -300,6 +300,17 @@ describe('what is built', () => {
     expect(run.stdout).not.toContain('U+4E2D');
   });
 
+  it('writes well-formed XML from text holding characters XML does not allow (U+FFFE, U+FFFF)', async () => {
+    const project = tempProject({
+      'statements/a.md': GOOD.replace('speaker: Ana Pérez', 'speaker: "Ana \uFFFF Pérez"\ntitle: "A \uFFFE title"').replace('welcomes', 'welcomes \uFFFF and \uFFFE'),
+    });
+    expect((await build(project, '--to', 'docx')).code).toBe(0);
+    const parts = docxParts(readFileSync(join(project, 'dist/a.docx')));
+    for (const [name, text] of Object.entries(parts)) expect(text, name).not.toMatch(/[\uFFFE\uFFFF]/);
+    expect(parts['docProps/core.xml']).toContain('<dc:title>A  title</dc:title>');
+    expect(docxParagraphs(parts['word/document.xml']!).map((paragraph) => paragraph.text)).toContain('The Alliance of NGOs welcomes  and  the resolution.');
+  });
+
   it('makes the speaker\'s copy in large type, with times and the end of the slot', async () => {
     const long = GOOD.replace('forum: CCPCJ\n', 'forum: CCPCJ\nslot: 10s\n').replace('Thank you.\n', `${'We call on States to act now. '.repeat(6)}\n\nThank you.\n`);
     const project = tempProject({ 'statements/a.md': long });

@@ -14,6 +14,11 @@ export interface NormalizeOptions {
 }
 
 const RANDOM_ID = /rId[A-Za-z0-9_-]{12,}/g;
+/**
+ * Characters XML 1.0 does not allow, which the library writes as they come: U+FFFE, U+FFFF and
+ * unpaired surrogates (it drops the C0 controls itself). Word refuses a file that holds one.
+ */
+const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Parts that are the same in every handout of a template: encoded and deflated once, reused. */
 const SHARED = /^(word\/(styles|settings|fontTable|webSettings|endnotes)\.xml|word\/theme\/.*|docProps\/(app|custom)\.xml|.*\.rels)$/;
@@ -52,6 +57,7 @@ export function packDocx(parts: ReadonlyMap<string, string | Uint8Array> | Reado
       continue;
     }
     let text = typeof entry === 'string' ? entry : strFromU8(entry);
+    text = text.replace(NOT_XML, '');
     text = text.replace(/(<wp:docPr id=")\d+"/g, (_, start: string) => `${start}${(drawing += 1)}"`);
     text = text.replace(RANDOM_ID, (id) => {
       let stable = ids.get(id);
