@@ -4,9 +4,6 @@
  * of becomes a load problem, reported by its rule, and the run goes on.
  */
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { FIELDS_BY_NAME, isBlank, type StatementFields } from '../model/fields.js';
@@ -14,27 +11,12 @@ import type { FrontMatter, LoadProblem, Point, Span, Statement } from '../model/
 import type { LoadContext } from './context.js';
 import { decodeStatement } from './decode.js';
 import { markdownProblem } from './markdown-limits.js';
+import { parseMarkdown } from './markdown-parser.js';
 import { readDirectives } from './directives.js';
 import { readStatementFile } from './read.js';
 import { frontMatterProblem, readFrontMatter } from './front-matter.js';
 import { spokenParagraphs } from './paragraphs.js';
 import { resolveSettings } from './settings.js';
-
-const gfmParser = unified().use(remarkParse).use(remarkGfm).freeze();
-const commonMarkParser = unified().use(remarkParse).freeze();
-
-/**
- * Characters without which no GFM construct can start: table pipes, strikethrough tildes, footnote
- * carets, task list boxes, and the `www.`, `http(s):` and `@` of literal autolinks. Most statements
- * have none, and parsing them without the GFM extensions gives the same tree three times faster
- * (the autolink extension alone tries every word as an e-mail address).
- */
-const GFM_TRIGGER = /[|~@]|\[\^|\[[ xX]\]|www|https?:/i;
-
-/** Parses Markdown (CommonMark and GFM) into mdast. */
-export function parseMarkdown(text: string): Root {
-  return (GFM_TRIGGER.test(text) ? gfmParser : commonMarkParser).parse(text) as Root;
-}
 
 /** Reads and parses the statement at `path` (absolute); an unreadable file gets a `read-error` problem. */
 export function loadStatement(path: string, context: LoadContext): Statement {
