@@ -1,4 +1,5 @@
 /** `alliance build`: the handouts opened and read back (DOCX parts, PDF text and metadata), and a build that can be trusted. */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -298,6 +299,16 @@ describe('what is built', () => {
     expect(run.stdout).toMatch(/12:1 +warning +Expected an image file at `\.\.\/\.\.\/\.\.\/etc\/passwd`, found none|12:1 +warning +Expected an image inside the project/);
     expect(run.stdout).toMatch(/warning +Expected a character the handout's fonts can draw, found \u{13000} \(U\+13000\), which no font has +missing-glyph/u);
     expect(run.stdout).not.toContain('U+4E2D');
+  });
+
+  it('never reads an image that is a folder or a pipe (which would block), and says which it found', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD.replace('Thank you.\n', '![room](room.png) and ![pipe](pipe.png)\n\nThank you.\n') });
+    mkdirSync(join(project, 'statements/room.png'));
+    execFileSync('mkfifo', [join(project, 'statements/pipe.png')]);
+    const run = await build(project, '--to', 'docx');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/warning +Expected an image file at `room\.png`, found a folder; its alt text `room` stands in +image/);
+    expect(run.stdout).toMatch(/warning +Expected an image file at `pipe\.png`, found something else \(a pipe, socket or device\); its alt text `pipe` stands in +image/);
   });
 
   it('writes well-formed XML from text holding characters XML does not allow (U+FFFE, U+FFFF)', async () => {

@@ -73,8 +73,9 @@ function checkImage(url: string, folder: string, root: string): Checked {
     return { reason: `Expected an image file at ${quote(url)}, found none` };
   }
   if (!path.startsWith(root + sep)) return { reason: `Expected an image inside the project, found ${quote(url)} outside it` };
-  const size = statSync(path).size;
-  if (!statSync(path).isFile()) return { reason: `Expected an image file at ${quote(url)}, found a folder` };
+  const stat = statSync(path);
+  if (!stat.isFile()) return { reason: `Expected an image file at ${quote(url)}, found ${stat.isDirectory() ? 'a folder' : 'something else (a pipe, socket or device)'}` };
+  const { size } = stat;
   if (size > MAX_IMAGE_BYTES) return { reason: `Expected an image of at most 10 MB, found ${quote(url)} of ${(size / 1048576).toFixed(1)} MB`, file: path };
   const data = readFileSync(path);
   const format = startsWith(data, PNG) ? 'png' : startsWith(data, JPEG) ? 'jpg' : undefined;
