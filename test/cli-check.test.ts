@@ -1,5 +1,6 @@
 /** `alliance check` as a user runs it: formats, exit codes, options, bad paths, colours, cache. */
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
@@ -145,6 +146,25 @@ describe('paths and usage', () => {
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout);
     expect(results.map((result: { messages: { ruleId: string }[] }) => result.messages.map((message) => message.ruleId))).toEqual([[], ['read-error'], ['encoding']]);
+  });
+
+  it('never reads a link to a device, a pipe or a file far too large: each is one message, and the run ends', async () => {
+    const hostile = tempProject({ 'statements/a.md': GOOD, 'statements/huge.md': '' });
+    symlinkSync('/dev/zero', join(hostile, 'statements/zero.md'));
+    execFileSync('mkfifo', [join(hostile, 'statements/pipe.md')]);
+    // Three gigabytes that take no room on disk: read, they would exhaust the memory.
+    truncateSync(join(hostile, 'statements/huge.md'), 3 * 1024 ** 3);
+    const all = await runCli(['check', '--format', 'json'], { cwd: hostile });
+    const byFile = (run: typeof all) => Object.fromEntries(JSON.parse(run.stdout).map((result: { filePath: string; messages: { ruleId: string; message: string }[] }) => [result.filePath.split('/').pop(), result.messages.map((message) => `${message.ruleId}: ${message.message}`)]));
+    expect(byFile(all)).toEqual({
+      'a.md': [],
+      'huge.md': ['markdown: Expected a statement of at most 1024 KB, found 3145728 KB'],
+      'zero.md': ['read-error: Expected a file, found something else (a pipe, socket or device)'],
+    });
+    // Given by name, the pipe is checked too, and reported, not waited on.
+    const named = await runCli(['check', 'statements/pipe.md', '--format', 'json'], { cwd: hostile });
+    expect(named.code).toBe(1);
+    expect(byFile(named)).toEqual({ 'pipe.md': ['read-error: Expected a file, found something else (a pipe, socket or device)'] });
   });
 });
 

@@ -23,9 +23,10 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
     const absolute = resolve(cwd, pattern);
     const stat = statOrUndefined(absolute);
     let matches: string[];
-    // A file, or a link that leads nowhere: given by name, it is checked (and reported as unreadable).
-    if (stat?.isFile() || (!stat && existsAsLink(absolute))) matches = [absolute];
-    else if (stat?.isDirectory()) matches = await glob(MARKDOWN, { cwd: absolute, absolute: true, ignore: IGNORE, dot: false });
+    // Given by name, anything but a folder is checked: a file, a link that leads nowhere, a pipe or a
+    // device (the last three reported as unreadable).
+    if (stat?.isDirectory()) matches = await glob(MARKDOWN, { cwd: absolute, absolute: true, ignore: IGNORE, dot: false });
+    else if (stat || existsAsLink(absolute)) matches = [absolute];
     else if (isDynamicPattern(pattern)) matches = await globFrom(pattern, cwd);
     else matches = [];
     if (matches.length === 0) unmatched.push(pattern);

@@ -14,6 +14,9 @@ interface MarkdownLimits {
   maxBrackets: number;
 }
 
+/** What a file may hold beyond the bound on its body before it is not even read (front matter is far smaller). */
+const FRONT_MATTER_ROOM = 64 * 1024;
+
 let checks: { bounds: MarkdownLimits; nesting: RegExp; run: RegExp } | undefined;
 
 /** The bounds, and the expressions that find what passes them (made once). */
@@ -34,6 +37,13 @@ function at(source: string, index: number): { line: number; column: number } {
   const before = source.slice(0, index);
   const line = before.split('\n').length;
   return { line, column: index - before.lastIndexOf('\n') };
+}
+
+/** The problem of a statement file too large to be read at all: past the bound on the body, plus room for front matter. */
+export function fileSizeProblem(bytes: number): LoadProblem | undefined {
+  const { maxBytes } = limits().bounds;
+  if (bytes <= maxBytes + FRONT_MATTER_ROOM) return undefined;
+  return { ruleId: 'markdown', reason: `Expected a statement of at most ${maxBytes / 1024} KB, found ${Math.round(bytes / 1024)} KB`, place: { line: 1, column: 1 } };
 }
 
 /** The problem with a statement's Markdown that stops it being parsed, if any. */
