@@ -341,6 +341,15 @@ describe('what is built', () => {
 });
 
 describe('templates', () => {
+  it('that cannot be read (a pipe) stop the statements that use them, with the reason, and never hang', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    mkdirSync(join(project, 'templates'));
+    execFileSync('mkfifo', [join(project, 'templates/handout.yaml')]);
+    const run = await build(project, '--to', 'docx');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/error +Expected a usable handout template, found an error: Expected a file, found something else \(a pipe, socket or device\)/);
+  });
+
   it('are picked by name, only inside templates/, and may change only what they need', async () => {
     const project = tempProject({
       'statements/a.md': GOOD.replace('forum: CCPCJ\n', 'forum: CCPCJ\ntemplate: formal\n'),

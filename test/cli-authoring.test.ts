@@ -1,6 +1,6 @@
 /** The authoring workflow: `init`, `new` (with its prompts), `list`, completion, help. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +129,15 @@ describe('alliance new', () => {
     const date = await runCli(['new', '--forum', 'CCPCJ', '--session', '1', '--speaker', 'A', '--date', '19/05/2025'], { cwd: folder });
     expect(date.code).toBe(2);
     expect(date.stderr).toContain('Expected `--date` to be a date `YYYY-MM-DD`');
+  });
+
+  it('says so, without waiting, when the statement template is a pipe', async () => {
+    const folder = project();
+    mkdirSync(join(folder, 'templates'), { recursive: true });
+    spawnSync('mkfifo', [join(folder, 'templates/statement.md')]);
+    const run = await runCli(['new', '--forum', 'CCPCJ', '--session', '1', '--speaker', 'A'], { cwd: folder });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('statement.md:1:1: Expected a file, found something else (a pipe, socket or device)');
   });
 });
 

@@ -166,6 +166,17 @@ describe('paths and usage', () => {
     expect(named.code).toBe(1);
     expect(byFile(named)).toEqual({ 'pipe.md': ['read-error: Expected a file, found something else (a pipe, socket or device)'] });
   });
+
+  it('never waits on a cache or config file that is a pipe', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    execFileSync('mkfifo', [join(project, '.alliancecache'), join(project, 'pipe.yaml')]);
+    const cached = await runCli(['check', '--cache'], { cwd: project });
+    expect(cached.code).toBe(0);
+    expect(cached.stdout).toContain('1 file checked, no problems');
+    const config = await runCli(['check', '--config', 'pipe.yaml'], { cwd: project });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('pipe.yaml:1:1: Expected a file, found something else (a pipe, socket or device)');
+  });
 });
 
 describe('--cache', () => {

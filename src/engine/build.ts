@@ -5,7 +5,7 @@
  * cores, convert with LibreOffice in one batch when asked, and write the manifest.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isUnusable } from '../model/statement.js';
 import { timeStatement } from '../timing/estimate.js';
@@ -16,7 +16,7 @@ import { parseStatement } from './load.js';
 import { MANIFEST, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
 import { storeMessage, type StoredMessage } from './messages.js';
 import { outputStem, writeOutput } from './outputs.js';
-import { readStatementFile } from './read.js';
+import { readRegularFile, readRegularText, readStatementFile } from './read.js';
 import { makeMessage, runRules } from './run-rules.js';
 import { loadTemplate, templateFiles } from './templates.js';
 import { VERSION } from './version.js';
@@ -65,12 +65,15 @@ function hashOf(bytes: Uint8Array | string): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** The hash of a file's bytes, or `absent` (a file whose later appearance must rebuild, such as a template). */
+/**
+ * The hash of a file's bytes; `absent` for a file whose later appearance must rebuild (such as a
+ * template), `unreadable` for one that cannot be read (which rebuilds, so that its error is shown).
+ */
 function fileHash(path: string): string {
   try {
-    return hashOf(readFileSync(path));
-  } catch {
-    return 'absent';
+    return hashOf(readRegularFile(path));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'unreadable';
   }
 }
 
@@ -233,7 +236,11 @@ export async function writeManifest(outDir: string, projectDir: string, previous
   const manifest: Manifest = { tool: `alliance ${VERSION}`, statements: [...bySource.values()] };
   const text = manifestText(manifest);
   const path = join(outDir, MANIFEST);
-  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  try {
+    if (readRegularText(path) === text) return;
+  } catch {
+    // No manifest yet, or one that cannot be read: it is written anew.
+  }
   mkdirSync(outDir, { recursive: true });
   await writeFileAtomic(path, text);
 }

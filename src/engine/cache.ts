@@ -4,9 +4,10 @@
  * ignored (and rewritten); it is written atomically.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StoredMessage } from './messages.js';
+import { readRegularText } from './read.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { own } from '../model/own.js';
 
@@ -35,7 +36,7 @@ export class ResultCache {
   static async open(location: string, key: string): Promise<ResultCache> {
     let previous: CacheFile = { key: '', files: {} };
     try {
-      const parsed = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
+      const parsed = JSON.parse(readRegularText(location)) as CacheFile;
       if (parsed && typeof parsed.key === 'string' && parsed.files && typeof parsed.files === 'object') previous = parsed;
     } catch {
       // No cache yet, or an unreadable one: start afresh.

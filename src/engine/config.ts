@@ -4,7 +4,7 @@
  * config is a `ConfigError` naming the file, line and column, which ends the run with exit code 2.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { describeValue, listOr, quote } from '../model/describe.js';
@@ -13,6 +13,7 @@ import type { Officer } from '../model/forum.js';
 import type { Severity } from '../model/statement.js';
 import { didYouMean } from '../model/suggest.js';
 import { ConfigError } from './errors.js';
+import { ReadRefusal, readRegularText } from './read.js';
 import { own } from '../model/own.js';
 
 /** The names a config file may have, in the order they are looked for. */
@@ -98,9 +99,9 @@ export function loadConfig(cwd: string, context: ConfigContext, explicitPath?: s
   if (path === undefined) return defaultConfig(resolve(cwd));
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularText(path);
   } catch (error) {
-    throw new ConfigError(path, 1, 1, `Expected a readable config file, found an error: ${(error as Error).message}`);
+    throw new ConfigError(path, 1, 1, error instanceof ReadRefusal ? error.message : `Expected a readable config file, found an error: ${(error as Error).message}`);
   }
   return parseConfig(text, path, context);
 }

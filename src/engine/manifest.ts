@@ -3,8 +3,8 @@
  * hash, and what the build cache needs to know that nothing changed (its key and the hashes of the
  * files it depends on). No timestamps, sorted: the same build gives the same manifest.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readRegularText } from './read.js';
 
 /** One statement in the manifest. */
 export interface ManifestEntry {
@@ -36,7 +36,7 @@ export const MANIFEST = 'manifest.json';
 /** Reads the manifest of an output folder (empty when there is none or it cannot be read). */
 export function readManifest(outDir: string): Manifest {
   try {
-    const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Manifest;
+    const manifest = JSON.parse(readRegularText(join(outDir, MANIFEST))) as Manifest;
     if (Array.isArray(manifest.statements)) return manifest;
   } catch {
     // No manifest yet, or a broken one: everything is built.

@@ -4,13 +4,14 @@
  * the registry (so the opening already says "Madam President," at a COP), written under
  * `statements/<forum>-<session>/<slug>.md` with a name that is safe and new.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { loadData } from '../data/load.js';
 import { formatClock } from '../model/duration.js';
 import type { LoadContext } from './context.js';
-import { UsageError } from './errors.js';
+import { ReadRefusal, readRegularText } from './read.js';
+import { ConfigError, UsageError } from './errors.js';
 import { paceTable } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { createFileAtomicSync } from './write-atomic.js';
@@ -101,7 +102,13 @@ export function statementText(input: NewStatement, context: LoadContext, templat
 export function writeNewStatement(input: NewStatement, context: LoadContext): string {
   const projectDir = context.config.dir;
   const own = join(projectDir, 'templates', 'statement.md');
-  const templateText = readFileSync(existsSync(own) ? own : join(BUILT_IN_TEMPLATES, 'statement.md'), 'utf8');
+  const templatePath = existsSync(own) ? own : join(BUILT_IN_TEMPLATES, 'statement.md');
+  let templateText: string;
+  try {
+    templateText = readRegularText(templatePath);
+  } catch (error) {
+    throw new ConfigError(templatePath, 1, 1, error instanceof ReadRefusal ? error.message : `Expected a readable template, found an error: ${(error as Error).message}`);
+  }
   const text = statementText(input, context, templateText);
   const forum = context.forums.find(input.forum)?.id ?? input.forum;
   const folder = join(projectDir, 'statements', slugify(`${forum}-${input.session}`, 'statements'));

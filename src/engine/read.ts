@@ -1,28 +1,40 @@
 /**
- * Reading a statement's bytes: an unreadable file becomes a `read-error` problem, never an exception.
- * Only regular files are read (a link to a device such as /dev/zero, or a pipe, would never end or
- * never answer), and a file far beyond the size a statement may have is not read at all.
+ * Reading files that come with a project (statements, templates, the config, the cache, the
+ * manifest): only regular files are read, since a link to a device such as /dev/zero never ends and a
+ * pipe may never answer, and never past a bound on their size. A statement that cannot be read becomes
+ * a `read-error` (or `markdown`, when far too large) problem, never an exception.
  */
-import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { LoadProblem } from '../model/statement.js';
 import { fileSizeProblem } from './markdown-limits.js';
 
-function readProblem(reason: string): LoadProblem {
-  return { ruleId: 'read-error', reason, place: { line: 1, column: 1 } };
+/** The largest project file other than a statement that is read (templates, config, cache, manifest). */
+export const MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Why a file was not read: `EISDIR` (a folder), `ENOTFILE` (a pipe, socket or device), `EFBIG` (too large). */
+export class ReadRefusal extends Error {
+  constructor(
+    readonly code: 'EISDIR' | 'ENOTFILE' | 'EFBIG',
+    readonly size: number,
+    path: string,
+  ) {
+    super(code === 'EISDIR' ? `Expected a file, found a folder at \`${path}\`` : code === 'ENOTFILE' ? `Expected a file, found something else (a pipe, socket or device) at \`${path}\`` : `Expected a file of at most ${MAX_PROJECT_FILE_BYTES / 1048576} MB, found \`${path}\` of ${Math.round(size / 1048576)} MB`);
+  }
 }
 
-/** The bytes of a file, or the problem that stops reading it. */
-export function readStatementFile(path: string): Uint8Array | LoadProblem {
-  let fd: number | undefined;
+/**
+ * The bytes of the regular file at `path` (links followed), of at most `maxBytes` (`bounded` is asked
+ * first with the size, and may refuse by throwing). Throws `ReadRefusal` or the system's error.
+ */
+export function readRegularFile(path: string, maxBytes = MAX_PROJECT_FILE_BYTES, bounded?: (size: number) => void): Buffer {
+  // Opened without blocking, so that a pipe with no writer cannot hold the run.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    // Statements are small: a synchronous read costs a fraction of a promise round trip per file.
-    // Opened without blocking, so that a pipe with no writer cannot hold the run.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return readProblem('Expected a file, found a folder');
-    if (!stat.isFile()) return readProblem('Expected a file, found something else (a pipe, socket or device)');
-    const tooLarge = fileSizeProblem(stat.size);
-    if (tooLarge) return tooLarge;
+    if (stat.isDirectory()) throw new ReadRefusal('EISDIR', 0, path);
+    if (!stat.isFile()) throw new ReadRefusal('ENOTFILE', 0, path);
+    bounded?.(stat.size);
+    if (stat.size > maxBytes) throw new ReadRefusal('EFBIG', stat.size, path);
     const bytes = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < bytes.length) {
@@ -31,10 +43,37 @@ export function readStatementFile(path: string): Uint8Array | LoadProblem {
       read += count;
     }
     return read === bytes.length ? bytes : bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text (UTF-8) of the regular file at `path`; throws as `readRegularFile`. */
+export function readRegularText(path: string): string {
+  return readRegularFile(path).toString('utf8');
+}
+
+function readProblem(reason: string): LoadProblem {
+  return { ruleId: 'read-error', reason, place: { line: 1, column: 1 } };
+}
+
+/** Thrown inside a read to hand back the problem of a statement far beyond its size bound. */
+class TooLarge {
+  constructor(readonly problem: LoadProblem) {}
+}
+
+/** The bytes of a statement file, or the problem that stops reading it. */
+export function readStatementFile(path: string): Uint8Array | LoadProblem {
+  try {
+    // Statements are small: a synchronous read costs a fraction of a promise round trip per file.
+    return readRegularFile(path, Number.MAX_SAFE_INTEGER, (size) => {
+      const problem = fileSizeProblem(size);
+      if (problem) throw new TooLarge(problem);
+    });
   } catch (error) {
+    if (error instanceof TooLarge) return error.problem;
+    if (error instanceof ReadRefusal) return readProblem(error.code === 'EISDIR' ? 'Expected a file, found a folder' : 'Expected a file, found something else (a pipe, socket or device)');
     const code = (error as NodeJS.ErrnoException).code;
     return readProblem(code === 'EISDIR' ? 'Expected a file, found a folder' : `Expected a readable file, found an error: \`${code ?? (error as Error).message}\``);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

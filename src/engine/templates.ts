@@ -3,7 +3,7 @@
  * alliance, so a template may give only what it changes. A name can only reach a file inside a
  * `templates/` folder (no separators, real path checked), and the YAML is data, never code.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -12,6 +12,7 @@ import { didYouMean } from '../model/suggest.js';
 import { own } from '../model/own.js';
 import type { FontChoice, Template } from '../render/template.js';
 import { ConfigError } from './errors.js';
+import { ReadRefusal, readRegularText } from './read.js';
 
 /** The templates folder shipped with alliance. */
 export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -78,7 +79,12 @@ interface Parsed {
 }
 
 function parseTemplateFile(path: string): Parsed {
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readRegularText(path);
+  } catch (error) {
+    throw new ConfigError(path, 1, 1, error instanceof ReadRefusal ? error.message : `Expected a readable template, found an error: ${(error as Error).message}`);
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
   const error = document.errors[0];
