@@ -176,6 +176,11 @@ describe('paths and usage', () => {
     const config = await runCli(['check', '--config', 'pipe.yaml'], { cwd: project });
     expect(config.code).toBe(2);
     expect(config.stderr).toContain('pipe.yaml:1:1: Expected a file, found something else (a pipe, socket or device)');
+    // Found by its name, a config that is a pipe is reported too, not passed over for one further up.
+    execFileSync('mkfifo', [join(project, 'alliance.config.yaml')]);
+    const found = await runCli(['check'], { cwd: project });
+    expect(found.code).toBe(2);
+    expect(found.stderr).toContain('alliance.config.yaml:1:1: Expected a file, found something else (a pipe, socket or device)');
   });
 });
 

@@ -84,7 +84,8 @@ export function defaultConfig(dir: string): Config {
 /** Finds the config file in `cwd` or the nearest folder above it; throws when a folder holds two. */
 export function findConfigFile(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const found = CONFIG_NAMES.map((name) => join(dir, name)).filter((path) => existsSync(path) && statSync(path).isFile());
+    // Anything but a folder by a config file's name is the config (a pipe or a device is then reported, not passed over).
+    const found = CONFIG_NAMES.map((name) => join(dir, name)).filter((path) => existsSync(path) && !statSync(path).isDirectory());
     if (found.length > 1) {
       throw new ConfigError(found[1]!, 1, 1, `Expected one config file in \`${dir}\`, found ${listOr(found.map((path) => path.slice(dir.length + 1)))}`);
     }
