@@ -1,6 +1,6 @@
 /** `alliance check` as a user runs it: formats, exit codes, options, bad paths, colours, cache. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
@@ -9,6 +9,12 @@ import { GOOD, tempProject } from './helpers/statements.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const NO_ADDRESS = GOOD.replace('Thank you, Chair.\n\n', '');
 const WARNING_ONLY = GOOD.replace('The Alliance of NGOs welcomes', 'We welcome');
+
+/** The messages of a JSON report by file name, as `rule-id: message`. */
+function byFile(run: { stdout: string }): Record<string, string[]> {
+  const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+  return Object.fromEntries(results.map((result) => [result.filePath.split('/').pop()!, result.messages.map((message) => `${message.ruleId}: ${message.message}`)]));
+}
 
 describe('alliance check on the example statements', () => {
   it('passes on statements/', async () => {
@@ -148,23 +154,41 @@ describe('paths and usage', () => {
     expect(results.map((result: { messages: { ruleId: string }[] }) => result.messages.map((message) => message.ruleId))).toEqual([[], ['read-error'], ['encoding']]);
   });
 
-  it('never reads a link to a device, a pipe or a file far too large: each is one message, and the run ends', async () => {
+  it('never reads a pipe or a file far too large: each is one message, and the run ends', async () => {
     const hostile = tempProject({ 'statements/a.md': GOOD, 'statements/huge.md': '' });
-    symlinkSync('/dev/zero', join(hostile, 'statements/zero.md'));
     execFileSync('mkfifo', [join(hostile, 'statements/pipe.md')]);
     // Three gigabytes that take no room on disk: read, they would exhaust the memory.
     truncateSync(join(hostile, 'statements/huge.md'), 3 * 1024 ** 3);
     const all = await runCli(['check', '--format', 'json'], { cwd: hostile });
-    const byFile = (run: typeof all) => Object.fromEntries(JSON.parse(run.stdout).map((result: { filePath: string; messages: { ruleId: string; message: string }[] }) => [result.filePath.split('/').pop(), result.messages.map((message) => `${message.ruleId}: ${message.message}`)]));
-    expect(byFile(all)).toEqual({
-      'a.md': [],
-      'huge.md': ['markdown: Expected a statement of at most 1024 KB, found 3145728 KB'],
-      'zero.md': ['read-error: Expected a file, found something else (a pipe, socket or device)'],
-    });
+    expect(byFile(all)).toEqual({ 'a.md': [], 'huge.md': ['markdown: Expected a statement of at most 1024 KB, found 3145728 KB'] });
     // Given by name, the pipe is checked too, and reported, not waited on.
     const named = await runCli(['check', 'statements/pipe.md', '--format', 'json'], { cwd: hostile });
     expect(named.code).toBe(1);
     expect(byFile(named)).toEqual({ 'pipe.md': ['read-error: Expected a file, found something else (a pipe, socket or device)'] });
+  });
+
+  it('never follows a link out of the project: a statement linked to /etc/passwd is neither read nor printed', async () => {
+    const hostile = tempProject({ 'statements/a.md': GOOD, 'statements/drafts/b.md': GOOD });
+    const outside = tempProject({ 'secret.md': '---\nforum: secret-token-123\n---\n', 'deep/c.md': GOOD });
+    symlinkSync('/etc/passwd', join(hostile, 'statements/passwd.md'));
+    symlinkSync('/dev/zero', join(hostile, 'statements/zero.md'));
+    symlinkSync(join(outside, 'secret.md'), join(hostile, 'statements/secret.md'));
+    symlinkSync(outside, join(hostile, 'statements/elsewhere'));
+    // A link that stays inside the project, named on the command line, is read.
+    symlinkSync(join(hostile, 'statements/drafts/b.md'), join(hostile, 'statements/latest.md'));
+    const all = await runCli(['check', '--format', 'json'], { cwd: hostile });
+    expect(all.code).toBe(0);
+    expect(Object.keys(byFile(all))).toEqual(['a.md', 'b.md']);
+    const named = await runCli(['check', 'statements/passwd.md', 'statements/zero.md', 'statements/secret.md', 'statements/latest.md', '--format', 'json'], { cwd: hostile });
+    expect(named.code).toBe(1);
+    expect(byFile(named)).toEqual({
+      'latest.md': [],
+      'passwd.md': ['read-error: Expected a statement inside the project, found a link to `/etc/passwd` outside it'],
+      'secret.md': [`read-error: Expected a statement inside the project, found a link to \`${realpathSync(join(outside, 'secret.md'))}\` outside it`],
+      'zero.md': ['read-error: Expected a statement inside the project, found a link to `/dev/zero` outside it'],
+    });
+    expect(named.stdout).not.toContain('root:');
+    expect(named.stdout).not.toContain('secret-token-123');
   });
 
   it('never waits on a cache or config file that is a pipe', async () => {

@@ -112,7 +112,7 @@ function writeProblem(error: NodeJS.ErrnoException): string {
 /** Builds the handouts of one statement. */
 export async function buildOne(path: string, context: LoadContext, settings: BuildSettings): Promise<BuildOutcome> {
   const outcome: BuildOutcome = { path, status: 'failed', messages: [], written: [], writeErrors: [], staged: [], internalErrors: 0 };
-  const input = readStatementFile(path);
+  const input = readStatementFile(path, context.config.dir);
   const statement = parseStatement(path, input, context);
   const run = runRules(statement);
   outcome.internalErrors = run.internalErrors;

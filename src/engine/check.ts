@@ -38,7 +38,7 @@ export async function checkFiles(paths: readonly string[], context: LoadContext,
   const outcomes = new Map<string, CheckOutcome>();
   const todo: string[] = [];
   for (const path of paths) {
-    const input = cache ? readStatementFile(path) : undefined;
+    const input = cache ? readStatementFile(path, context.config.dir) : undefined;
     const hash = input instanceof Uint8Array ? contentHash(input) : null;
     const messages = hash === null ? undefined : cache?.get(path, hash);
     if (messages) outcomes.set(path, { path, hash, messages, internalErrors: 0 });

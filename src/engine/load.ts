@@ -20,7 +20,7 @@ import { resolveSettings } from './settings.js';
 
 /** Reads and parses the statement at `path` (absolute); an unreadable file gets a `read-error` problem. */
 export function loadStatement(path: string, context: LoadContext): Statement {
-  return parseStatement(path, readStatementFile(path), context);
+  return parseStatement(path, readStatementFile(path, context.config.dir), context);
 }
 
 /** Parses a statement from its bytes or text (or the problem that stopped reading it); `path` names it. */

@@ -4,7 +4,8 @@
  * pipe may never answer, and never past a bound on their size. A statement that cannot be read becomes
  * a `read-error` (or `markdown`, when far too large) problem, never an exception.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import type { LoadProblem } from '../model/statement.js';
 import { fileSizeProblem } from './markdown-limits.js';
 
@@ -62,8 +63,32 @@ class TooLarge {
   constructor(readonly problem: LoadProblem) {}
 }
 
-/** The bytes of a statement file, or the problem that stops reading it. */
-export function readStatementFile(path: string): Uint8Array | LoadProblem {
+/** The real path of a link (or of a file under a linked folder) that leads out of `projectDir`, if `path` is one. */
+function linkOutside(path: string, projectDir: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return undefined;
+  }
+  if (real === resolve(path)) return undefined;
+  let root: string;
+  try {
+    root = realpathSync(projectDir);
+  } catch {
+    root = resolve(projectDir);
+  }
+  return real.startsWith(root + sep) ? undefined : real;
+}
+
+/**
+ * The bytes of a statement file, or the problem that stops reading it. With `projectDir`, a link that
+ * leads out of the project is not followed: a pull request could otherwise link a statement to
+ * /etc/passwd or /proc/self/environ and have CI print or render it.
+ */
+export function readStatementFile(path: string, projectDir?: string): Uint8Array | LoadProblem {
+  const outside = projectDir === undefined ? undefined : linkOutside(path, projectDir);
+  if (outside !== undefined) return readProblem(`Expected a statement inside the project, found a link to \`${outside}\` outside it`);
   try {
     // Statements are small: a synchronous read costs a fraction of a promise round trip per file.
     return readRegularFile(path, Number.MAX_SAFE_INTEGER, (size) => {

@@ -127,9 +127,9 @@ export function listOne(path: string, input: Uint8Array | LoadProblem, context: 
 }
 
 const TASKS = {
-  check: (path: string, context: LoadContext): CheckOutcome => checkOne(path, readStatementFile(path), context),
-  time: (path: string, context: LoadContext): TimeOutcome => safely(path, () => timeOne(path, readStatementFile(path), context)),
-  list: (path: string, context: LoadContext): ListOutcome => listOne(path, readStatementFile(path), context),
+  check: (path: string, context: LoadContext): CheckOutcome => checkOne(path, readStatementFile(path, context.config.dir), context),
+  time: (path: string, context: LoadContext): TimeOutcome => safely(path, () => timeOne(path, readStatementFile(path, context.config.dir), context)),
+  list: (path: string, context: LoadContext): ListOutcome => listOne(path, readStatementFile(path, context.config.dir), context),
   build: async (path: string, context: LoadContext, settings?: BuildSettings): Promise<BuildOutcome> => {
     try {
       return await buildOne(path, context, settings!);
