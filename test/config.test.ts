@@ -52,6 +52,17 @@ describe('the config file', () => {
     expect(run.stderr).toContain(`alliance.config.yaml:${place}: ${reason}`);
   });
 
+  it('keeps the statements it names inside the project folder (a config can come with a pull request)', async () => {
+    for (const pattern of ['/etc/**/*.md', '../**/*.md', 'statements/../../x.md', '~/notes/*.md']) {
+      const project = tempProject({ 'alliance.config.yaml': `statements:\n  - statements/**/*.md\n  - "${pattern}"\n`, 'statements/a.md': GOOD });
+      const run = await runCli(['check'], { cwd: project });
+      expect(run.code, pattern).toBe(2);
+      expect(run.stderr).toContain(`alliance.config.yaml:2:3: Expected \`statements\` to hold globs inside the project folder, found \`${pattern}\``);
+    }
+    const fine = tempProject({ 'alliance.config.yaml': 'statements: ["statements/**/*.md", "drafts/*.md"]\n', 'drafts/b.md': GOOD });
+    expect((await runCli(['check'], { cwd: fine })).stdout).toContain('1 file checked, no problems');
+  });
+
   it('is refused when a folder holds two', async () => {
     const project = tempProject({ 'alliance.config.yaml': '', 'alliance.config.json': '{}', 'statements/a.md': GOOD });
     const run = await runCli(['check'], { cwd: project });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { describeValue, listOr, quote } from '../model/describe.js';
 import { parseLanguage, parseMark, parsePace, parseSlot, parseTemplate, type FieldContext, type FieldResult, type Mark } from '../model/fields.js';
@@ -275,6 +275,12 @@ const KEYS: Record<string, KeyReader> = {
   },
   statements(config, node, report) {
     config.statements = textList(node, report, 'statements');
+    // A config can come with a pull request: its globs may not reach out of the project folder.
+    for (const pattern of config.statements) {
+      if (isAbsolute(pattern) || /^[a-z]:/i.test(pattern) || pattern.startsWith('~') || pattern.split(/[\\/]/).includes('..')) {
+        report(node, `Expected \`statements\` to hold globs inside the project folder, found ${quote(pattern)}`);
+      }
+    }
   },
 };
 
