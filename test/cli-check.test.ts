@@ -191,6 +191,21 @@ describe('paths and usage', () => {
     expect(named.stdout).not.toContain('secret-token-123');
   });
 
+  it('writes out the control characters of a statement instead of sending them to the terminal', async () => {
+    // Escape sequences that would clear a line and print a fake success, and a right-to-left override.
+    const project = tempProject({
+      'statements/a.md': '\u001b[2K\u001b[1A\r\u001b[32m✔ 0 problems\u001b[0m\n',
+      'statements/b.md': GOOD.replace('forum: CCPCJ', 'forum: "CC\u001b[8mPCJ\u202e"'),
+    });
+    const run = await runCli(['check'], { cwd: project });
+    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(run.stdout).toContain('found `\\u{1B}[2K\\u{1B}[1A \\u{1B}[32m✔ 0 proble…`');
+    expect(run.stdout).toContain('Unexpected forum `CC\\u{1B}[8mPCJ\\u{202E}`');
+    const list = await runCli(['list'], { cwd: project });
+    expect(list.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(list.stdout).toContain('CC\\u{1B}[8mPCJ\\u{202E}');
+  });
+
   it('never waits on a cache or config file that is a pipe', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     execFileSync('mkfifo', [join(project, '.alliancecache'), join(project, 'pipe.yaml')]);

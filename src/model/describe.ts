@@ -10,9 +10,21 @@ export function describeValue(value: unknown): string {
   return quote(String(value));
 }
 
-/** Wraps text in backticks, shortened with an ellipsis past 40 characters and on one line. */
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional controls that reorder what is shown: in text
+ * from a statement printed to a terminal or a CI log, they could move the cursor, clear lines or
+ * hide and reorder words, so that a report says something other than what it found.
+ */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `text` with each control character written out as `\u{…}`, so that it shows instead of acting. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => `\\u{${character.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
+/** Wraps text in backticks, shortened with an ellipsis past 40 characters, on one line, controls written out. */
 export function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = printable(text.replace(/\s+/g, ' '));
   const short = flat.length > MAX_QUOTED ? `${flat.slice(0, MAX_QUOTED - 1)}…` : flat;
   return `\`${short.replace(/`/g, 'ˋ')}\``;
 }

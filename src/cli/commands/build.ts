@@ -1,5 +1,6 @@
 /** `alliance build [paths…]`: a DOCX and a PDF handout of every statement, under `--out`. */
 import { resolve } from 'node:path';
+import { printable } from '../../model/describe.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { BuildOutcome, BuildSettings, CopyName, Format } from '../../engine/build.js';
 import type { Concurrency } from '../../engine/pool.js';
@@ -105,7 +106,7 @@ async function report(outcomes: readonly BuildOutcome[], options: BuildOptions, 
     const messages = results[index]!.messages;
     if (outcome.status === 'skipped') {
       const first = messages.find((message) => message.fatal) ?? messages[0];
-      const why = first ? `${first.line}:${first.column} ${first.reason} (${first.ruleId})` : 'it has errors';
+      const why = first ? `${first.line}:${first.column} ${printable(first.reason)} (${first.ruleId})` : 'it has errors';
       lines.push(`${chalk.red('✖')} ${source} ${chalk.red('not built')}: ${why}`);
       continue;
     }
@@ -114,7 +115,7 @@ async function report(outcomes: readonly BuildOutcome[], options: BuildOptions, 
     for (const message of messages) {
       if (!message.fatal && outcome.status === 'unchanged') continue;
       const severity = message.fatal ? chalk.red('error  ') : chalk.yellow('warning');
-      lines.push(`  ${source}:${message.line}:${message.column}  ${severity}  ${message.reason}  ${chalk.dim(message.ruleId ?? '')}`);
+      lines.push(`  ${source}:${message.line}:${message.column}  ${severity}  ${printable(message.reason)}  ${chalk.dim(message.ruleId ?? '')}`);
     }
   }
   const count = (status: BuildOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;

@@ -4,6 +4,7 @@
  * so where `GITHUB_STEP_SUMMARY` is set, a Markdown table of every message is appended to it.
  */
 import { appendFile } from 'node:fs/promises';
+import { printable } from '../../model/describe.js';
 import { countMessages, describeCounts, plural } from './counts.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from './report.js';
@@ -38,8 +39,8 @@ export const github: Reporter = async ({ results, cwd, env }) => {
         ...(end ? [`endLine=${end.line}`, `endColumn=${end.column}`] : []),
         `title=${escapeProperty(message.ruleId ?? 'alliance')}`,
       ];
-      lines.push(`::${message.fatal ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(message.reason)}`);
-      rows.push(`| \`${cell(file)}\` | ${message.line ?? 1}:${message.column ?? 1} | ${message.fatal ? 'error' : 'warning'} | \`${cell(message.ruleId ?? '')}\` | ${cell(message.reason)} |`);
+      lines.push(`::${message.fatal ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(printable(message.reason))}`);
+      rows.push(`| \`${cell(file)}\` | ${message.line ?? 1}:${message.column ?? 1} | ${message.fatal ? 'error' : 'warning'} | \`${cell(message.ruleId ?? '')}\` | ${cell(printable(message.reason))} |`);
     }
   }
   const counts = countMessages(results.flatMap((result) => result.messages));

@@ -1,6 +1,7 @@
 /** `alliance list` as a table, JSON, CSV or Markdown, with the totals of each session. */
 import type { ChalkInstance } from 'chalk';
 import type { ListOutcome } from '../../engine/tasks.js';
+import { printable } from '../../model/describe.js';
 import { formatClock } from '../../model/duration.js';
 import { plural } from './counts.js';
 import { displayPath } from './paths.js';
@@ -11,11 +12,11 @@ const COLUMNS = ['File', 'Forum', 'Session', 'Item', 'Speaker', 'Status', 'Words
 function row(outcome: ListOutcome, cwd: string): string[] {
   return [
     displayPath(outcome.path, cwd),
-    outcome.forum ?? '',
-    outcome.session ?? '',
-    outcome.agendaItem ?? '',
-    outcome.speaker ?? '',
-    outcome.status ?? '',
+    printable(outcome.forum ?? ''),
+    printable(outcome.session ?? ''),
+    printable(outcome.agendaItem ?? ''),
+    printable(outcome.speaker ?? ''),
+    printable(outcome.status ?? ''),
     String(outcome.writtenWords),
     outcome.seconds === null ? '' : formatClock(outcome.seconds),
     outcome.slotSeconds === null ? '' : formatClock(outcome.slotSeconds),
@@ -46,7 +47,7 @@ function align(rows: string[][], right: ReadonlySet<number>): string[] {
 export function listTable(outcomes: readonly ListOutcome[], cwd: string, chalk: ChalkInstance): string {
   const lines = align([[...COLUMNS], ...outcomes.map((outcome) => row(outcome, cwd))], new Set([6, 7, 8]));
   lines[0] = chalk.bold(lines[0]!);
-  const sums = totals(outcomes).map((group) => `${group.forum || '(no forum)'} ${group.session}`.trim() + `: ${plural(group.statements, 'statement')}, ${group.words} words, ${formatClock(group.seconds)}`);
+  const sums = totals(outcomes).map((group) => printable(`${group.forum || '(no forum)'} ${group.session}`.trim()) + `: ${plural(group.statements, 'statement')}, ${group.words} words, ${formatClock(group.seconds)}`);
   return `${[...lines, '', ...sums].join('\n')}\n`;
 }
 
@@ -82,6 +83,6 @@ export function listMarkdown(outcomes: readonly ListOutcome[], cwd: string): str
   const lines = [`| ${COLUMNS.join(' | ')} |`, `| ${COLUMNS.map((_, index) => (index >= 6 && index <= 8 ? '---:' : '---')).join(' | ')} |`];
   for (const outcome of outcomes) lines.push(`| ${row(outcome, cwd).map(markdownCell).join(' | ')} |`);
   lines.push('', '| Forum | Session | Statements | Words | Time |', '| --- | --- | ---: | ---: | ---: |');
-  for (const group of totals(outcomes)) lines.push(`| ${markdownCell(group.forum)} | ${markdownCell(group.session)} | ${group.statements} | ${group.words} | ${formatClock(group.seconds)} |`);
+  for (const group of totals(outcomes)) lines.push(`| ${markdownCell(printable(group.forum))} | ${markdownCell(printable(group.session))} | ${group.statements} | ${group.words} | ${formatClock(group.seconds)} |`);
   return `${lines.join('\n')}\n`;
 }

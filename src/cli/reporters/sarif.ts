@@ -6,13 +6,13 @@
 import { pathToFileURL } from 'node:url';
 import { rules } from '../../rules/index.js';
 import { HOMEPAGE, VERSION, ruleUrl } from '../../engine/version.js';
-import { displayPath } from './paths.js';
+import { relativePath } from './paths.js';
 import type { Reporter } from './report.js';
 
 /** Formats results as a SARIF 2.1.0 log. */
 export const sarif: Reporter = ({ results, cwd }) => {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const artifacts = results.map((result) => ({ location: { uri: encodeURI(displayPath(result.path, cwd)), uriBaseId: '%SRCROOT%' } }));
+  const artifacts = results.map((result) => ({ location: { uri: encodeURI(relativePath(result.path, cwd)), uriBaseId: '%SRCROOT%' } }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -3,6 +3,7 @@
  * then a summary line. Colours through the run's chalk instance.
  */
 import { countMessages, describeCounts, plural } from './counts.js';
+import { printable } from '../../model/describe.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from './report.js';
 
@@ -16,7 +17,7 @@ export const stylish: Reporter = ({ results, cwd, chalk }) => {
     const rows = result.messages.map((message) => ({
       place: `${message.line ?? 1}:${message.column ?? 1}`,
       severity: message.fatal ? 'error' : 'warning',
-      reason: message.reason,
+      reason: printable(message.reason),
       ruleId: message.ruleId ?? '',
     }));
     const placeWidth = Math.max(...rows.map((row) => row.place.length));

@@ -3,6 +3,7 @@
  * fits; with `--paragraphs`, each paragraph's words, seconds and cumulative time, the slot's end marked.
  */
 import type { ChalkInstance } from 'chalk';
+import { printable } from '../../model/describe.js';
 import type { TimeOutcome } from '../../engine/tasks.js';
 import { formatClock, formatMargin } from '../../model/duration.js';
 import { isOverSlot, overrunIndex, wordsToCut } from '../../timing/fit.js';
@@ -42,7 +43,7 @@ function fit(outcome: TimeOutcome, options: TimeTableOptions): string {
   const { chalk } = options;
   if (outcome.seconds === null) {
     const first = outcome.messages.find((message) => message.severity === 'error');
-    return chalk.red(`✖ cannot be timed${first ? `: ${first.reason}` : ''}`);
+    return chalk.red(`✖ cannot be timed${first ? `: ${printable(first.reason)}` : ''}`);
   }
   if (outcome.slotSeconds === null) return chalk.dim('no slot');
   if (isOverSlot(outcome.seconds, outcome.slotSeconds)) {
