@@ -281,6 +281,17 @@ describe('what is built', () => {
     expect(existsSync(join(project, 'dist/bad.pdf'))).toBe(true);
   });
 
+  it('never lets two statements write the same handout, even where names differ only in case', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/a.markdown': GOOD.replace('welcomes', 'applauds'), 'statements/A.md': GOOD.replace('welcomes', 'salutes') });
+    const run = await build(project, 'statements', '--to', 'docx');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✔ statements/A.md → dist/A.docx');
+    for (const other of ['a.markdown', 'a.md']) {
+      expect(run.stdout).toContain(`✖ statements/${other} not built: 1:1 Expected a handout name of its own, found \`a\`, which is \`A\` of \`statements/A.md\` on Windows and macOS`);
+    }
+    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['A.docx', 'manifest.json']);
+  });
+
   it('--to picks the formats, --out the folder', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     expect((await build(project, '--to', 'docx', '--out', 'handouts')).code).toBe(0);

@@ -9,7 +9,9 @@ import { buildKey, isUpToDate, removeStaging, writeManifest, type BuildOutcome, 
 import type { LoadContext } from './context.js';
 import { convertToPdf } from './libreoffice.js';
 import { readManifest } from './manifest.js';
-import { writeOutput } from './outputs.js';
+import { storeMessage } from './messages.js';
+import { outputStem, writeOutput } from './outputs.js';
+import { makeMessage } from './run-rules.js';
 import type { Concurrency, PoolPolicy } from './pool.js';
 import { runFiles } from './run.js';
 
@@ -37,9 +39,10 @@ export async function buildFiles(paths: readonly string[], context: LoadContext,
   const key = buildKey(context, settings);
   const bySource = new Map(previous.statements.map((entry) => [entry.source, entry]));
   const hashes = new Map<string, string>();
-  const outcomes = new Map<string, BuildOutcome>();
+  const outcomes = clashingNames(paths, projectDir);
   const todo: string[] = [];
   for (const path of paths) {
+    if (outcomes.has(path)) continue;
     const source = relative(projectDir, path).split(sep).join('/');
     const entry = bySource.get(source);
     if (!options.rebuild && isUpToDate(entry, key, projectDir, settings.outDir, hashes)) {
@@ -66,6 +69,29 @@ export async function buildFiles(paths: readonly string[], context: LoadContext,
   } finally {
     removeStaging(staging);
   }
+}
+
+/**
+ * Statements whose handouts would have the name of another's: `a.md` and `a.markdown`, or names that
+ * differ only in case or Unicode normalization (one file on Windows and macOS). The first, in order,
+ * keeps the name; each other is not built, with the reason (`output-name`).
+ */
+function clashingNames(paths: readonly string[], projectDir: string): Map<string, BuildOutcome> {
+  const owners = new Map<string, string>();
+  const clashes = new Map<string, BuildOutcome>();
+  for (const path of paths) {
+    const stem = outputStem(path, projectDir);
+    const name = stem.normalize('NFC').toLowerCase();
+    const owner = owners.get(name);
+    if (owner === undefined) {
+      owners.set(name, path);
+      continue;
+    }
+    const ownerSource = relative(projectDir, owner).split(sep).join('/');
+    const reason = `Expected a handout name of its own, found \`${stem}\`, which is \`${outputStem(owner, projectDir)}\` of \`${ownerSource}\` on Windows and macOS (names differing only in extension or case): rename one`;
+    clashes.set(path, { path, status: 'skipped', messages: [storeMessage(makeMessage(reason, 'output-name', 'error', { line: 1, column: 1 }, path))], written: [], writeErrors: [], staged: [], internalErrors: 0 });
+  }
+  return clashes;
 }
 
 function makeStaging(outDir: string): string {
