@@ -192,6 +192,17 @@ describe('a build that can be trusted', () => {
     expect((await pdfContent(readFileSync(join(project, 'dist/everything.pdf')))).info.CreationDate).toBe('D:20250101000000Z');
   });
 
+  it('refuses a malformed SOURCE_DATE_EPOCH (exit 2) rather than take other dates', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    for (const value of ['yesterday', '-5', '1.5', '99999999999999']) {
+      const run = await runCli(['build'], { cwd: project, env: { SOURCE_DATE_EPOCH: value } });
+      expect(run.code, value).toBe(2);
+      expect(run.stderr).toContain(`Expected SOURCE_DATE_EPOCH to be whole seconds since 1970 (at most 253402300799), found \`${value}\``);
+    }
+    expect(existsSync(join(project, 'dist'))).toBe(false);
+    expect((await runCli(['build'], { cwd: project, env: { SOURCE_DATE_EPOCH: '' } })).code).toBe(0);
+  });
+
   it('is incremental: nothing changed rewrites nothing; a change rebuilds what depends on it', async () => {
     const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': GOOD.replace('welcomes', 'applauds') });
     await build(project);

@@ -1,9 +1,10 @@
 /** `alliance build [paths…]`: a DOCX and a PDF handout of every statement, under `--out`. */
 import { resolve } from 'node:path';
-import { printable } from '../../model/describe.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { BuildOutcome, BuildSettings, CopyName, Format } from '../../engine/build.js';
+import { UsageError } from '../../engine/errors.js';
 import type { Concurrency } from '../../engine/pool.js';
+import { printable } from '../../model/describe.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
@@ -59,7 +60,6 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
       const { buildFiles } = await import('../../engine/build-files.js');
       const context = contextFor(io.cwd, {}, options.config);
       const files = await targetFiles(patterns, io.cwd, context.config);
-      const epoch = io.env.SOURCE_DATE_EPOCH;
       const copies: CopyName[] = options.speakerCopy ? ['handout', 'speaker'] : (context.config.copies ?? ['handout']);
       const settings: BuildSettings = {
         outDir: options.out === undefined ? resolve(context.config.dir, 'dist') : resolve(io.cwd, options.out),
@@ -67,7 +67,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         copies: [...new Set(copies)],
         force: options.force === true,
         pdfEngine: options.pdfEngine,
-        sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+        sourceDateEpoch: sourceDateEpoch(io.env.SOURCE_DATE_EPOCH),
       };
       const run = async (paths: readonly string[], rebuild: boolean | undefined) => {
         const progress = new Progress(io.stderr, 'Building');
@@ -126,4 +126,19 @@ async function report(outcomes: readonly BuildOutcome[], options: BuildOptions, 
   if (count('failed') > 0) parts.push(chalk.red(`${count('failed')} failed`));
   lines.push(`${parts.join('; ')} → ${show(settings.outDir)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The latest date a document can carry: 9999-12-31T23:59:59Z. */
+const MAX_EPOCH = 253402300799;
+
+/**
+ * SOURCE_DATE_EPOCH as reproducible-builds.org defines it: whole seconds since 1970, in digits; unset
+ * or empty, none; anything else is refused, so that a build never silently takes the wrong dates.
+ */
+function sourceDateEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > MAX_EPOCH) {
+    throw new UsageError(`Expected SOURCE_DATE_EPOCH to be whole seconds since 1970 (at most ${MAX_EPOCH}), found \`${value}\``);
+  }
+  return Number(value);
 }

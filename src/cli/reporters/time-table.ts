@@ -3,8 +3,8 @@
  * fits; with `--paragraphs`, each paragraph's words, seconds and cumulative time, the slot's end marked.
  */
 import type { ChalkInstance } from 'chalk';
-import { printable } from '../../model/describe.js';
 import type { TimeOutcome } from '../../engine/tasks.js';
+import { printable } from '../../model/describe.js';
 import { formatClock, formatMargin } from '../../model/duration.js';
 import { isOverSlot, overrunIndex, wordsToCut } from '../../timing/fit.js';
 import { plural } from './counts.js';
