@@ -45,6 +45,18 @@ describe('alliance init', () => {
     expect((await runCli(['check'], { cwd: project })).code).toBe(0);
   });
 
+  it('writes any organization name as one YAML value: quotes, colons, hashes and line breaks', async () => {
+    const project = tempProject();
+    const name = 'Alliance: "NGOs" # of\n- crime: prevention';
+    expect((await runCli(['init', '--organization', name, '--yes'], { cwd: project })).code).toBe(0);
+    const config = readFileSync(join(project, 'alliance.config.yaml'), 'utf8');
+    expect(config).toContain(`organization: 'Alliance: "NGOs" # of - crime: prevention'`);
+    writeFileSync(join(project, 'statements/a.md'), GOOD.replace('organization: Alliance of NGOs\n', '').replace('The Alliance of NGOs welcomes', 'Alliance: "NGOs" # of - crime: prevention welcomes'));
+    const run = await runCli(['check'], { cwd: project });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
   it('refuses to overwrite, and writes nothing then', async () => {
     const project = tempProject({ 'templates/handout.yaml': 'mine\n' });
     const run = await runCli(['init', '--organization', 'X', '--yes'], { cwd: project });

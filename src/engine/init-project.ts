@@ -19,7 +19,7 @@ export interface InitOptions {
 
 /** The config file, defaults written out and explained. */
 export function configText(options: InitOptions): string {
-  const organization = options.organization ? `organization: ${stringify(options.organization).trim()}` : '# organization: Your organization   # named in every statement, printed on every handout';
+  const organization = options.organization ? stringify({ organization: options.organization }).trim() : '# organization: Your organization   # named in every statement, printed on every handout';
   return `# yaml-language-server: $schema=./node_modules/alliance/lib/data/schemas/config.schema.json
 # The configuration of alliance: ${HOMEPAGE.replace(/#.*$/, '')}#configuration
 ${organization}

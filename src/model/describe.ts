@@ -22,6 +22,12 @@ export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (character) => `\\u{${character.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }
 
+/** Text for a one-line setting (a front matter or config value): line breaks and control characters made spaces, trimmed; undefined when nothing is left. */
+export function singleLine(value: string | undefined): string | undefined {
+  const text = value?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
 /** Wraps text in backticks, shortened with an ellipsis past 40 characters, on one line, controls written out. */
 export function quote(text: string): string {
   const flat = printable(text.replace(/\s+/g, ' '));

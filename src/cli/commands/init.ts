@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../engine/errors.js';
+import { singleLine } from '../../model/describe.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { Prompter } from '../prompt.js';
@@ -26,12 +27,12 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
       const { initProject } = await import('../../engine/init-project.js');
       const { fieldContext } = await import('../../engine/registry-data.js');
       const { parseLanguage } = await import('../../model/fields.js');
-      let organization = options.organization?.trim();
+      let organization = singleLine(options.organization);
       if (!organization && !options.yes) {
         if (!Prompter.canAsk(io)) throw new UsageError('Expected `--organization` (or `--yes`, or a terminal to ask on), found none');
         const prompter = new Prompter(io);
         try {
-          organization = await prompter.ask('Organization');
+          organization = singleLine(await prompter.ask('Organization'));
         } finally {
           prompter.close();
         }

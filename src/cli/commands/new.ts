@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../engine/errors.js';
+import { singleLine } from '../../model/describe.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { configFlag } from '../options.js';
@@ -24,12 +25,6 @@ const REQUIRED = ['forum', 'session', 'speaker'] as const;
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Removes what has no place in a front matter value: line breaks and control characters. */
-function clean(value: string | undefined): string | undefined {
-  const text = value?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  return text === '' ? undefined : text;
 }
 
 /** Registers `new` on the program. */
@@ -73,7 +68,7 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
           prompter.close();
         }
       }
-      const value = Object.fromEntries(Object.entries(answers).map(([key, entry]) => [key, clean(entry as string | undefined)])) as NewOptions;
+      const value = Object.fromEntries(Object.entries(answers).map(([key, entry]) => [key, singleLine(entry as string | undefined)])) as NewOptions;
       for (const name of REQUIRED) if (value[name] === undefined) throw new UsageError(`Expected a ${name} for the statement, found none`);
       if (value.date !== undefined) {
         const result = parseDate(value.date);
