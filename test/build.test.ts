@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxParagraphs, docxParts, pdfContent, wordsOf } from './helpers/documents.js';
 import { runCli } from './helpers/cli.js';
+import { damagePng, makePng } from './helpers/png.js';
 import { GOOD, tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -321,6 +322,33 @@ describe('what is built', () => {
     expect(run.stdout).toMatch(/12:1 +warning +Expected an image file at `\.\.\/\.\.\/\.\.\/etc\/passwd`, found none|12:1 +warning +Expected an image inside the project/);
     expect(run.stdout).toMatch(/warning +Expected a character the handout's fonts can draw, found \u{13000} \(U\+13000\), which no font has +missing-glyph/u);
     expect(run.stdout).not.toContain('U+4E2D');
+  });
+
+  it('embeds PNGs of every colour type, depth and interlacing, and leaves out damaged ones with a warning, never crashing', async () => {
+    const kinds: [number, number][] = [[0, 1], [0, 8], [0, 16], [2, 8], [2, 16], [3, 1], [3, 8], [4, 8], [6, 8], [6, 16]];
+    const files: Record<string, Uint8Array | string> = {};
+    const uses: string[] = [];
+    for (const [type, depth] of kinds) {
+      for (const interlaced of [false, true]) {
+        const name = `t${type}d${depth}${interlaced ? 'i' : ''}`;
+        files[`statements/${name}.png`] = makePng(13, 11, type, depth, interlaced);
+        files[`statements/${name}-damaged.png`] = damagePng(makePng(13, 11, type, depth, interlaced));
+        uses.push(`![${name}](${name}.png) ![${name}-damaged](${name}-damaged.png)`);
+      }
+    }
+    const cut = makePng(13, 11, 6, 8);
+    files['statements/cut.png'] = cut.subarray(0, cut.length - 20);
+    uses.push('![cut](cut.png)');
+    files['statements/a.md'] = GOOD.replace('Thank you.\n', `${uses.join('\n\n')}\n\nThank you.\n`);
+    const project = tempProject(files);
+    const run = await build(project);
+    expect(run.code).toBe(0);
+    const warned = [...run.stdout.matchAll(/Expected a readable PNG image, found `([^`]+)` with ([^;]+);/g)].map((match) => `${match[1]}: ${match[2]}`);
+    expect(warned).toHaveLength(kinds.length * 2 + 1);
+    expect(warned.every((line) => /-damaged\.png: image data that does not inflate|cut\.png: its end cut off/.test(line))).toBe(true);
+    const media = Object.keys(docxParts(readFileSync(join(project, 'dist/a.docx')))).filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(kinds.length * 2);
+    expect((await pdfContent(readFileSync(join(project, 'dist/a.pdf')))).numPages).toBeGreaterThan(0);
   });
 
   it('never reads an image that is a folder or a pipe (which would block), and says which it found', async () => {

@@ -10,6 +10,7 @@ import type { Nodes } from 'mdast';
 import { quote } from '../model/describe.js';
 import type { Point, Statement } from '../model/statement.js';
 import type { ImageData } from '../render/handout.js';
+import { pngDamage } from './png-check.js';
 
 /** The largest image embedded, in bytes. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -80,6 +81,8 @@ function checkImage(url: string, folder: string, root: string): Checked {
   const data = readFileSync(path);
   const format = startsWith(data, PNG) ? 'png' : startsWith(data, JPEG) ? 'jpg' : undefined;
   if (!format) return { reason: `Expected a PNG or JPEG image, found ${quote(url)} of another kind`, file: path };
+  const damage = format === 'png' ? pngDamage(data) : undefined;
+  if (damage) return { reason: `Expected a readable PNG image, found ${quote(url)} with ${damage}`, file: path };
   let width: number | undefined;
   let height: number | undefined;
   try {
