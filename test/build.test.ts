@@ -339,6 +339,12 @@ describe('what is built', () => {
     const cut = makePng(13, 11, 6, 8);
     files['statements/cut.png'] = cut.subarray(0, cut.length - 20);
     uses.push('![cut](cut.png)');
+    // Small interlaced images with transparency, which the standard allows and pdfkit's own decoder fails on.
+    const tiny = [[1, 3], [2, 2], [3, 1]].flatMap(([width, height]) => [4, 6].map((type) => ({ name: `tiny-${type}-${width}x${height}`, png: makePng(width!, height!, type, 8, true, 0x43) })));
+    for (const { name, png } of tiny) {
+      files[`statements/${name}.png`] = png;
+      uses.push(`![${name}](${name}.png)`);
+    }
     files['statements/a.md'] = GOOD.replace('Thank you.\n', `${uses.join('\n\n')}\n\nThank you.\n`);
     const project = tempProject(files);
     const run = await build(project);
@@ -347,7 +353,7 @@ describe('what is built', () => {
     expect(warned).toHaveLength(kinds.length * 2 + 1);
     expect(warned.every((line) => /-damaged\.png: image data that does not inflate|cut\.png: its end cut off/.test(line))).toBe(true);
     const media = Object.keys(docxParts(readFileSync(join(project, 'dist/a.docx')))).filter((name) => name.startsWith('word/media/'));
-    expect(media).toHaveLength(kinds.length * 2);
+    expect(media).toHaveLength(kinds.length * 2 + tiny.length);
     expect((await pdfContent(readFileSync(join(project, 'dist/a.pdf')))).numPages).toBeGreaterThan(0);
   });
 

@@ -6,6 +6,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
+import { PNG as PngFile } from 'pngjs';
 import type { Nodes } from 'mdast';
 import { quote } from '../model/describe.js';
 import type { Point, Statement } from '../model/statement.js';
@@ -62,6 +63,23 @@ export function resolveImages(statement: Statement, projectDir: string): Resolve
 
 type Checked = { image: ImageData; file: string } | { reason: string; file?: string };
 
+/**
+ * A PNG decoded and written anew, 8-bit RGB (or RGBA where it has transparency), not interlaced; or
+ * why it cannot be decoded. The PDF renderer's own PNG decoder fails, asynchronously and beyond any
+ * catch, on files the standard allows (small interlaced images with transparency among them): it is
+ * only ever given files written here.
+ */
+function rewrittenPng(data: Buffer): Uint8Array | string {
+  try {
+    const decoded = PngFile.sync.read(data);
+    let opaque = true;
+    for (let index = 3; index < decoded.data.length && opaque; index += 4) opaque = decoded.data[index] === 255;
+    return PngFile.sync.write(decoded, { colorType: opaque ? 2 : 6, inputHasAlpha: true });
+  } catch (error) {
+    return `image data that cannot be decoded (${(error as Error).message})`;
+  }
+}
+
 function checkImage(url: string, folder: string, root: string): Checked {
   if (url === '') return { reason: 'Expected an image address, found none' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
@@ -93,5 +111,11 @@ function checkImage(url: string, folder: string, root: string): Checked {
   if (!width || !height || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
     return { reason: `Expected a readable ${format.toUpperCase()} image, found ${quote(url)} damaged or too large`, file: path };
   }
-  return { image: { data: new Uint8Array(data), format, width, height }, file: path };
+  let pdfData: Uint8Array = data;
+  if (format === 'png') {
+    const canonical = rewrittenPng(data);
+    if (typeof canonical === 'string') return { reason: `Expected a readable PNG image, found ${quote(url)} with ${canonical}`, file: path };
+    pdfData = canonical;
+  }
+  return { image: { data: new Uint8Array(data), pdfData: new Uint8Array(pdfData), format, width, height }, file: path };
 }

@@ -23,11 +23,19 @@ const ADAM7 = [
 
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
-/** The bytes of filtered scanlines an image of this size and format inflates to. */
-function rawSize(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
-  const rows = (w: number, h: number) => (w > 0 && h > 0 ? h * (1 + Math.ceil((w * bitsPerPixel) / 8)) : 0);
-  if (!interlaced) return rows(width, height);
-  return ADAM7.reduce((sum, [x, y, dx, dy]) => sum + rows(Math.ceil((width - x) / dx), Math.ceil((height - y) / dy)), 0);
+/** The scanlines of an image of this size and format, as [count, bytes each with its filter byte], pass by pass. */
+function scanlines(width: number, height: number, bitsPerPixel: number, interlaced: boolean): [number, number][] {
+  const passes = interlaced ? ADAM7.map(([x, y, dx, dy]) => [Math.ceil((width - x) / dx), Math.ceil((height - y) / dy)]) : [[width, height]];
+  return passes.filter(([w, h]) => w! > 0 && h! > 0).map(([w, h]) => [h!, 1 + Math.ceil((w! * bitsPerPixel) / 8)]);
+}
+
+/** Whether every scanline starts with one of the five filter types. */
+function filtersKnown(inflated: Uint8Array, lines: readonly [number, number][]): boolean {
+  let offset = 0;
+  for (const [count, bytes] of lines) {
+    for (let line = 0; line < count; line += 1, offset += bytes) if (inflated[offset]! > 4) return false;
+  }
+  return true;
 }
 
 /** What is wrong with a PNG file (its bytes, signature already checked), or undefined when it is whole. */
@@ -35,6 +43,7 @@ export function pngDamage(data: Uint8Array): string | undefined {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let header: Buffer | undefined;
   const image: Buffer[] = [];
+  const seen = new Set<string>();
   let ended = false;
   for (let offset = 8; offset + 12 <= bytes.length && !ended; ) {
     const length = bytes.readUInt32BE(offset);
@@ -46,16 +55,24 @@ export function pngDamage(data: Uint8Array): string | undefined {
     if (type === 'IHDR') header = body;
     else if (type === 'IDAT') image.push(body);
     else if (type === 'IEND') ended = true;
+    seen.add(type);
     offset = end;
   }
-  if (!header || header.length < 13) return 'no header';
+  // The PDF renderer's decoder reads a header of 13 bytes whatever its length says.
+  if (!header || header.length !== 13) return 'no header of the standard size';
   if (image.length === 0 || !ended) return 'its end cut off';
   const width = header.readUInt32BE(0);
   const height = header.readUInt32BE(4);
   const [depth, colourType, , , interlace] = [header[8]!, header[9]!, header[10], header[11], header[12]!];
   const channels = CHANNELS[colourType];
   if (channels === undefined || !DEPTHS[colourType]!.includes(depth) || interlace > 1) return 'a format no reader knows';
-  const expected = rawSize(width, height, channels * depth, interlace === 1);
+  // As the PNG standard has it; the renderer's decoder loses its place in a file with a transparency
+  // chunk beside an alpha channel.
+  if (colourType === 3 && !seen.has('PLTE')) return 'a palette image without its palette';
+  if ((colourType === 0 || colourType === 4) && seen.has('PLTE')) return 'a palette where its colour type allows none';
+  if ((colourType === 4 || colourType === 6) && seen.has('tRNS')) return 'a transparency chunk beside an alpha channel';
+  const lines = scanlines(width, height, channels * depth, interlace === 1);
+  const expected = lines.reduce((sum, [count, bytes]) => sum + count * bytes, 0);
   let inflated: Buffer;
   try {
     // Never more than the header announces: a small file cannot inflate to gigabytes here.
@@ -63,5 +80,6 @@ export function pngDamage(data: Uint8Array): string | undefined {
   } catch {
     return 'image data that does not inflate';
   }
-  return inflated.length === expected ? undefined : 'image data of the wrong size';
+  if (inflated.length !== expected) return 'image data of the wrong size';
+  return filtersKnown(inflated, lines) ? undefined : 'scanlines of an unknown filter type';
 }

@@ -13,7 +13,10 @@ import { fill, labelsFor, type Labels, type Template } from './template.js';
 
 /** An image ready to embed (already checked by the engine). */
 export interface ImageData {
+  /** The file's bytes, for the DOCX. */
   data: Uint8Array;
+  /** The bytes for the PDF: a PNG decoded and written anew (8-bit, not interlaced), a JPEG as it is. */
+  pdfData: Uint8Array;
   format: 'png' | 'jpg';
   width: number;
   height: number;

@@ -158,7 +158,7 @@ class PdfRenderer {
     const width = natural.width * scale;
     const height = natural.height * scale;
     this.ensure(height);
-    this.doc.image(Buffer.from(image.data), this.rtl ? box.end - width : box.start, this.y, { width, height });
+    this.doc.image(Buffer.from(image.pdfData), this.rtl ? box.end - width : box.start, this.y, { width, height });
     this.y += height + this.template.paragraphSpacing / 2;
   }
 

@@ -10,8 +10,8 @@ function chunk(type: string, body: Buffer): Buffer {
   return Buffer.concat([head, body, crc]);
 }
 
-/** A PNG of `width` × `height` with the given colour type, bit depth and interlacing (pixels all zero). */
-export function makePng(width: number, height: number, colourType: number, depth: number, interlaced = false): Buffer {
+/** A PNG of `width` × `height` with the given colour type, bit depth and interlacing, every sample byte `fill`. */
+export function makePng(width: number, height: number, colourType: number, depth: number, interlaced = false, fill = 0): Buffer {
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colourType]!;
   const rowBytes = (w: number) => 1 + Math.ceil((w * channels * depth) / 8);
   const passes = interlaced
@@ -23,7 +23,18 @@ export function makePng(width: number, height: number, colourType: number, depth
   header.writeUInt32BE(height, 4);
   header.set([depth, colourType, 0, 0, interlaced ? 1 : 0], 8);
   const palette = colourType === 3 ? [chunk('PLTE', Buffer.from([0, 0, 0, 255, 255, 255]))] : [];
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), ...palette, chunk('IDAT', deflateSync(Buffer.alloc(size))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), ...palette, chunk('IDAT', deflateSync(samples(passes, rowBytes, size, fill))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Filtered scanlines: filter type 0 at the start of each, `fill` elsewhere. */
+function samples(passes: number[][], rowBytes: (width: number) => number, size: number, fill: number): Buffer {
+  const raw = Buffer.alloc(size, fill);
+  let offset = 0;
+  for (const [w, h] of passes) {
+    if (!(w! > 0 && h! > 0)) continue;
+    for (let row = 0; row < h!; row += 1, offset += rowBytes(w!)) raw[offset] = 0;
+  }
+  return raw;
 }
 
 /** The same PNG with its image data replaced by bytes that do not inflate, checksums made right again. */
