@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-// The command-line entry: everything happens in src/cli (compiled to lib/cli).
+// The command-line entry: everything happens in src/cli (compiled to lib/cli). An error no part of
+// the tool could catch (thrown later, in a library's callback) is an internal failure: exit 2.
 import { main } from '../lib/cli/main.js';
 
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`alliance: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(2);
+});
 process.exitCode = await main(process.argv);

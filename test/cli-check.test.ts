@@ -1,5 +1,5 @@
 /** `alliance check` as a user runs it: formats, exit codes, options, bad paths, colours, cache. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -204,6 +204,15 @@ describe('paths and usage', () => {
     const list = await runCli(['list'], { cwd: project });
     expect(list.stdout).not.toMatch(/[\u001b\u202e]/);
     expect(list.stdout).toContain('CC\\u{1B}[8mPCJ\\u{202E}');
+  });
+
+  it('ends with exit 2 and an internal-error line when a library throws where nothing can catch it', () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    // A throw from a timer, long after start, while --watch keeps the process alive.
+    const late = `data:text/javascript,${encodeURIComponent("setTimeout(() => { throw new Error('thrown late'); }, 1500);")}`;
+    const run = spawnSync(process.execPath, ['--import', late, join(ROOT, 'bin/alliance.js'), 'check', '--watch'], { cwd: project, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('alliance: internal error: Error: thrown late');
   });
 
   it('never waits on a cache or config file that is a pipe', async () => {
