@@ -397,6 +397,22 @@ describe('what is built', () => {
 });
 
 describe('templates', () => {
+  it('are refused with sizes or margins that leave no handout (type from 4 to 96 pt, room for text)', async () => {
+    const cases: [string, RegExp][] = [
+      ['margins:\n  left: 400\n  right: 400\n', /Expected left and right margins that leave at least 144 pt of text across, found 800 pt of 595/],
+      ['margins:\n  top: 12in\n', /Expected top and bottom margins that leave at least 144 pt of text down, found/],
+      ['sizes:\n  body: 0\n', /Expected `sizes.body` to be from 4 to 96 pt, found `0`/],
+      ['sizes:\n  headings: [14, 500]\n', /Expected `sizes.headings.1` to be from 4 to 96 pt, found `500`/],
+      ['paragraphSpacing: 2in\n', /Expected `paragraphSpacing` to be at most 96 pt, found `2in`/],
+    ];
+    for (const [template, reason] of cases) {
+      const project = tempProject({ 'statements/a.md': GOOD, 'templates/handout.yaml': template });
+      const run = await build(project, '--to', 'docx');
+      expect(run.code, template).toBe(1);
+      expect(run.stdout).toMatch(reason);
+    }
+  });
+
   it('that cannot be read (a pipe) stop the statements that use them, with the reason, and never hang', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     mkdirSync(join(project, 'templates'));

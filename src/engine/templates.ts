@@ -129,6 +129,13 @@ type Place = (key: string) => { file: string; line: number; column: number };
 const LENGTH = /^(\d+(?:\.\d+)?)\s*(pt|mm|cm|in)?$/;
 const UNIT_POINTS: Record<string, number> = { pt: 1, mm: 72 / 25.4, cm: 72 / 2.54, in: 72 };
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
+/** Type sizes a handout can use, in points. */
+const MIN_SIZE = 4;
+const MAX_SIZE = 96;
+/** The smaller width and height of A4 and Letter, in points, and the least text room the margins must leave. */
+const SMALLEST_PAGE = { width: 595, height: 792 };
+const MIN_TEXT_ROOM = 144;
+const round = (points: number) => Math.round(points * 10) / 10;
 const TOP_KEYS = ['paper', 'margins', 'fonts', 'sizes', 'lineSpacing', 'paragraphSpacing', 'colours', 'header', 'labels', 'speakerCopy'];
 
 function resolveTemplate(name: string, path: string, data: Record<string, unknown>, place: Place, folder: string): Template {
@@ -146,6 +153,11 @@ function resolveTemplate(name: string, path: string, data: Record<string, unknow
     const match = LENGTH.exec(String(value).trim());
     if ((typeof value !== 'number' && typeof value !== 'string') || !match) return fail(key, `Expected \`${key}\` to be a length such as \`11\`, \`25mm\` or \`1in\`, found ${describeValue(value)}`);
     return Number(match[1]) * UNIT_POINTS[match[2] ?? 'pt']!;
+  };
+  const size = (key: string, value: unknown): number => {
+    const points = length(key, value);
+    if (points < MIN_SIZE || points > MAX_SIZE) fail(key, `Expected \`${key}\` to be from ${MIN_SIZE} to ${MAX_SIZE} pt, found ${quote(String(value))}`);
+    return points;
   };
   const number = (key: string, value: unknown, min: number, max: number): number => {
     if (typeof value !== 'number' || value < min || value > max) return fail(key, `Expected \`${key}\` to be a number from ${min} to ${max}, found ${describeValue(value)}`);
@@ -196,25 +208,31 @@ function resolveTemplate(name: string, path: string, data: Record<string, unknow
   const resolvedColours = {} as Template['colours'];
   for (const key of colourKeys) resolvedColours[key] = colour(`colours.${key}`, colours[key]);
   const labels = section('labels') as Template['labels'];
+  const margins = lengths('margins', ['top', 'bottom', 'left', 'right'] as const);
+  // Room for text on the smaller of the two papers, whichever the config picks.
+  if (margins.left + margins.right > SMALLEST_PAGE.width - MIN_TEXT_ROOM) fail('margins', `Expected left and right margins that leave at least ${MIN_TEXT_ROOM} pt of text across, found ${round(margins.left + margins.right)} pt of ${SMALLEST_PAGE.width}`);
+  if (margins.top + margins.bottom > SMALLEST_PAGE.height - MIN_TEXT_ROOM) fail('margins', `Expected top and bottom margins that leave at least ${MIN_TEXT_ROOM} pt of text down, found ${round(margins.top + margins.bottom)} pt of ${SMALLEST_PAGE.height}`);
+  const paragraphSpacing = length('paragraphSpacing', data.paragraphSpacing);
+  if (paragraphSpacing > MAX_SIZE) fail('paragraphSpacing', `Expected \`paragraphSpacing\` to be at most ${MAX_SIZE} pt, found ${quote(String(data.paragraphSpacing))}`);
 
   return {
     name,
     path,
     paper: paper as Template['paper'],
-    margins: lengths('margins', ['top', 'bottom', 'left', 'right'] as const),
+    margins,
     fonts: { body: font('fonts.body', fonts.body), headings: font('fonts.headings', fonts.headings), code: font('fonts.code', fonts.code) },
     sizes: {
-      body: length('sizes.body', sizes.body),
-      title: length('sizes.title', sizes.title),
-      subtitle: length('sizes.subtitle', sizes.subtitle),
-      headings: (headings as unknown[]).map((size, index) => length(`sizes.headings.${index}`, size)),
-      header: length('sizes.header', sizes.header),
-      footer: length('sizes.footer', sizes.footer),
-      code: length('sizes.code', sizes.code),
-      notes: length('sizes.notes', sizes.notes),
+      body: size('sizes.body', sizes.body),
+      title: size('sizes.title', sizes.title),
+      subtitle: size('sizes.subtitle', sizes.subtitle),
+      headings: (headings as unknown[]).map((value, index) => size(`sizes.headings.${index}`, value)),
+      header: size('sizes.header', sizes.header),
+      footer: size('sizes.footer', sizes.footer),
+      code: size('sizes.code', sizes.code),
+      notes: size('sizes.notes', sizes.notes),
     },
     lineSpacing: number('lineSpacing', data.lineSpacing, 1, 3),
-    paragraphSpacing: length('paragraphSpacing', data.paragraphSpacing),
+    paragraphSpacing,
     colours: resolvedColours,
     header: { lines: lines as string[] },
     labels,
