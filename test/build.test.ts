@@ -397,6 +397,23 @@ describe('what is built', () => {
 });
 
 describe('templates', () => {
+  it('may bring their own TrueType fonts, embedded in the PDF; a damaged font file is a template error naming it', async () => {
+    const serif = (weight: string) => readFileSync(join(ROOT, `node_modules/@expo-google-fonts/noto-serif/${weight}/NotoSerif_${weight}.ttf`));
+    const project = tempProject({
+      'statements/a.md': GOOD,
+      'templates/fonts/Brand-Light.ttf': serif('300Light'),
+      'templates/fonts/Brand-Black.ttf': serif('900Black'),
+      'templates/handout.yaml': 'fonts:\n  body: { family: Brand, regular: fonts/Brand-Light.ttf, bold: fonts/Brand-Black.ttf }\n',
+    });
+    expect((await build(project, '--to', 'pdf')).code).toBe(0);
+    const pdf = readFileSync(join(project, 'dist/a.pdf'), 'latin1');
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerif-Light/);
+    writeFileSync(join(project, 'templates/fonts/Brand-Black.ttf'), Buffer.from('not a font at all'));
+    const damaged = await build(project, '--to', 'pdf', '--rebuild');
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toMatch(/error +Expected a usable handout template, found an error: Expected a TrueType or OpenType font at `fonts\/Brand-Black\.ttf`, found a file that cannot be read as one/);
+  });
+
   it('are refused with sizes or margins that leave no handout (type from 4 to 96 pt, room for text)', async () => {
     const cases: [string, RegExp][] = [
       ['margins:\n  left: 400\n  right: 400\n', /Expected left and right margins that leave at least 144 pt of text across, found 800 pt of 595/],

@@ -3,7 +3,8 @@
  * alliance, so a template may give only what it changes. A name can only reach a file inside a
  * `templates/` folder (no separators, real path checked), and the YAML is data, never code.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -12,7 +13,7 @@ import { didYouMean } from '../model/suggest.js';
 import { own } from '../model/own.js';
 import type { FontChoice, Template } from '../render/template.js';
 import { ConfigError } from './errors.js';
-import { ReadRefusal, readRegularText } from './read.js';
+import { ReadRefusal, readRegularFile, readRegularText } from './read.js';
 
 /** The templates folder shipped with alliance. */
 export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -20,16 +21,40 @@ const DEFAULT_NAME = 'handout';
 const SHIPPED_FAMILIES = ['Noto Sans', 'Noto Serif', 'Noto Sans Mono'];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-const cache = new Map<string, Template>();
+/** Templates read in this process, with the sizes and dates of the files they were read from. */
+const cache = new Map<string, { template: Template; signature: string }>();
 
-/** Loads the template `name` for a project whose folder is `projectDir`; throws a ConfigError when it is wrong. */
+/** The sizes and dates of files (`-` for one that is not there): what changes when one is edited. */
+function signatureOf(files: readonly string[]): string {
+  return files
+    .map((file) => {
+      try {
+        const stat = statSync(file);
+        return `${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        return '-';
+      }
+    })
+    .join('|');
+}
+
+/** Every file a template of `name` is or could be made of: its layers (whether they exist yet or not) and its font files. */
+function sourcesOf(name: string, projectDir: string, template?: Template): string[] {
+  const layers = [join(BUILT_IN_TEMPLATES, `${DEFAULT_NAME}.yaml`), join(projectDir, 'templates', `${DEFAULT_NAME}.yaml`), join(projectDir, 'templates', `${name}.yaml`), join(BUILT_IN_TEMPLATES, `${name}.yaml`)];
+  const fonts = template ? Object.values(template.fonts).flatMap((choice) => ('files' in choice && choice.files ? Object.values(choice.files).filter((file): file is string => Boolean(file)) : [])) : [];
+  return [...layers, ...fonts];
+}
+
+/**
+ * Loads the template `name` for a project whose folder is `projectDir`; throws a ConfigError when it is
+ * wrong. Read once per process while its files stay as they are (a `--watch` build sees an edit).
+ */
 export function loadTemplate(name: string, projectDir: string): Template {
   const key = `${projectDir}\0${name}`;
-  let template = cache.get(key);
-  if (!template) {
-    template = readTemplate(name, projectDir);
-    cache.set(key, template);
-  }
+  const cached = cache.get(key);
+  if (cached && cached.signature === signatureOf(sourcesOf(name, projectDir, cached.template))) return cached.template;
+  const template = readTemplate(name, projectDir);
+  cache.set(key, { template, signature: signatureOf(sourcesOf(name, projectDir, template)) });
   return template;
 }
 
@@ -126,6 +151,39 @@ function merge(base: unknown, over: unknown): unknown {
 
 type Place = (key: string) => { file: string; line: number; column: number };
 
+/**
+ * Why a font file of a template cannot be used, or undefined: it must parse as one TrueType or
+ * OpenType font that lays out text. Checked when the template is loaded, so that a damaged file is a
+ * template error naming it, not a failure of each handout. fontkit is loaded only here, for the rare
+ * template with its own fonts, so that `check` never loads it.
+ */
+function fontProblem(path: string): string | undefined {
+  let key: string;
+  try {
+    const stat = statSync(path);
+    key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
+  } catch {
+    return 'no file';
+  }
+  if (!checkedFonts.has(key)) checkedFonts.set(key, parseProblem(path));
+  return checkedFonts.get(key);
+}
+
+/** Fonts checked in this process, by path, size and date: a template is loaded for each statement. */
+const checkedFonts = new Map<string, string | undefined>();
+
+function parseProblem(path: string): string | undefined {
+  try {
+    const { create } = createRequire(import.meta.url)('fontkit') as { create: (buffer: Buffer) => { layout?: (text: string) => unknown; type?: string } };
+    const font = create(readRegularFile(path));
+    if (typeof font.layout !== 'function') return 'a font collection or another format';
+    font.layout('Aa 1');
+    return undefined;
+  } catch (error) {
+    return `a file that cannot be read as one (${(error as Error).message})`;
+  }
+}
+
 const LENGTH = /^(\d+(?:\.\d+)?)\s*(pt|mm|cm|in)?$/;
 const UNIT_POINTS: Record<string, number> = { pt: 1, mm: 72 / 25.4, cm: 72 / 2.54, in: 72 };
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -186,6 +244,8 @@ function resolveTemplate(name: string, path: string, data: Record<string, unknow
       if (style === 'family') continue;
       const absolute = resolve(folder, String(file));
       if (!existsSync(absolute) || !inside(folder, absolute)) fail(`${key}.${style}`, `Expected a font file inside \`${folder}\`, found ${quote(String(file))}`);
+      const problem = fontProblem(absolute);
+      if (problem) fail(`${key}.${style}`, `Expected a TrueType or OpenType font at ${quote(String(file))}, found ${problem}`);
       files[style] = absolute;
     }
     if (!files.regular) fail(key, `Expected \`${key}.regular\`, found none`);

@@ -3,7 +3,7 @@
  * files), each parsed once per process by fontkit and shared by every document (pdfkit accepts a
  * parsed font), and which characters each can draw.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
@@ -109,12 +109,14 @@ function rememberLayouts(font: Font): Font {
   return font;
 }
 
-/** Parses a font file once per process. */
+/** Parses a font file once per process, and again if it changes (a template's own font, edited during `--watch`). */
 export function fontAt(path: string): Font {
-  let font = parsed.get(path);
+  const stat = statSync(path);
+  const key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
+  let font = parsed.get(key);
   if (!font) {
     font = rememberLayouts(create(readFileSync(path)) as Font);
-    parsed.set(path, font);
+    parsed.set(key, font);
   }
   return font;
 }

@@ -102,6 +102,9 @@ export class TextSetter {
   private readonly registered = new Set<string>();
   private readonly choices: Record<Family, FontChoice>;
 
+  /** The fonts of this document by family and style. */
+  private readonly fonts = new Map<string, Font>();
+
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     template: Template,
@@ -112,9 +115,15 @@ export class TextSetter {
     this.choices = { ...template.fonts, arabic: { family: SCRIPT_FAMILIES.arabic }, cjk: { family: SCRIPT_FAMILIES.cjk } };
   }
 
-  /** The parsed font of a style (loaded the first time a document needs it). */
+  /** The parsed font of a style (loaded the first time a document needs it, then kept for the document). */
   font(style: RunStyle): Font {
-    return fontOf(this.choices[style.family], styleOf(style.bold, style.italic));
+    const name = `${style.family}-${styleOf(style.bold, style.italic)}`;
+    let font = this.fonts.get(name);
+    if (!font) {
+      font = fontOf(this.choices[style.family], styleOf(style.bold, style.italic));
+      this.fonts.set(name, font);
+    }
+    return font;
   }
 
   /** Selects the style's font, size and colour in the document, registering the font on first use. */
