@@ -224,6 +224,8 @@ describe('a build that can be trusted', () => {
     mkdirSync(join(project, 'templates'));
     writeFileSync(join(project, 'templates/handout.yaml'), 'colours:\n  accent: "#006400"\n');
     expect((await build(project)).stdout).toContain('2 statements built (4 files)');
+    // Built with the edited template, not one read earlier in the same process (as a --watch build is).
+    expect(docxParts(readFileSync(join(project, 'dist/a.docx')))['word/styles.xml']).toContain('w:val="006400"');
     writeFileSync(join(project, 'alliance.config.yaml'), 'paper: Letter\n');
     expect((await build(project)).stdout).toContain('2 statements built (4 files)');
     expect((await pdfContent(readFileSync(join(project, 'dist/a.pdf')))).numPages).toBe(1);
