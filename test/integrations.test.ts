@@ -43,6 +43,14 @@ describe('check --format sarif', async () => {
     expect(driver.rules[results[1].ruleIndex].id).toBe('placeholder');
   });
 
+  it('gives file names with `#`, `?`, `%` and spaces as URIs that lead back to them', async () => {
+    const odd = tempProject({ 'statements/draft #2? 100% é.md': GOOD.replace('welcomes', 'TODO welcomes') });
+    const sarif = JSON.parse((await runCli(['check', '--format', 'sarif'], { cwd: odd })).stdout);
+    const uri = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+    expect(uri).toBe('statements/draft%20%232%3F%20100%25%20%C3%A9.md');
+    expect(decodeURIComponent(new URL(uri, 'file:///project/').pathname)).toBe('/project/statements/draft #2? 100% é.md');
+  });
+
   it.skipIf(!existsSync(SARIF_SCHEMA))('validates against the SARIF 2.1.0 schema', () => {
     const ajv = new Ajv2020.default({ strict: false, allErrors: true, validateFormats: false });
     const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));

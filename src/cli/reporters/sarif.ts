@@ -12,7 +12,8 @@ import type { Reporter } from './report.js';
 /** Formats results as a SARIF 2.1.0 log. */
 export const sarif: Reporter = ({ results, cwd }) => {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const artifacts = results.map((result) => ({ location: { uri: encodeURI(relativePath(result.path, cwd)), uriBaseId: '%SRCROOT%' } }));
+  // Each segment of the path percent-encoded: `#`, `?` and `%` in a file name are part of the name.
+  const artifacts = results.map((result) => ({ location: { uri: relativePath(result.path, cwd).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' } }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
