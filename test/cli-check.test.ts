@@ -77,6 +77,14 @@ describe('reports', () => {
     expect(table).toContain('| `statements/a,b:c%.md` | 12:17 | error | `closing` | Expected the statement to end with a closing formula such as `Thank you.`, found `Done: 100% \\| yes` |');
   });
 
+  it('github: a step summary that cannot be written is a warning; the annotations and exit code stand', async () => {
+    const folder = tempProject();
+    const run = await runCli(['check', '--format', 'github'], { cwd: project, env: { GITHUB_STEP_SUMMARY: folder } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=statements\//m);
+    expect(run.stdout).toContain(`::warning title=alliance::Expected to write the step summary to ${folder}, found an error: EISDIR`);
+  });
+
   it('--quiet reports errors only', async () => {
     const run = await runCli(['check', '--quiet', '--format', 'json'], { cwd: project });
     const results = JSON.parse(run.stdout);

@@ -48,7 +48,12 @@ export const github: Reporter = async ({ results, cwd, env }) => {
   lines.push(`alliance check: ${summary}`);
   if (env.GITHUB_STEP_SUMMARY) {
     const table = rows.length === 0 ? '' : `\n| File | Place | Severity | Rule | Message |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
-    await appendFile(env.GITHUB_STEP_SUMMARY, `### alliance check: ${rows.length === 0 ? 'no problems' : summary}\n${table}\n`);
+    try {
+      await appendFile(env.GITHUB_STEP_SUMMARY, `### alliance check: ${rows.length === 0 ? 'no problems' : summary}\n${table}\n`);
+    } catch (error) {
+      // The summary is extra: the annotations above still count, and the job learns why it has none.
+      lines.push(`::warning title=alliance::${escapeData(`Expected to write the step summary to ${env.GITHUB_STEP_SUMMARY}, found an error: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 };
