@@ -241,6 +241,17 @@ describe('paths and usage', () => {
 });
 
 describe('--cache', () => {
+  it('keeps the cache inside a folder named by --cache-location; a cache it cannot write is a warning, the check stands', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': NO_ADDRESS, 'caches/.keep': '', 'blocked': 'a file where a folder should be' });
+    const inFolder = await runCli(['check', '--cache', '--cache-location', 'caches'], { cwd: project });
+    expect(inFolder.code).toBe(1);
+    expect(existsSync(join(project, 'caches/.alliancecache'))).toBe(true);
+    const unwritable = await runCli(['check', '--cache', '--cache-location', 'blocked/cache'], { cwd: project });
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stdout).toContain('opening-address');
+    expect(unwritable.stderr).toMatch(/^alliance: warning: could not write the cache at .*blocked\/cache: E(EXIST|NOTDIR)/m);
+  });
+
   it('reuses the results of unchanged files and rechecks changed ones', async () => {
     const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': NO_ADDRESS });
     const first = await runCli(['check', '--cache', '--format', 'json'], { cwd: project });

@@ -26,7 +26,12 @@ export class ResultCache {
   private readonly data: CacheFile;
   private changed: boolean;
 
-  private constructor(private readonly location: string, previous: CacheFile, key: string) {
+  private constructor(
+    /** Where the cache is kept. */
+    readonly location: string,
+    previous: CacheFile,
+    key: string,
+  ) {
     // Results made under another key (version, config, flags) are all stale.
     this.changed = previous.key !== key;
     this.data = this.changed ? { key, files: {} } : previous;

@@ -1,5 +1,6 @@
 /** `alliance check [paths…]`: runs the rules on statements and reports in the chosen format. */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { LoadContext } from '../../engine/context.js';
 import type { Concurrency } from '../../engine/pool.js';
@@ -60,16 +61,32 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
     });
 }
 
+/** The cache file at `--cache-location`: inside it when it names a folder (as ESLint does), else the file it names. */
+function cacheFile(location: string, given: string): string {
+  let folder = /[\\/]$/.test(given);
+  try {
+    folder ||= statSync(location).isDirectory();
+  } catch {
+    // Not there yet: a file of that name.
+  }
+  return folder ? join(location, '.alliancecache') : location;
+}
+
 /** Checks files, prints the report, and returns the exit code. */
 async function check(files: readonly string[], context: LoadContext, options: CheckOptions, io: Io): Promise<number> {
   const { ResultCache } = await import('../../engine/cache.js');
   const { checkFiles } = await import('../../engine/check.js');
   const { VERSION } = await import('../../engine/version.js');
   const cache = options.cache
-    ? await ResultCache.open(resolve(io.cwd, options.cacheLocation), JSON.stringify([VERSION, context.config.hash, options.pace, options.slot]))
+    ? await ResultCache.open(cacheFile(resolve(io.cwd, options.cacheLocation), options.cacheLocation), JSON.stringify([VERSION, context.config.hash, options.pace, options.slot]))
     : undefined;
   const run = await checkFiles(files, context, { cache, concurrency: options.concurrency });
-  await cache?.save();
+  try {
+    await cache?.save();
+  } catch (error) {
+    // The cache only saves time: the check stands, and the next run checks again.
+    io.stderr.write(`alliance: warning: could not write the cache at ${cache?.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  }
 
   const results = options.quiet ? run.results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.fatal) })) : run.results;
   const chalk = chalkFor(io.stdout, io.env, options.color);
