@@ -306,6 +306,19 @@ describe('what is built', () => {
     expect(readdirSync(join(project, 'dist')).sort()).toEqual(['A.docx', 'manifest.json']);
   });
 
+  it('refuses an output folder it cannot make (a file in its place, a file system that takes no folders) with exit 2, without hanging', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'handouts': 'a file' });
+    const file = await build(project, '--out', 'handouts');
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('Expected an output folder at `' + join(project, 'handouts') + '`, found a file there');
+    if (existsSync('/proc/self')) {
+      // Node's own recursive mkdir never returns here.
+      const proc = await build(project, '--out', '/proc/alliance-handouts');
+      expect(proc.code).toBe(2);
+      expect(proc.stderr).toContain('Expected an output folder at `/proc/alliance-handouts`, found an error: `ENOENT`');
+    }
+  });
+
   it('--to picks the formats, --out the folder', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     expect((await build(project, '--to', 'docx', '--out', 'handouts')).code).toBe(0);

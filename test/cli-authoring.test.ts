@@ -57,6 +57,14 @@ describe('alliance init', () => {
     expect(run.code).toBe(0);
   });
 
+  it('says so (exit 2) when the folder cannot be made, and never hangs', async () => {
+    const file = join(tempProject({ 'a-file': 'x' }), 'a-file');
+    const run = await runCli(['init', file, '--organization', 'X', '--yes'], { cwd: ROOT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Expected a folder that can be made at \`${file}\`, found an error: \`ENOTDIR\``);
+    if (existsSync('/proc/self')) expect((await runCli(['init', '/proc/alliance-project', '--organization', 'X', '--yes'], { cwd: ROOT })).code).toBe(2);
+  });
+
   it('refuses to overwrite, and writes nothing then', async () => {
     const project = tempProject({ 'templates/handout.yaml': 'mine\n' });
     const run = await runCli(['init', '--organization', 'X', '--yes'], { cwd: project });

@@ -3,16 +3,17 @@
  * config, images, options, and handouts in place) is left alone; the rest is built, in worker
  * threads for large batches; LibreOffice converts in one batch when asked; the manifest is written.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildKey, isUpToDate, removeStaging, writeManifest, type BuildOutcome, type BuildSettings } from './build.js';
 import type { LoadContext } from './context.js';
+import { makeFolder } from './folders.js';
 import { convertToPdf } from './libreoffice.js';
 import { readManifest } from './manifest.js';
 import { storeMessage } from './messages.js';
 import { outputStem, writeOutput } from './outputs.js';
-import { makeMessage } from './run-rules.js';
 import type { Concurrency, PoolPolicy } from './pool.js';
+import { makeMessage } from './run-rules.js';
 import { runFiles } from './run.js';
 
 /**
@@ -95,7 +96,7 @@ function clashingNames(paths: readonly string[], projectDir: string): Map<string
 }
 
 function makeStaging(outDir: string): string {
-  mkdirSync(outDir, { recursive: true });
+  makeFolder(outDir);
   return mkdtempSync(join(outDir, '.staging-'));
 }
 
@@ -105,7 +106,7 @@ async function convertStaged(outcomes: readonly BuildOutcome[], staging: string,
   if (staged.length === 0) return;
   const converted = join(staging, '.pdf');
   // One call for the batch; file names may repeat across folders, so each gets a numbered name.
-  mkdirSync(converted, { recursive: true });
+  makeFolder(converted);
   const inputs = staged.map(({ rel }, index) => {
     const flat = join(converted, `${index}.docx`);
     copyFileSync(join(staging, rel), flat);

@@ -5,12 +5,13 @@
  * cores, convert with LibreOffice in one batch when asked, and write the manifest.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isUnusable } from '../model/statement.js';
 import { timeStatement } from '../timing/estimate.js';
 import type { LoadContext } from './context.js';
 import { ConfigError } from './errors.js';
+import { makeFolder } from './folders.js';
 import { resolveImages } from './images.js';
 import { parseStatement } from './load.js';
 import { MANIFEST, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
@@ -241,7 +242,7 @@ export async function writeManifest(outDir: string, projectDir: string, previous
   } catch {
     // No manifest yet, or one that cannot be read: it is written anew.
   }
-  mkdirSync(outDir, { recursive: true });
+  makeFolder(outDir);
   await writeFileAtomic(path, text);
 }
 

@@ -4,8 +4,8 @@
  * ignored (and rewritten); it is written atomically.
  */
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { makeFolder } from './folders.js';
 import type { StoredMessage } from './messages.js';
 import { readRegularText } from './read.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -64,7 +64,7 @@ export class ResultCache {
   /** Writes the cache when anything changed. */
   async save(): Promise<void> {
     if (!this.changed) return;
-    await mkdir(dirname(this.location), { recursive: true });
+    makeFolder(dirname(this.location));
     await writeFileAtomic(this.location, JSON.stringify(this.data));
   }
 }

@@ -3,10 +3,11 @@
  * written out and commented, `statements/`, the templates to make its own, and a CI workflow. It never
  * overwrites: if one of its files is there, nothing is written.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
+import { makeFolder } from './folders.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { HOMEPAGE } from './version.js';
 import { createFileAtomicSync } from './write-atomic.js';
@@ -101,9 +102,13 @@ export function initProject(dir: string, options: InitOptions): string[] {
   ];
   const existing = [...files.map(([path]) => path), 'alliance.config.yml', 'alliance.config.json'].filter((path) => existsSync(join(dir, path)));
   if (existing.length > 0) throw new UsageError(`Expected a folder without ${existing.map((path) => `\`${path}\``).join(', ')}, found ${existing.length === 1 ? 'it' : 'them'}; nothing was written`);
-  mkdirSync(join(dir, 'statements'), { recursive: true });
+  try {
+    makeFolder(join(dir, 'statements'));
+  } catch (error) {
+    throw new UsageError(`Expected a folder that can be made at \`${dir}\`, found an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``);
+  }
   for (const [path, text] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    makeFolder(dirname(join(dir, path)));
     createFileAtomicSync(join(dir, path), text);
   }
   return ['statements/', ...files.map(([path]) => path)];

@@ -4,14 +4,15 @@
  * the registry (so the opening already says "Madam President," at a COP), written under
  * `statements/<forum>-<session>/<slug>.md` with a name that is safe and new.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { loadData } from '../data/load.js';
 import { formatClock } from '../model/duration.js';
 import type { LoadContext } from './context.js';
-import { ReadRefusal, readRegularText } from './read.js';
 import { ConfigError, UsageError } from './errors.js';
+import { makeFolder } from './folders.js';
+import { ReadRefusal, readRegularText } from './read.js';
 import { paceTable } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { createFileAtomicSync } from './write-atomic.js';
@@ -114,7 +115,7 @@ export function writeNewStatement(input: NewStatement, context: LoadContext): st
   const folder = join(projectDir, 'statements', slugify(`${forum}-${input.session}`, 'statements'));
   const base = slugify(input.title ?? '', 'statement');
   if (relative(join(projectDir, 'statements'), folder).split(sep).some((part) => part === '..')) throw new UsageError('Expected a folder inside `statements/`');
-  mkdirSync(folder, { recursive: true });
+  makeFolder(folder);
   for (let attempt = 1; attempt < 1000; attempt += 1) {
     const path = join(folder, `${attempt === 1 ? base : `${base}-${attempt}`}.md`);
     try {

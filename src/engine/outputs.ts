@@ -5,6 +5,7 @@
  */
 import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { makeFolder } from './folders.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** The path of a statement's handouts under the output folder, without extension (`ahc-5/statement`). */
@@ -18,7 +19,7 @@ export function outputStem(statementPath: string, projectDir: string): string {
 
 /** Makes the folders from `root` down to `folder`, replacing a symlink or file in the way. */
 function makeFolders(root: string, folder: string): void {
-  mkdirSync(root, { recursive: true });
+  makeFolder(root);
   let current = root;
   for (const part of relative(root, folder).split(sep).filter(Boolean)) {
     current = join(current, part);

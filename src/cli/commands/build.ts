@@ -1,4 +1,5 @@
 /** `alliance build [paths…]`: a DOCX and a PDF handout of every statement, under `--out`. */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { BuildOutcome, BuildSettings, CopyName, Format } from '../../engine/build.js';
@@ -69,6 +70,13 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         pdfEngine: options.pdfEngine,
         sourceDateEpoch: sourceDateEpoch(io.env.SOURCE_DATE_EPOCH),
       };
+      const { makeFolder } = await import('../../engine/folders.js');
+      try {
+        makeFolder(settings.outDir);
+        if (!statSync(settings.outDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      } catch (error) {
+        throw new UsageError(`Expected an output folder at \`${settings.outDir}\`, found ${(error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file there' : `an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``}`);
+      }
       const run = async (paths: readonly string[], rebuild: boolean | undefined) => {
         const progress = new Progress(io.stderr, 'Building');
         const started = Date.now();
