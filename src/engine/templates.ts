@@ -38,11 +38,19 @@ function signatureOf(files: readonly string[]): string {
     .join('|');
 }
 
-/** Every file a template of `name` is or could be made of: its layers (whether they exist yet or not) and its font files. */
-function sourcesOf(name: string, projectDir: string, template?: Template): string[] {
-  const layers = [join(BUILT_IN_TEMPLATES, `${DEFAULT_NAME}.yaml`), join(projectDir, 'templates', `${DEFAULT_NAME}.yaml`), join(projectDir, 'templates', `${name}.yaml`), join(BUILT_IN_TEMPLATES, `${name}.yaml`)];
-  const fonts = template ? Object.values(template.fonts).flatMap((choice) => ('files' in choice && choice.files ? Object.values(choice.files).filter((file): file is string => Boolean(file)) : [])) : [];
-  return [...layers, ...fonts];
+/**
+ * The files of the project a template of `name` is or could be made of: its layers there (whether
+ * they exist yet or not, so that adding one counts) and its font files.
+ */
+function projectSources(name: string, projectDir: string, template: Template): string[] {
+  const layers = [join(projectDir, 'templates', `${DEFAULT_NAME}.yaml`), join(projectDir, 'templates', `${name}.yaml`)];
+  const fonts = Object.values(template.fonts).flatMap((choice) => ('files' in choice ? Object.values(choice.files).filter((file): file is string => Boolean(file)) : []));
+  return [...new Set([...layers, ...fonts])];
+}
+
+/** Every file a template of `name` is or could be made of: the built-in layers, and the project's sources. */
+function sourcesOf(name: string, projectDir: string, template: Template): string[] {
+  return [join(BUILT_IN_TEMPLATES, `${DEFAULT_NAME}.yaml`), join(BUILT_IN_TEMPLATES, `${name}.yaml`), ...projectSources(name, projectDir, template)];
 }
 
 /**
@@ -63,10 +71,7 @@ export function loadTemplate(name: string, projectDir: string): Template {
  * exist yet or not, so that adding one rebuilds) and its font files.
  */
 export function templateFiles(name: string, projectDir: string): string[] {
-  const template = loadTemplate(name, projectDir);
-  const files = new Set([join(projectDir, 'templates', `${DEFAULT_NAME}.yaml`), join(projectDir, 'templates', `${name}.yaml`)]);
-  for (const choice of Object.values(template.fonts)) if ('files' in choice) for (const file of Object.values(choice.files)) if (file) files.add(file);
-  return [...files];
+  return projectSources(name, projectDir, loadTemplate(name, projectDir));
 }
 
 function inside(folder: string, path: string): boolean {
