@@ -66,6 +66,8 @@ export async function renderDocx(handout: Handout): Promise<Uint8Array> {
 function reusableParts(handout: Handout, styles: string): ReusablePart[] {
   // The same for every handout: nothing given to the library changes them.
   const fixed = (path: string, component: ReusablePart['component']): ReusablePart => ({ path, key: '', component });
+  // What every part of the page furniture depends on besides its own text.
+  const look = JSON.stringify([handout.template, handout.language, handout.copy]);
   return [
     { path: STYLES_PATH, key: styles, component: (file) => file.Styles },
     fixed('word/theme/theme1.xml', (file) => file.Theme),
@@ -80,8 +82,8 @@ function reusableParts(handout: Handout, styles: string): ReusablePart[] {
     // The footnotes part holds only its separators when the handout has no notes.
     { path: 'word/footnotes.xml', key: handout.notes.length === 0 ? '' : undefined, component: (file) => file.FootNotes?.View },
     // A session's handouts share their header; every handout of a language and template its footer.
-    { path: 'word/header1.xml', key: JSON.stringify([handout.header, handout.template, handout.language, handout.copy]), component: (file) => file.Headers?.[0]?.View },
-    { path: 'word/footer1.xml', key: JSON.stringify([handout.labels.page, handout.template, handout.language, handout.copy]), component: (file) => file.Footers?.[0]?.View },
+    { path: 'word/header1.xml', key: `${JSON.stringify(handout.header)}\0${look}`, component: (file) => file.Headers?.[0]?.View },
+    { path: 'word/footer1.xml', key: `${JSON.stringify(handout.labels.page)}\0${look}`, component: (file) => file.Footers?.[0]?.View },
   ];
 }
 
