@@ -1,8 +1,9 @@
 /**
- * Whether a PNG file is whole: its chunks in bounds with their checksums, a header, image data and an
- * end, and image data that inflates to exactly the size the header announces. The PDF renderer's PNG
- * decoder fails on a damaged file, some of it asynchronously, where no caller can catch the error:
- * a damaged image must be found here, and left out with a warning, before it reaches a renderer.
+ * Whether a PNG file is whole and as the standard has it: its chunks in bounds with their checksums,
+ * a header, image data and an end, image data that inflates to exactly the size the header announces,
+ * known filter types, and the palette and transparency chunks its colour type allows. The DOCX embeds
+ * the file as it is, for Word to read: a damaged one is found here, with what is wrong in words, and
+ * left out with a warning (the PDF gets the image decoded and written anew, see images.ts).
  */
 import * as zlib from 'node:zlib';
 
@@ -58,7 +59,6 @@ export function pngDamage(data: Uint8Array): string | undefined {
     seen.add(type);
     offset = end;
   }
-  // The PDF renderer's decoder reads a header of 13 bytes whatever its length says.
   if (!header || header.length !== 13) return 'no header of the standard size';
   if (image.length === 0 || !ended) return 'its end cut off';
   const width = header.readUInt32BE(0);
@@ -66,8 +66,6 @@ export function pngDamage(data: Uint8Array): string | undefined {
   const [depth, colourType, , , interlace] = [header[8]!, header[9]!, header[10], header[11], header[12]!];
   const channels = CHANNELS[colourType];
   if (channels === undefined || !DEPTHS[colourType]!.includes(depth) || interlace > 1) return 'a format no reader knows';
-  // As the PNG standard has it; the renderer's decoder loses its place in a file with a transparency
-  // chunk beside an alpha channel.
   if (colourType === 3 && !seen.has('PLTE')) return 'a palette image without its palette';
   if ((colourType === 0 || colourType === 4) && seen.has('PLTE')) return 'a palette where its colour type allows none';
   if ((colourType === 4 || colourType === 6) && seen.has('tRNS')) return 'a transparency chunk beside an alpha channel';
