@@ -2,7 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../src/engine/front-matter.js';
+import { readFrontMatter } from '../src/engine/load/front-matter.js';
 import { FRONT, GOOD, findings, statementOf, tempProject } from './helpers/statements.js';
 import { runCli } from './helpers/cli.js';
 

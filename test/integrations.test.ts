@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { knownLanguages } from '../src/engine/registry-data.js';
+import { knownLanguages } from '../src/engine/project/registry-data.js';
 import { rules } from '../src/rules/index.js';
 import { runCli } from './helpers/cli.js';
 import { GOOD, tempProject } from './helpers/statements.js';

@@ -11,7 +11,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import pixelmatch from 'pixelmatch';
 import { describe, expect, it } from 'vitest';
 import { speak, builtInPronunciations } from '../src/timing/spoken.js';
-import { stageDirections } from '../src/engine/registry-data.js';
+import { stageDirections } from '../src/engine/project/registry-data.js';
 import { runCli } from './helpers/cli.js';
 import { docxParts, pdfContent } from './helpers/documents.js';
 import { tempProject } from './helpers/statements.js';

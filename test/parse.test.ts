@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../src/engine/markdown-parser.js';
+import { parseMarkdown } from '../src/engine/load/markdown-parser.js';
 
 const full = unified().use(remarkParse).use(remarkGfm).freeze();
 const PIECES = ['word', 'Thank you, Chair.', '**bold**', '*em*', '_x_', '`code`', '[a](b)', '[ref]', '[ref]: /url', '![i](p.png)',

@@ -6,7 +6,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../src/engine/run-rules.js';
+import { runRules } from '../src/engine/check/run-rules.js';
 import { rulesById } from '../src/rules/index.js';
 import { runCli } from './helpers/cli.js';
 import { GOOD, statementOf, tempProject } from './helpers/statements.js';

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../src/engine/context.js';
-import { defaultConfig } from '../src/engine/config.js';
-import { loadStatement } from '../src/engine/load.js';
-import { runRules } from '../src/engine/run-rules.js';
+import { createContext } from '../src/engine/project/context.js';
+import { defaultConfig } from '../src/engine/project/config.js';
+import { loadStatement } from '../src/engine/load/load.js';
+import { runRules } from '../src/engine/check/run-rules.js';
 import { rules } from '../src/rules/index.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/rules');

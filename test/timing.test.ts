@@ -1,6 +1,6 @@
 /** The timing engine: what is said (numbers, acronyms, symbols, addresses), the pauses, and the pace. */
 import { describe, expect, it } from 'vitest';
-import { stageDirections } from '../src/engine/registry-data.js';
+import { stageDirections } from '../src/engine/project/registry-data.js';
 import { builtInPronunciations, speak } from '../src/timing/spoken.js';
 import { timeStatement } from '../src/timing/estimate.js';
 import { statementOf } from './helpers/statements.js';

@@ -1,6 +1,6 @@
 /** Options shared by commands and the parsers of their values; a bad value is a commander usage error (exit 2). */
 import { InvalidArgumentError, Option } from 'commander';
-import type { Concurrency } from '../engine/pool.js';
+import type { Concurrency } from '../engine/run/pool.js';
 import { parsePace, parseSlot } from '../model/fields.js';
 
 /** `--pace N`: words per minute. */

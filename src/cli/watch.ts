@@ -5,7 +5,7 @@
  */
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Config } from '../engine/config.js';
+import type { Config } from '../engine/project/config.js';
 import type { Io } from './io.js';
 import { targetFiles } from './targets.js';
 

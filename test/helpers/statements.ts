@@ -2,10 +2,10 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createContext, type Overrides } from '../../src/engine/context.js';
-import { defaultConfig, type Config } from '../../src/engine/config.js';
-import { parseStatement } from '../../src/engine/load.js';
-import { runRules } from '../../src/engine/run-rules.js';
+import { createContext, type Overrides } from '../../src/engine/project/context.js';
+import { defaultConfig, type Config } from '../../src/engine/project/config.js';
+import { parseStatement } from '../../src/engine/load/load.js';
+import { runRules } from '../../src/engine/check/run-rules.js';
 import type { Statement } from '../../src/model/statement.js';
 
 /** Parses `text` as a statement in the default context (or with `config` and `overrides`). */

@@ -2,9 +2,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { BuildOutcome, BuildSettings, CopyName, Format } from '../../engine/build.js';
-import { UsageError } from '../../engine/errors.js';
-import type { Concurrency } from '../../engine/pool.js';
+import type { BuildOutcome, BuildSettings, CopyName, Format } from '../../engine/build/build.js';
+import { UsageError } from '../../engine/io/errors.js';
+import type { Concurrency } from '../../engine/run/pool.js';
 import { printable } from '../../model/describe.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
@@ -57,8 +57,8 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
     .addOption(noColorFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance build\n  $ alliance build statements/ccpcj-34 --to pdf --speaker-copy\n  $ alliance build --out handouts --rebuild\n  $ SOURCE_DATE_EPOCH=1735689600 alliance build   # fixed dates in the documents')
     .action(async (patterns: string[], options: BuildOptions) => {
-      const { contextFor } = await import('../../engine/context.js');
-      const { buildFiles } = await import('../../engine/build-files.js');
+      const { contextFor } = await import('../../engine/project/context.js');
+      const { buildFiles } = await import('../../engine/run/build-files.js');
       const context = contextFor(io.cwd, {}, options.config);
       const files = await targetFiles(patterns, io.cwd, context.config);
       const copies: CopyName[] = options.speakerCopy ? ['handout', 'speaker'] : (context.config.copies ?? ['handout']);
@@ -70,7 +70,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         pdfEngine: options.pdfEngine,
         sourceDateEpoch: sourceDateEpoch(io.env.SOURCE_DATE_EPOCH),
       };
-      const { makeFolder } = await import('../../engine/folders.js');
+      const { makeFolder } = await import('../../engine/io/folders.js');
       try {
         makeFolder(settings.outDir);
         if (!statSync(settings.outDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
@@ -99,7 +99,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
 }
 
 async function report(outcomes: readonly BuildOutcome[], options: BuildOptions, settings: BuildSettings, io: Io, milliseconds: number): Promise<void> {
-  const { restoreMessage } = await import('../../engine/messages.js');
+  const { restoreMessage } = await import('../../engine/check/messages.js');
   const chalk = chalkFor(io.stdout, io.env, options.color);
   const results = outcomes.map((outcome) => ({ path: outcome.path, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) }));
   if (options.format !== 'stylish') {

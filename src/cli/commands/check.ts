@@ -2,8 +2,8 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { LoadContext } from '../../engine/context.js';
-import type { Concurrency } from '../../engine/pool.js';
+import type { LoadContext } from '../../engine/project/context.js';
+import type { Concurrency } from '../../engine/run/pool.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
@@ -51,7 +51,7 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       '\nExamples:\n  $ alliance check\n  $ alliance check statements/ccpcj-34 --format github\n  $ alliance check "statements/**/*.md" --max-warnings 0 --cache\n  $ alliance check --format sarif > alliance.sarif',
     )
     .action(async (patterns: string[], options: CheckOptions) => {
-      const { contextFor } = await import('../../engine/context.js');
+      const { contextFor } = await import('../../engine/project/context.js');
       const context = contextFor(io.cwd, { pace: options.pace, slotSeconds: options.slot }, options.config);
       const files = await targetFiles(patterns, io.cwd, context.config, options.errorOnUnmatchedPattern);
       state.exitCode = await check(files, context, options, io);
@@ -74,9 +74,9 @@ function cacheFile(location: string, given: string): string {
 
 /** Checks files, prints the report, and returns the exit code. */
 async function check(files: readonly string[], context: LoadContext, options: CheckOptions, io: Io): Promise<number> {
-  const { ResultCache } = await import('../../engine/cache.js');
-  const { checkFiles } = await import('../../engine/check.js');
-  const { VERSION } = await import('../../engine/version.js');
+  const { ResultCache } = await import('../../engine/check/cache.js');
+  const { checkFiles } = await import('../../engine/run/check-files.js');
+  const { VERSION } = await import('../../engine/io/version.js');
   const cache = options.cache
     ? await ResultCache.open(cacheFile(resolve(io.cwd, options.cacheLocation), options.cacheLocation), JSON.stringify([VERSION, context.config.hash, options.pace, options.slot]))
     : undefined;

@@ -1,7 +1,7 @@
 /** `alliance init [folder]`: sets up a project of statements (config, statements/, templates, CI workflow). */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../engine/io/errors.js';
 import { singleLine } from '../../model/describe.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
@@ -24,8 +24,8 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
     .option('-y, --yes', 'ask nothing (for scripts)')
     .addHelpText('after', '\nExamples:\n  $ alliance init\n  $ alliance init my-statements --organization "Alliance of NGOs" --yes')
     .action(async (folder: string, options: InitOptions) => {
-      const { initProject } = await import('../../engine/init-project.js');
-      const { fieldContext } = await import('../../engine/registry-data.js');
+      const { initProject } = await import('../../engine/project/init-project.js');
+      const { fieldContext } = await import('../../engine/project/registry-data.js');
       const { parseLanguage } = await import('../../model/fields.js');
       let organization = singleLine(options.organization);
       if (!organization && !options.yes) {

@@ -1,6 +1,6 @@
 /** `alliance list [paths…]`: the inventory of statements: who speaks where, how long, and whether check passes. */
 import { Option, type Command } from 'commander';
-import type { ListOutcome } from '../../engine/tasks.js';
+import type { ListOutcome } from '../../engine/run/tasks.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
@@ -44,8 +44,8 @@ export function registerList(program: Command, io: Io, state: RunState): void {
     .addOption(noColorFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance list\n  $ alliance list --forum COP --session 12 --sort time\n  $ alliance list --status draft --format csv > drafts.csv')
     .action(async (patterns: string[], options: ListOptions) => {
-      const { contextFor } = await import('../../engine/context.js');
-      const { runFiles } = await import('../../engine/run.js');
+      const { contextFor } = await import('../../engine/project/context.js');
+      const { runFiles } = await import('../../engine/run/run.js');
       const context = contextFor(io.cwd, {}, options.config);
       const files = await targetFiles(patterns, io.cwd, context.config);
       const forum = options.forum === undefined ? undefined : (context.forums.find(options.forum)?.id ?? options.forum);

@@ -1,7 +1,7 @@
 /** `alliance new`: a new statement from the template, front matter filled from flags or answers. */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../engine/io/errors.js';
 import { singleLine } from '../../model/describe.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
@@ -44,8 +44,8 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
     .addOption(configFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"')
     .action(async (options: NewOptions) => {
-      const { contextFor } = await import('../../engine/context.js');
-      const { writeNewStatement } = await import('../../engine/new-statement.js');
+      const { contextFor } = await import('../../engine/project/context.js');
+      const { writeNewStatement } = await import('../../engine/project/new-statement.js');
       const { parseDate, parseLanguage } = await import('../../model/fields.js');
       const context = contextFor(io.cwd, {}, options.config);
       const given = Object.values(options).some((value) => value !== undefined);

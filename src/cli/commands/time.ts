@@ -1,7 +1,7 @@
 /** `alliance time [paths…]`: how long each statement takes to deliver, and whether it fits its slot. */
 import { Option, type Command } from 'commander';
-import type { Concurrency } from '../../engine/pool.js';
-import type { TimeOutcome } from '../../engine/tasks.js';
+import type { Concurrency } from '../../engine/run/pool.js';
+import type { TimeOutcome } from '../../engine/run/tasks.js';
 import { chalkFor } from '../color.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
@@ -36,8 +36,8 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
     .addOption(noColorFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance time\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs\n  $ alliance time --slot 3m --pace 100 --format json\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs --watch')
     .action(async (patterns: string[], options: TimeOptions) => {
-      const { contextFor } = await import('../../engine/context.js');
-      const { timeFiles } = await import('../../engine/run.js');
+      const { contextFor } = await import('../../engine/project/context.js');
+      const { timeFiles } = await import('../../engine/run/run.js');
       const context = contextFor(io.cwd, { pace: options.pace, slotSeconds: options.slot }, options.config);
       const files = await targetFiles(patterns, io.cwd, context.config);
       const run = async (paths: readonly string[]) => {
@@ -58,7 +58,7 @@ async function format(outcomes: readonly TimeOutcome[], options: TimeOptions, io
     return timeJson(outcomes);
   }
   const { timeTable } = await import('../reporters/time-table.js');
-  const { limits } = await import('../../engine/registry-data.js');
+  const { limits } = await import('../../engine/project/registry-data.js');
   return timeTable(outcomes, { cwd: io.cwd, chalk: chalkFor(io.stdout, io.env, options.color), paragraphs: options.paragraphs === true, marginShare: limits().marginShare });
 }
 

@@ -1,6 +1,6 @@
 /** `alliance list` as a table, JSON, CSV or Markdown, with the totals of each session. */
 import type { ChalkInstance } from 'chalk';
-import type { ListOutcome } from '../../engine/tasks.js';
+import type { ListOutcome } from '../../engine/run/tasks.js';
 import { printable } from '../../model/describe.js';
 import { formatClock } from '../../model/duration.js';
 import { plural } from './counts.js';

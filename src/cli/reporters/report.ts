@@ -1,6 +1,6 @@
 /** What every report format receives, and the names of the formats. */
 import type { ChalkInstance } from 'chalk';
-import type { FileResult } from '../../engine/check.js';
+import type { FileResult } from '../../engine/run/check-files.js';
 
 /** The input of a report: the results, and how to show paths and colours. */
 export interface ReportInput {

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { rules } from '../../rules/index.js';
-import { HOMEPAGE, VERSION, ruleUrl } from '../../engine/version.js';
+import { HOMEPAGE, VERSION, ruleUrl } from '../../engine/io/version.js';
 import { relativePath } from './paths.js';
 import type { Reporter } from './report.js';
 

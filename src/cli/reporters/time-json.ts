@@ -1,6 +1,6 @@
 /** `alliance time --format json`: one entry per file, its messages as in `check --format json`. */
-import { restoreMessage } from '../../engine/messages.js';
-import type { TimeOutcome } from '../../engine/tasks.js';
+import { restoreMessage } from '../../engine/check/messages.js';
+import type { TimeOutcome } from '../../engine/run/tasks.js';
 import { eslintMessage } from './json.js';
 
 const tenth = (seconds: number) => Math.round(seconds * 10) / 10;

@@ -3,7 +3,7 @@
  * fits; with `--paragraphs`, each paragraph's words, seconds and cumulative time, the slot's end marked.
  */
 import type { ChalkInstance } from 'chalk';
-import type { TimeOutcome } from '../../engine/tasks.js';
+import type { TimeOutcome } from '../../engine/run/tasks.js';
 import { printable } from '../../model/describe.js';
 import { formatClock, formatMargin } from '../../model/duration.js';
 import { isOverSlot, overrunIndex, wordsToCut } from '../../timing/fit.js';

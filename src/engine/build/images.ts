@@ -8,9 +8,9 @@ import { dirname, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import { PNG as PngFile } from 'pngjs';
 import type { Nodes } from 'mdast';
-import { quote } from '../model/describe.js';
-import type { Point, Statement } from '../model/statement.js';
-import type { ImageData } from '../render/handout.js';
+import { quote } from '../../model/describe.js';
+import type { Point, Statement } from '../../model/statement.js';
+import type { ImageData } from '../../render/handout.js';
 import { pngDamage } from './png-check.js';
 
 /** The largest image embedded, in bytes. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Overrides } from './context.js';
+import type { Overrides } from '../project/context.js';
 import type { TaskName, TaskOptions, TaskOutcome } from './tasks.js';
 
 /** What a worker needs to build the same load context as the main thread. */

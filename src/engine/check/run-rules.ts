@@ -1,8 +1,8 @@
 /** Runs the rules on a loaded statement and collects their findings as vfile messages. */
 import { VFileMessage } from 'vfile-message';
-import { isUnusable, type Point, type Span, type Statement } from '../model/statement.js';
-import { rules } from '../rules/index.js';
-import { ruleUrl } from './version.js';
+import { isUnusable, type Point, type Span, type Statement } from '../../model/statement.js';
+import { rules } from '../../rules/index.js';
+import { ruleUrl } from '../io/version.js';
 
 /** The `source` of every message: the tool's name. */
 export const MESSAGE_SOURCE = 'alliance';

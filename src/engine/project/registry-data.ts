@@ -2,11 +2,11 @@
  * The installation's data, read from src/data: the languages that have phrase lists, the forum
  * registry, paces and thresholds. Built once per run and merged with the config file.
  */
-import { listData, loadData } from '../data/load.js';
-import { parseDurationSeconds } from '../model/duration.js';
-import type { FieldContext } from '../model/fields.js';
-import { ForumRegistry, type Forum, type Officer } from '../model/forum.js';
-import { normalizePhrase, type AddressTarget, type Phrases } from '../model/phrases.js';
+import { listData, loadData } from '../../data/load.js';
+import { parseDurationSeconds } from '../../model/duration.js';
+import type { FieldContext } from '../../model/fields.js';
+import { ForumRegistry, type Forum, type Officer } from '../../model/forum.js';
+import { normalizePhrase, type AddressTarget, type Phrases } from '../../model/phrases.js';
 import type { Config } from './config.js';
 
 interface RawPhrases {

@@ -4,11 +4,11 @@
  * back in the order of the files.
  */
 import type { VFileMessage } from 'vfile-message';
-import { contentHash, type ResultCache } from './cache.js';
-import type { LoadContext } from './context.js';
-import { restoreMessage } from './messages.js';
+import { contentHash, type ResultCache } from '../check/cache.js';
+import type { LoadContext } from '../project/context.js';
+import { restoreMessage } from '../check/messages.js';
 import type { Concurrency } from './pool.js';
-import { readStatementFile } from './read.js';
+import { readStatementFile } from '../load/read-statement.js';
 import { runFiles } from './run.js';
 import type { CheckOutcome } from './tasks.js';
 

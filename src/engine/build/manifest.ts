@@ -4,7 +4,7 @@
  * files it depends on). No timestamps, sorted: the same build gives the same manifest.
  */
 import { join } from 'node:path';
-import { readRegularText } from './read.js';
+import { readRegularText } from '../io/read.js';
 
 /** One statement in the manifest. */
 export interface ManifestEntry {

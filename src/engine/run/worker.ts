@@ -1,6 +1,6 @@
 /** A worker thread of the pool: builds the load context once, then runs its task on each batch of files. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { contextFor } from './context.js';
+import { contextFor } from '../project/context.js';
 import type { WorkerSetup } from './pool.js';
 import { runTask, type TaskName } from './tasks.js';
 

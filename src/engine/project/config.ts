@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { describeValue, listOr, quote } from '../model/describe.js';
-import { parseLanguage, parseMark, parsePace, parseSlot, parseTemplate, type FieldContext, type FieldResult, type Mark } from '../model/fields.js';
-import type { Officer } from '../model/forum.js';
-import type { Severity } from '../model/statement.js';
-import { didYouMean } from '../model/suggest.js';
-import { ConfigError } from './errors.js';
-import { ReadRefusal, readRegularText } from './read.js';
-import { own } from '../model/own.js';
+import { describeValue, listOr, quote } from '../../model/describe.js';
+import { parseLanguage, parseMark, parsePace, parseSlot, parseTemplate, type FieldContext, type FieldResult, type Mark } from '../../model/fields.js';
+import type { Officer } from '../../model/forum.js';
+import type { Severity } from '../../model/statement.js';
+import { didYouMean } from '../../model/suggest.js';
+import { ConfigError } from '../io/errors.js';
+import { ReadRefusal, readRegularText } from '../io/read.js';
+import { own } from '../../model/own.js';
 
 /** The names a config file may have, in the order they are looked for. */
 export const CONFIG_NAMES = ['alliance.config.yaml', 'alliance.config.yml', 'alliance.config.json'] as const;

@@ -4,10 +4,10 @@
  * `<!-- alliance-set pace=100 slot=2m30s -->` sets the pace or slot (above front matter, below flags).
  */
 import type { Html, Root } from 'mdast';
-import { quote } from '../model/describe.js';
-import { parsePace, parseSlot } from '../model/fields.js';
-import type { DirectiveProblem, Span } from '../model/statement.js';
-import { didYouMean } from '../model/suggest.js';
+import { quote } from '../../model/describe.js';
+import { parsePace, parseSlot } from '../../model/fields.js';
+import type { DirectiveProblem, Span } from '../../model/statement.js';
+import { didYouMean } from '../../model/suggest.js';
 
 /** What the inline comments of a file decided. */
 export interface Directives {

@@ -8,8 +8,8 @@
  */
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { describeValue, quote } from '../model/describe.js';
-import type { LoadProblem, Point, Span } from '../model/statement.js';
+import { describeValue, quote } from '../../model/describe.js';
+import type { LoadProblem, Point, Span } from '../../model/statement.js';
 
 /** At most this many aliases are expanded: a "billion laughs" block fails at once. */
 const MAX_ALIAS_COUNT = 100;

@@ -8,15 +8,15 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { describeValue, quote } from '../model/describe.js';
-import { didYouMean } from '../model/suggest.js';
-import { own } from '../model/own.js';
-import type { FontChoice, Template } from '../render/template.js';
-import { ConfigError } from './errors.js';
-import { ReadRefusal, readRegularFile, readRegularText } from './read.js';
+import { describeValue, quote } from '../../model/describe.js';
+import { didYouMean } from '../../model/suggest.js';
+import { own } from '../../model/own.js';
+import type { FontChoice, Template } from '../../render/template.js';
+import { ConfigError } from '../io/errors.js';
+import { ReadRefusal, readRegularFile, readRegularText } from '../io/read.js';
 
 /** The templates folder shipped with alliance. */
-export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
 const DEFAULT_NAME = 'handout';
 const SHIPPED_FAMILIES = ['Noto Sans', 'Noto Serif', 'Noto Sans Mono'];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;

@@ -2,7 +2,7 @@
  * Running a task (check, time) over many files: in the main thread, or spread over worker threads
  * for large batches on machines with the cores for it. Outcomes come back in the order of the files.
  */
-import type { LoadContext } from './context.js';
+import type { LoadContext } from '../project/context.js';
 import { runInWorkers, threadsFor, type Concurrency, type PoolPolicy } from './pool.js';
 import type { TaskName, TaskOptions, TaskOutcome, TimeOutcome } from './tasks.js';
 

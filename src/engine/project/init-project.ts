@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { UsageError } from './errors.js';
-import { makeFolder } from './folders.js';
+import { UsageError } from '../io/errors.js';
+import { makeFolder } from '../io/folders.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
-import { HOMEPAGE } from './version.js';
-import { createFileAtomicSync } from './write-atomic.js';
+import { HOMEPAGE } from '../io/version.js';
+import { createFileAtomicSync } from '../io/write-atomic.js';
 
 /** What the project is set up with. */
 export interface InitOptions {

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
-import { makeFolder } from './folders.js';
+import { makeFolder } from '../io/folders.js';
 import type { StoredMessage } from './messages.js';
-import { readRegularText } from './read.js';
-import { writeFileAtomic } from './write-atomic.js';
-import { own } from '../model/own.js';
+import { readRegularText } from '../io/read.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { own } from '../../model/own.js';
 
 interface CacheFile {
   key: string;

@@ -4,9 +4,9 @@
  * definitions, link definitions and HTML comments are not read out; raw HTML is read for its text.
  */
 import type { Nodes, Parents, Root, ListItem } from 'mdast';
-import { htmlText } from '../model/html-text.js';
-import { spanOf } from '../model/points.js';
-import type { Span, SpokenParagraph, SpokenKind } from '../model/statement.js';
+import { htmlText } from '../../model/html-text.js';
+import { spanOf } from '../../model/points.js';
+import type { Span, SpokenParagraph, SpokenKind } from '../../model/statement.js';
 
 /** The text of inline content as said: Markdown syntax, HTML, images and footnote markers removed. */
 export function spokenText(node: Nodes): string {

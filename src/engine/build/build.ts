@@ -7,21 +7,22 @@
 import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isUnusable } from '../model/statement.js';
-import { timeStatement } from '../timing/estimate.js';
-import type { LoadContext } from './context.js';
-import { ConfigError } from './errors.js';
-import { makeFolder } from './folders.js';
+import { isUnusable } from '../../model/statement.js';
+import { timeStatement } from '../../timing/estimate.js';
+import type { LoadContext } from '../project/context.js';
+import { ConfigError } from '../io/errors.js';
+import { makeFolder } from '../io/folders.js';
 import { resolveImages } from './images.js';
-import { parseStatement } from './load.js';
+import { parseStatement } from '../load/load.js';
 import { MANIFEST, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
-import { storeMessage, type StoredMessage } from './messages.js';
+import { storeMessage, type StoredMessage } from '../check/messages.js';
 import { outputStem, writeOutput } from './outputs.js';
-import { readRegularFile, readRegularText, readStatementFile } from './read.js';
-import { makeMessage, runRules } from './run-rules.js';
-import { loadTemplate, templateFiles } from './templates.js';
-import { VERSION } from './version.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { readRegularFile, readRegularText } from '../io/read.js';
+import { readStatementFile } from '../load/read-statement.js';
+import { makeMessage, runRules } from '../check/run-rules.js';
+import { loadTemplate, templateFiles } from '../project/templates.js';
+import { VERSION } from '../io/version.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
 
 /** Output formats. */
 export type Format = 'docx' | 'pdf';
@@ -142,7 +143,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
 
   const timing = timeStatement(statement);
   const date = documentDate(settings, statement.frontMatter.fields.date);
-  const { buildHandout } = await import('../render/handout.js');
+  const { buildHandout } = await import('../../render/handout.js');
   const stem = outputStem(path, projectDir);
   const missing = new Map<string, { line: number; column: number } | undefined>();
   const outputs: { path: string; bytes: number }[] = [];
@@ -153,7 +154,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
     const files: { rel: string; data: () => Promise<Uint8Array>; staged?: boolean }[] = [];
     // One DOCX serves as the handout and as LibreOffice's input when both are asked for.
     let docxBytes: Promise<Uint8Array> | undefined;
-    const docx = () => (docxBytes ??= import('../render/docx.js').then((module) => module.renderDocx(handout)));
+    const docx = () => (docxBytes ??= import('../../render/docx.js').then((module) => module.renderDocx(handout)));
     if (settings.formats.includes('docx')) files.push({ rel: `${stem}${suffix}.docx`, data: docx });
     if (settings.formats.includes('pdf') && settings.pdfEngine === 'libreoffice') {
       files.push({ rel: `${stem}${suffix}.docx`, data: docx, staged: true });
@@ -161,7 +162,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
       files.push({
         rel: `${stem}${suffix}.pdf`,
         data: async () => {
-          const result = await (await import('../render/pdf.js')).renderPdf(handout);
+          const result = await (await import('../../render/pdf.js')).renderPdf(handout);
           for (const glyph of result.missing) if (!missing.has(glyph.character)) missing.set(glyph.character, glyph.place);
           return result.bytes;
         },

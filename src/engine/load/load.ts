@@ -6,14 +6,14 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { FIELDS_BY_NAME, isBlank, type StatementFields } from '../model/fields.js';
-import type { FrontMatter, LoadProblem, Point, Span, Statement } from '../model/statement.js';
-import type { LoadContext } from './context.js';
+import { FIELDS_BY_NAME, isBlank, type StatementFields } from '../../model/fields.js';
+import type { FrontMatter, LoadProblem, Point, Span, Statement } from '../../model/statement.js';
+import type { LoadContext } from '../project/context.js';
 import { decodeStatement } from './decode.js';
 import { markdownProblem } from './markdown-limits.js';
 import { parseMarkdown } from './markdown-parser.js';
 import { readDirectives } from './directives.js';
-import { readStatementFile } from './read.js';
+import { readStatementFile } from './read-statement.js';
 import { frontMatterProblem, readFrontMatter } from './front-matter.js';
 import { spokenParagraphs } from './paragraphs.js';
 import { resolveSettings } from './settings.js';

@@ -5,15 +5,15 @@
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildKey, isUpToDate, removeStaging, writeManifest, type BuildOutcome, type BuildSettings } from './build.js';
-import type { LoadContext } from './context.js';
-import { makeFolder } from './folders.js';
-import { convertToPdf } from './libreoffice.js';
-import { readManifest } from './manifest.js';
-import { storeMessage } from './messages.js';
-import { outputStem, writeOutput } from './outputs.js';
+import { buildKey, isUpToDate, removeStaging, writeManifest, type BuildOutcome, type BuildSettings } from '../build/build.js';
+import type { LoadContext } from '../project/context.js';
+import { makeFolder } from '../io/folders.js';
+import { convertToPdf } from '../build/libreoffice.js';
+import { readManifest } from '../build/manifest.js';
+import { storeMessage } from '../check/messages.js';
+import { outputStem, writeOutput } from '../build/outputs.js';
 import type { Concurrency, PoolPolicy } from './pool.js';
-import { makeMessage } from './run-rules.js';
+import { makeMessage } from '../check/run-rules.js';
 import { runFiles } from './run.js';
 
 /**

@@ -4,8 +4,8 @@
  * thousands of `*`, tens of thousands of `[`. A statement from a pull request must not stall CI: past
  * these bounds (far beyond any real statement) the file is one clear message instead.
  */
-import { loadData } from '../data/load.js';
-import type { LoadProblem } from '../model/statement.js';
+import { loadData } from '../../data/load.js';
+import type { LoadProblem } from '../../model/statement.js';
 
 interface MarkdownLimits {
   maxBytes: number;

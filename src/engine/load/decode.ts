@@ -3,7 +3,7 @@
  * with its line and column instead of being decoded into replacement characters.
  */
 import { isUtf8 } from 'node:buffer';
-import type { LoadProblem } from '../model/statement.js';
+import type { LoadProblem } from '../../model/statement.js';
 
 /** The decoded text without its BOM, or the problem that stops decoding. */
 export type Decoded = { ok: true; text: string } | { ok: false; problem: LoadProblem };

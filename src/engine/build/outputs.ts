@@ -5,8 +5,8 @@
  */
 import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { makeFolder } from './folders.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { makeFolder } from '../io/folders.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
 
 /** The path of a statement's handouts under the output folder, without extension (`ahc-5/statement`). */
 export function outputStem(statementPath: string, projectDir: string): string {

@@ -7,16 +7,16 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { loadData } from '../data/load.js';
-import { formatClock } from '../model/duration.js';
+import { loadData } from '../../data/load.js';
+import { formatClock } from '../../model/duration.js';
 import type { LoadContext } from './context.js';
-import { ConfigError, UsageError } from './errors.js';
-import { makeFolder } from './folders.js';
-import { ReadRefusal, readRegularText } from './read.js';
+import { ConfigError, UsageError } from '../io/errors.js';
+import { makeFolder } from '../io/folders.js';
+import { ReadRefusal, readRegularText } from '../io/read.js';
 import { paceTable } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
-import { createFileAtomicSync } from './write-atomic.js';
-import { own } from '../model/own.js';
+import { createFileAtomicSync } from '../io/write-atomic.js';
+import { own } from '../../model/own.js';
 
 /** What a new statement is made of. */
 export interface NewStatement {

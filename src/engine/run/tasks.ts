@@ -2,15 +2,15 @@
  * What is done to one file, in the main thread or a worker: read, load, run the rules. Outcomes are
  * plain data so that they cross a worker boundary and sit in the cache unchanged.
  */
-import { isUnusable, type LoadProblem } from '../model/statement.js';
-import { timeStatement } from '../timing/estimate.js';
-import { buildOne, type BuildOutcome, type BuildSettings } from './build.js';
-import { contentHash } from './cache.js';
-import type { LoadContext } from './context.js';
-import { parseStatement } from './load.js';
-import { readStatementFile } from './read.js';
-import { storeMessage, type StoredMessage } from './messages.js';
-import { makeMessage, runRules } from './run-rules.js';
+import { isUnusable, type LoadProblem } from '../../model/statement.js';
+import { timeStatement } from '../../timing/estimate.js';
+import { buildOne, type BuildOutcome, type BuildSettings } from '../build/build.js';
+import { contentHash } from '../check/cache.js';
+import type { LoadContext } from '../project/context.js';
+import { parseStatement } from '../load/load.js';
+import { readStatementFile } from '../load/read-statement.js';
+import { storeMessage, type StoredMessage } from '../check/messages.js';
+import { makeMessage, runRules } from '../check/run-rules.js';
 
 /** The outcome of checking one file. */
 export interface CheckOutcome {

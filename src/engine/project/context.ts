@@ -1,11 +1,11 @@
 /** Everything the loader needs besides the file: config, forums, field parsers, rule defaults, flags. */
-import type { FieldContext } from '../model/fields.js';
-import type { ForumRegistry } from '../model/forum.js';
-import type { Severity } from '../model/statement.js';
-import { rules } from '../rules/index.js';
+import type { FieldContext } from '../../model/fields.js';
+import type { ForumRegistry } from '../../model/forum.js';
+import type { Severity } from '../../model/statement.js';
+import { rules } from '../../rules/index.js';
 import { resolve } from 'node:path';
 import { defaultConfig, loadConfig, type Config } from './config.js';
-import { builtInPronunciations } from '../timing/spoken.js';
+import { builtInPronunciations } from '../../timing/spoken.js';
 import { fieldContext, forumRegistry } from './registry-data.js';
 
 /** Settings given on the command line, which win over everything else. */

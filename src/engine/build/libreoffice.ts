@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 /** The `soffice` (or `libreoffice`) program on the PATH, if there is one. */
 export function findSoffice(env: Record<string, string | undefined>): string | undefined {

@@ -2,11 +2,11 @@
  * What applies to one statement. For pace and slot the first match wins: command-line flag, inline
  * comment, front matter, config file, the forum's registry entry, the language's default.
  */
-import type { StatementFields } from '../model/fields.js';
-import type { Settings, Severity, SettingSource } from '../model/statement.js';
-import type { LoadContext } from './context.js';
+import type { StatementFields } from '../../model/fields.js';
+import type { Settings, Severity, SettingSource } from '../../model/statement.js';
+import type { LoadContext } from '../project/context.js';
 import type { Directives } from './directives.js';
-import { limits, paceTable, phrasesFor } from './registry-data.js';
+import { limits, paceTable, phrasesFor } from '../project/registry-data.js';
 
 const DEFAULT_TEMPLATE = 'handout';
 
