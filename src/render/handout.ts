@@ -317,9 +317,9 @@ class Converter {
 
   /** Puts the end of the slot before the spoken block during which the slot runs out. */
   markSlot(blocks: Block[], timing: Timing): Block[] {
-    const slot = timing.slotSeconds;
+    const slot = timing.fit.slotSeconds;
     if (slot === null) return blocks;
-    const overrun = timing.paragraphs.find((paragraph) => paragraph.cumulativeSeconds > slot);
+    const overrun = timing.paragraphs[timing.fit.overrunIndex];
     const label = fill(this.labels.slotEnds, { slot: formatClock(slot) }) ?? formatClock(slot);
     if (!overrun) return [...blocks, { type: 'slotEnd', label }];
     const target = this.times.get(overrun.paragraph.node as Nodes);

@@ -3,8 +3,10 @@
  * 95% of the slot (`marginShare` in src/data/limits.yaml).
  *
  * Why: speakers slow down in the room, the chair's clock starts early, and an estimate is an
- * estimate; a statement at 99% of its slot is likely to be cut. Skipped for `kind: written`, when no
- * slot applies, and when `speaking-time` already reports the statement over its slot. Options: none.
+ * estimate; a statement at 99% of its slot is likely to be cut. The message points at the paragraph
+ * during which that share is passed and says how much to cut to get under it. Skipped for
+ * `kind: written`, when no slot applies, and when `speaking-time` already reports the statement over
+ * its slot. Options: none.
  */
 import { formatClock } from '../model/duration.js';
 import { timeStatement } from '../timing/estimate.js';
@@ -17,14 +19,13 @@ export default defineRule({
   deliveryOnly: true,
   check(statement, report) {
     const timing = timeStatement(statement);
-    const slot = timing.slotSeconds;
-    const seconds = Math.round(timing.seconds);
-    const share = statement.settings.marginShare;
-    if (slot === null || seconds > slot || seconds <= slot * share) return;
-    const percent = Math.round((seconds / slot) * 100);
+    const { fit } = timing;
+    if (fit.status !== 'tight' || fit.slotSeconds === null) return;
+    const percent = Math.round((fit.seconds / fit.slotSeconds) * 100);
+    const unit = timing.unit === 'characters' ? 'characters' : 'words';
     report(
-      `Expected at most ${Math.round(share * 100)}% of the \`${formatClock(slot)}\` slot, found \`${formatClock(seconds)}\` (${percent}%)`,
-      statement.paragraphs[0]?.span.start,
+      `Expected at most ${Math.round(fit.marginShare * 100)}% of the \`${formatClock(fit.slotSeconds)}\` slot, found \`${formatClock(fit.seconds)}\` (${percent}%): cut about ${fit.wordsToCutForMargin} ${unit} to leave a margin`,
+      timing.paragraphs[fit.marginIndex]?.paragraph.span.start ?? statement.paragraphs[0]?.span.start,
     );
   },
 });

@@ -11,7 +11,6 @@
 import { formatClock } from '../model/duration.js';
 import { timeStatement } from '../timing/estimate.js';
 import { defineRule } from './define-rule.js';
-import { isOverSlot, overrunIndex, wordsToCut } from '../timing/fit.js';
 
 export default defineRule({
   id: 'speaking-time',
@@ -20,12 +19,11 @@ export default defineRule({
   deliveryOnly: true,
   check(statement, report) {
     const timing = timeStatement(statement);
-    const slot = timing.slotSeconds;
-    if (slot === null || !isOverSlot(timing.seconds, slot)) return;
-    const cut = wordsToCut(timing, slot);
+    const { fit } = timing;
+    if (fit.status !== 'over' || fit.slotSeconds === null) return;
     report(
-      `Expected at most \`${formatClock(slot)}\` of speaking time at ${timing.pace} ${timing.unit} a minute, found \`${formatClock(timing.seconds)}\` (cut about ${cut} words)`,
-      timing.paragraphs[overrunIndex(timing, slot)]?.paragraph.span.start,
+      `Expected at most \`${formatClock(fit.slotSeconds)}\` of speaking time at ${timing.pace} ${timing.unit} a minute, found \`${formatClock(fit.seconds)}\` (cut about ${fit.wordsToCut} words)`,
+      timing.paragraphs[fit.overrunIndex]?.paragraph.span.start,
     );
   },
 });

@@ -7,6 +7,7 @@ import { splitSentences } from '../model/sentences.js';
 import { withoutStageDirections } from '../model/phrases.js';
 import type { SpokenParagraph, Statement } from '../model/statement.js';
 import { speak, timingData, type SpeakOptions } from './spoken.js';
+import { fitToSlot, type Fit } from './fit.js';
 import { countWords } from './words.js';
 
 /** The timing of one spoken paragraph. */
@@ -30,6 +31,8 @@ export interface Timing {
   unit: 'words' | 'characters';
   slotSeconds: number | null;
   paragraphs: ParagraphTiming[];
+  /** How it fits the slot: the one decision every command, rule and handout reads. */
+  fit: Fit;
 }
 
 const timings = new WeakMap<Statement, Timing>();
@@ -78,14 +81,16 @@ export function timeStatement(statement: Statement): Timing {
       cumulativeSeconds,
     };
   });
+  const writtenWords = paragraphs.reduce((sum, item) => sum + item.writtenWords, 0);
   const timing: Timing = {
-    writtenWords: paragraphs.reduce((sum, item) => sum + item.writtenWords, 0),
+    writtenWords,
     spokenWords: paragraphs.reduce((sum, item) => sum + item.spokenWords, 0),
     seconds: cumulativeSeconds,
     pace,
     unit,
     slotSeconds,
     paragraphs,
+    fit: fitToSlot({ seconds: cumulativeSeconds, writtenWords, paragraphs }, slotSeconds, statement.settings.marginShare),
   };
   timings.set(statement, timing);
   return timing;

@@ -58,13 +58,12 @@ async function format(outcomes: readonly TimeOutcome[], options: TimeOptions, io
     return timeJson(outcomes);
   }
   const { timeTable } = await import('../reporters/time-table.js');
-  const { limits } = await import('../../engine/project/registry-data.js');
-  return timeTable(outcomes, { cwd: io.cwd, chalk: chalkFor(io.stdout, io.env, options.color), paragraphs: options.paragraphs === true, marginShare: limits().marginShare });
+  return timeTable(outcomes, { cwd: io.cwd, chalk: chalkFor(io.stdout, io.env, options.color), paragraphs: options.paragraphs === true });
 }
 
 /** 2 on a failure of the tool, 1 when a statement runs over its slot or cannot be timed, else 0. */
 function exitCode(outcomes: readonly TimeOutcome[]): number {
   if (outcomes.some((outcome) => outcome.internalErrors > 0)) return 2;
-  const over = outcomes.some((outcome) => outcome.seconds === null || (outcome.slotSeconds !== null && Math.round(outcome.seconds) > outcome.slotSeconds));
+  const over = outcomes.some((outcome) => outcome.fit === null || outcome.fit.status === 'over');
   return over ? 1 : 0;
 }

@@ -6,7 +6,6 @@ import type { ChalkInstance } from 'chalk';
 import type { TimeOutcome } from '../../engine/run/tasks.js';
 import { printable } from '../../model/describe.js';
 import { formatClock, formatMargin } from '../../model/duration.js';
-import { isOverSlot, overrunIndex, wordsToCut } from '../../timing/fit.js';
 import { plural } from './counts.js';
 import { displayPath } from './paths.js';
 
@@ -15,8 +14,6 @@ export interface TimeTableOptions {
   cwd: string;
   chalk: ChalkInstance;
   paragraphs: boolean;
-  /** Share of the slot above which the fit is tight (a warning). */
-  marginShare: number;
 }
 
 type Row = string[];
@@ -45,12 +42,10 @@ function fit(outcome: TimeOutcome, options: TimeTableOptions): string {
     const first = outcome.messages.find((message) => message.severity === 'error');
     return chalk.red(`✖ cannot be timed${first ? `: ${printable(first.reason)}` : ''}`);
   }
-  if (outcome.slotSeconds === null) return chalk.dim('no slot');
-  if (isOverSlot(outcome.seconds, outcome.slotSeconds)) {
-    const cut = wordsToCut({ ...outcome, seconds: outcome.seconds }, outcome.slotSeconds);
-    return chalk.red(`✖ cut about ${plural(cut, 'word')} to fit ${formatClock(outcome.slotSeconds)}`);
-  }
-  if (Math.round(outcome.seconds) > outcome.slotSeconds * options.marginShare) return chalk.yellow('⚠ fits, with little margin');
+  const fit = outcome.fit;
+  if (fit === null || fit.slotSeconds === null) return chalk.dim('no slot');
+  if (fit.status === 'over') return chalk.red(`✖ cut about ${plural(fit.wordsToCut, outcome.unit === 'characters' ? 'character' : 'word')} to fit ${formatClock(fit.slotSeconds)}`);
+  if (fit.status === 'tight') return chalk.yellow('⚠ fits, with little margin');
   return chalk.green('✔ fits');
 }
 
@@ -80,7 +75,7 @@ export function timeTable(outcomes: readonly TimeOutcome[], options: TimeTableOp
   });
   const timed = outcomes.filter((outcome) => outcome.seconds !== null);
   const total = timed.reduce((sum, outcome) => sum + outcome.seconds!, 0);
-  const over = timed.filter((outcome) => isOverSlot(outcome.seconds!, outcome.slotSeconds)).length;
+  const over = timed.filter((outcome) => outcome.fit?.status === 'over').length;
   const untimed = outcomes.length - timed.length;
   const summary = [`${plural(outcomes.length, 'statement')}, ${formatClock(total)} in all`];
   if (over > 0) summary.push(chalk.red(`${over} over ${over === 1 ? 'its slot' : 'their slots'}`));
@@ -92,7 +87,7 @@ export function timeTable(outcomes: readonly TimeOutcome[], options: TimeTableOp
 function paragraphTable(outcome: TimeOutcome, options: TimeTableOptions): string[] {
   const { chalk } = options;
   const slot = outcome.slotSeconds;
-  const overrun = slot !== null && isOverSlot(outcome.seconds!, slot) ? overrunIndex({ ...outcome, seconds: outcome.seconds! }, slot) : -1;
+  const overrun = outcome.fit?.overrunIndex ?? -1;
   const rows: Row[] = [['Line', 'Words', 'Spoken', 'Seconds', 'At', '']];
   outcome.paragraphs.forEach((paragraph, index) => {
     const note = index === overrun ? chalk.red(`◀ the ${formatClock(slot!)} slot ends in this paragraph`) : '';

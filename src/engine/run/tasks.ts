@@ -4,6 +4,7 @@
  */
 import { isUnusable, type LoadProblem } from '../../model/statement.js';
 import { timeStatement } from '../../timing/estimate.js';
+import type { Fit } from '../../timing/fit.js';
 import { buildOne, type BuildOutcome, type BuildSettings } from '../build/build.js';
 import { contentHash } from '../check/cache.js';
 import type { LoadContext } from '../project/context.js';
@@ -55,6 +56,8 @@ export interface TimeOutcome {
   pace: number;
   unit: 'words' | 'characters';
   paragraphs: ParagraphTimeOutcome[];
+  /** How it fits its slot, null when it cannot be timed. */
+  fit: Fit | null;
   messages: StoredMessage[];
   internalErrors: number;
 }
@@ -70,7 +73,7 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
   const run = runRules(statement, TIMING_RULES);
   const { settings } = statement;
   const base = { path, language: settings.locale, slotSeconds: settings.slotSeconds, pace: settings.pace, messages: run.messages.map(storeMessage), internalErrors: run.internalErrors };
-  if (isUnusable(statement)) return { ...base, writtenWords: 0, spokenWords: 0, seconds: null, unit: 'words', paragraphs: [] };
+  if (isUnusable(statement)) return { ...base, writtenWords: 0, spokenWords: 0, seconds: null, unit: 'words', paragraphs: [], fit: null };
   const timing = timeStatement(statement);
   return {
     ...base,
@@ -78,6 +81,7 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
     spokenWords: timing.spokenWords,
     seconds: timing.seconds,
     unit: timing.unit,
+    fit: timing.fit,
     paragraphs: timing.paragraphs.map(({ line, writtenWords, spokenWords, seconds, cumulativeSeconds }) => ({ line, writtenWords, spokenWords, seconds, cumulativeSeconds })),
   };
 }
@@ -96,6 +100,8 @@ export interface ListOutcome {
   /** Estimated speaking time, null when the statement cannot be timed. */
   seconds: number | null;
   slotSeconds: number | null;
+  /** How it fits its slot, null when it cannot be timed. */
+  fit: Fit | null;
   errors: number;
   warnings: number;
   internalErrors: number;
@@ -120,6 +126,7 @@ export function listOne(path: string, input: Uint8Array | LoadProblem, context: 
     writtenWords: timing?.writtenWords ?? 0,
     seconds: timing ? Math.round(timing.seconds) : null,
     slotSeconds: statement.settings.slotSeconds,
+    fit: timing?.fit ?? null,
     errors,
     warnings: run.messages.length - errors,
     internalErrors: run.internalErrors,
@@ -148,7 +155,7 @@ function safely(path: string, run: () => TimeOutcome): TimeOutcome {
   } catch (error) {
     const reason = `Expected the file to load, found an internal error: ${(error as Error).message}`;
     const message = storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path));
-    return { path, language: 'en', writtenWords: 0, spokenWords: 0, seconds: null, slotSeconds: null, pace: 0, unit: 'words', paragraphs: [], messages: [message], internalErrors: 1 };
+    return { path, language: 'en', writtenWords: 0, spokenWords: 0, seconds: null, slotSeconds: null, pace: 0, unit: 'words', paragraphs: [], fit: null, messages: [message], internalErrors: 1 };
   }
 }
 
