@@ -1,12 +1,24 @@
 /** `alliance check` as a user runs it: formats, exit codes, options, bad paths, colours, cache. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { GOOD, tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
+// The machine's secret that signs caches lives here for these tests, not in the user's home.
+process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'alliance-secret-'));
+const DEFAULT_CACHE = 'node_modules/.cache/alliance/check-cache.json';
+
+/** Rewrites a cache file as this machine signs it (what only the tool itself can do). */
+function writeSignedCache(path: string, stored: { key: string; files: unknown }): void {
+  const secret = readFileSync(join(process.env.XDG_CACHE_HOME!, 'alliance', 'cache-secret'));
+  const signature = createHmac('sha256', secret).update(stored.key).update('\0').update(JSON.stringify(stored.files)).digest('hex');
+  writeFileSync(path, JSON.stringify({ key: stored.key, files: stored.files, signature }));
+}
 const NO_ADDRESS = GOOD.replace('Thank you, Chair.\n\n', '');
 const WARNING_ONLY = GOOD.replace('The Alliance of NGOs welcomes', 'We welcome');
 
@@ -74,7 +86,7 @@ describe('reports', () => {
     expect(run.stdout).toContain('::error file=statements/a%2Cb%3Ac%25.md,line=12,col=17,title=closing::Expected the statement to end with a closing formula such as `Thank you.`, found `Done: 100% | yes`'.replace('100%', '100%25'));
     const table = readFileSync(summary, 'utf8');
     expect(table).toContain('### alliance check: 1 error, 0 warnings in 1 file checked');
-    expect(table).toContain('| `statements/a,b:c%.md` | 12:17 | error | `closing` | Expected the statement to end with a closing formula such as `Thank you.`, found `Done: 100% \\| yes` |');
+    expect(table).toContain('| `statements/a,b:c%.md` | 12:17 | error | `closing` | Expected the statement to end with a closing formula such as \\`Thank you\\.\\`\\, found \\`Done\\: 100\\% \\| yes\\` |');
   });
 
   it('github: a step summary that cannot be written is a warning; the annotations and exit code stand', async () => {
@@ -97,7 +109,7 @@ describe('reports', () => {
     expect((await runCli(['check', '--max-warnings', '1'], { cwd: warned })).code).toBe(0);
     const run = await runCli(['check', '--max-warnings', '0'], { cwd: warned });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('1 warnings, more than --max-warnings 0');
+    expect(run.stderr).toContain('alliance: 1 warning, more than --max-warnings 0');
   });
 
   it('colours with FORCE_COLOR or --color, not with NO_COLOR or --no-color', async () => {
@@ -225,8 +237,8 @@ describe('paths and usage', () => {
 
   it('never waits on a cache or config file that is a pipe', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });
-    execFileSync('mkfifo', [join(project, '.alliancecache'), join(project, 'pipe.yaml')]);
-    const cached = await runCli(['check', '--cache'], { cwd: project });
+    execFileSync('mkfifo', [join(project, 'cache.json'), join(project, 'pipe.yaml')]);
+    const cached = await runCli(['check', '--cache', '--cache-location', 'cache.json'], { cwd: project });
     expect(cached.code).toBe(0);
     expect(cached.stdout).toContain('1 file checked, no problems');
     const config = await runCli(['check', '--config', 'pipe.yaml'], { cwd: project });
@@ -245,7 +257,7 @@ describe('--cache', () => {
     const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': NO_ADDRESS, 'caches/.keep': '', 'blocked': 'a file where a folder should be' });
     const inFolder = await runCli(['check', '--cache', '--cache-location', 'caches'], { cwd: project });
     expect(inFolder.code).toBe(1);
-    expect(existsSync(join(project, 'caches/.alliancecache'))).toBe(true);
+    expect(existsSync(join(project, 'caches/check-cache.json'))).toBe(true);
     const unwritable = await runCli(['check', '--cache', '--cache-location', 'blocked/cache'], { cwd: project });
     expect(unwritable.code).toBe(1);
     expect(unwritable.stdout).toContain('opening-address');
@@ -255,15 +267,15 @@ describe('--cache', () => {
   it('reuses the results of unchanged files and rechecks changed ones', async () => {
     const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': NO_ADDRESS });
     const first = await runCli(['check', '--cache', '--format', 'json'], { cwd: project });
-    const cacheFile = join(project, '.alliancecache');
+    const cacheFile = join(project, DEFAULT_CACHE);
     expect(existsSync(cacheFile)).toBe(true);
     const stored = JSON.parse(readFileSync(cacheFile, 'utf8'));
     expect(Object.keys(stored.files)).toHaveLength(2);
 
-    // A tampered cache entry proves the second run reads the cache instead of checking again.
+    // An entry changed and signed again proves the second run reads the cache instead of checking again.
     const bPath = join(project, 'statements/b.md');
     stored.files[bPath].messages[0].reason = 'from the cache';
-    writeFileSync(cacheFile, JSON.stringify(stored));
+    writeSignedCache(cacheFile, stored);
     const second = await runCli(['check', '--cache', '--format', 'json'], { cwd: project });
     expect(JSON.parse(second.stdout)[1].messages[0].message).toBe('from the cache');
     expect(second.code).toBe(first.code);
@@ -277,13 +289,32 @@ describe('--cache', () => {
   it('is not used under another config or flags', async () => {
     const project = tempProject({ 'statements/b.md': NO_ADDRESS });
     await runCli(['check', '--cache'], { cwd: project });
-    const cacheFile = join(project, '.alliancecache');
+    const cacheFile = join(project, DEFAULT_CACHE);
     const stored = JSON.parse(readFileSync(cacheFile, 'utf8'));
     const [path] = Object.keys(stored.files);
     stored.files[path!].messages[0].reason = 'from the cache';
-    writeFileSync(cacheFile, JSON.stringify(stored));
+    writeSignedCache(cacheFile, stored);
     const run = await runCli(['check', '--cache', '--pace', '100'], { cwd: project });
     expect(run.stdout).not.toContain('from the cache');
+  });
+
+  it('never lets a cache that came with the statements change a result (unsigned or signed elsewhere)', async () => {
+    const project = tempProject({ 'statements/b.md': NO_ADDRESS });
+    await runCli(['check', '--cache'], { cwd: project });
+    const cacheFile = join(project, DEFAULT_CACHE);
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    const [path] = Object.keys(stored.files);
+    // A pull request commits a cache that says the statement with errors has none.
+    stored.files[path!].messages = [];
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    const forged = await runCli(['check', '--cache'], { cwd: project });
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain('opening-address');
+    const elsewhere = createHmac('sha256', Buffer.alloc(32, 7)).update(stored.key).update('\0').update(JSON.stringify(stored.files)).digest('hex');
+    writeFileSync(cacheFile, JSON.stringify({ ...stored, signature: elsewhere }));
+    const signedElsewhere = await runCli(['check', '--cache'], { cwd: project });
+    expect(signedElsewhere.code).toBe(1);
+    expect(signedElsewhere.stdout).toContain('opening-address');
   });
 
   it('ignores a corrupt cache file, and writes it where --cache-location says', async () => {

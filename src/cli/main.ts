@@ -3,8 +3,7 @@
  * happened into an exit code (0 clean, 1 findings of error severity, 2 usage, config or internal failure).
  */
 import { Command, CommanderError } from 'commander';
-import { AllianceError } from '../engine/io/errors.js';
-import { VERSION } from '../engine/io/version.js';
+import { AllianceError, VERSION } from '../engine/index.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompletion } from './commands/completion.js';

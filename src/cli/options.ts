@@ -1,7 +1,6 @@
 /** Options shared by commands and the parsers of their values; a bad value is a commander usage error (exit 2). */
 import { InvalidArgumentError, Option } from 'commander';
-import type { Concurrency } from '../engine/run/pool.js';
-import { parsePace, parseSlot } from '../model/fields.js';
+import { parsePace, parseSlot, type Concurrency } from '../engine/index.js';
 
 /** `--pace N`: words per minute. */
 export function paceOption(value: string): number {

@@ -1,8 +1,7 @@
 /** `alliance init [folder]`: sets up a project of statements (config, statements/, templates, CI workflow). */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../engine/io/errors.js';
-import { singleLine } from '../../model/describe.js';
+import { init, singleLine, UsageError } from '../../engine/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { Prompter } from '../prompt.js';
@@ -24,9 +23,6 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
     .option('-y, --yes', 'ask nothing (for scripts)')
     .addHelpText('after', '\nExamples:\n  $ alliance init\n  $ alliance init my-statements --organization "Alliance of NGOs" --yes')
     .action(async (folder: string, options: InitOptions) => {
-      const { initProject } = await import('../../engine/project/init-project.js');
-      const { fieldContext } = await import('../../engine/project/registry-data.js');
-      const { parseLanguage } = await import('../../model/fields.js');
       let organization = singleLine(options.organization);
       if (!organization && !options.yes) {
         if (!Prompter.canAsk(io)) throw new UsageError('Expected `--organization` (or `--yes`, or a terminal to ask on), found none');
@@ -37,10 +33,8 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
           prompter.close();
         }
       }
-      const language = parseLanguage(options.language ?? 'en', fieldContext());
-      if (!language.ok) throw new UsageError(language.reason.replace('`language`', '`--language`'));
       const dir = resolve(io.cwd, folder);
-      const created = initProject(dir, { organization: organization || undefined, language: language.value });
+      const created = await init({ dir, organization, language: options.language });
       io.stdout.write(`Set up ${dir}:\n${created.map((path) => `  ${path}`).join('\n')}\n\nNext: alliance new, then alliance check, alliance time, alliance build.\n`);
       state.exitCode = 0;
     });

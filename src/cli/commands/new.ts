@@ -1,8 +1,7 @@
 /** `alliance new`: a new statement from the template, front matter filled from flags or answers. */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../engine/io/errors.js';
-import { singleLine } from '../../model/describe.js';
+import { newStatement, openProject, singleLine, UsageError } from '../../engine/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { configFlag } from '../options.js';
@@ -44,10 +43,7 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
     .addOption(configFlag())
     .addHelpText('after', '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"')
     .action(async (options: NewOptions) => {
-      const { contextFor } = await import('../../engine/project/context.js');
-      const { writeNewStatement } = await import('../../engine/project/new-statement.js');
-      const { parseDate, parseLanguage } = await import('../../model/fields.js');
-      const context = contextFor(io.cwd, {}, options.config);
+      const project = await openProject({ cwd: io.cwd, config: options.config });
       const given = Object.values(options).some((value) => value !== undefined);
       const answers: NewOptions = { ...options };
       if (!given || REQUIRED.some((name) => options[name] === undefined)) {
@@ -63,26 +59,16 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
           answers.speaker ??= await prompter.ask('Speaker');
           answers.agendaItem ??= await prompter.ask('Agenda item');
           answers.date ??= await prompter.ask('Date', today());
-          answers.language ??= await prompter.ask('Language', context.config.language ?? 'en');
+          answers.language ??= await prompter.ask('Language', project.config.language ?? 'en');
         } finally {
           prompter.close();
         }
       }
       const value = Object.fromEntries(Object.entries(answers).map(([key, entry]) => [key, singleLine(entry as string | undefined)])) as NewOptions;
       for (const name of REQUIRED) if (value[name] === undefined) throw new UsageError(`Expected a ${name} for the statement, found none`);
-      if (value.date !== undefined) {
-        const result = parseDate(value.date);
-        if (!result.ok) throw new UsageError(result.reason.replace('`date`', '`--date`'));
-      }
-      if (value.language !== undefined) {
-        const result = parseLanguage(value.language, context.fields);
-        if (!result.ok) throw new UsageError(result.reason.replace('`language`', '`--language`'));
-        value.language = result.value;
-      }
-      const path = writeNewStatement(
-        { forum: value.forum!, session: value.session!, speaker: value.speaker!, title: value.title, agendaItem: value.agendaItem, date: value.date, language: value.language, role: value.role, organization: value.organization },
-        context,
-      );
+      const { forum, session, speaker } = value;
+      if (forum === undefined || session === undefined || speaker === undefined) throw new UsageError('Expected a forum, session and speaker for the statement, found none');
+      const path = await newStatement(project, { forum, session, speaker, title: value.title, agendaItem: value.agendaItem, date: value.date, language: value.language, role: value.role, organization: value.organization });
       io.stdout.write(`${relative(io.cwd, path) || path}\n`);
       state.exitCode = 0;
     });

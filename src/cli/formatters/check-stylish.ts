@@ -2,13 +2,13 @@
  * The default report: messages grouped by file, `line:col  severity  message  rule-id`, aligned,
  * then a summary line. Colours through the run's chalk instance.
  */
-import { countMessages, describeCounts, plural } from './counts.js';
-import { printable } from '../../model/describe.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './report.js';
+import { countMessages, describeCounts, plural, shown } from './text.js';
+import type { FormatterInput } from './view.js';
 
 /** Formats results as the stylish report. */
-export const stylish: Reporter = ({ results, cwd, chalk }) => {
+export function checkStylish({ result, cwd, chalk }: FormatterInput['check']): string {
+  const { results } = result;
   const lines: string[] = [];
   const all = results.flatMap((result) => result.messages);
   for (const result of results) {
@@ -17,7 +17,7 @@ export const stylish: Reporter = ({ results, cwd, chalk }) => {
     const rows = result.messages.map((message) => ({
       place: `${message.line ?? 1}:${message.column ?? 1}`,
       severity: message.fatal ? 'error' : 'warning',
-      reason: printable(message.reason),
+      reason: shown(message.reason),
       ruleId: message.ruleId ?? '',
     }));
     const placeWidth = Math.max(...rows.map((row) => row.place.length));
@@ -37,4 +37,4 @@ export const stylish: Reporter = ({ results, cwd, chalk }) => {
     lines.push(`${mark} ${chalk.bold(`${plural(all.length, 'problem')} (${describeCounts(counts)})`)} in ${files} checked`);
   }
   return `${lines.join('\n')}\n`;
-};
+}

@@ -1,7 +1,7 @@
 /** The files a command works on, from its arguments or the config's `statements` globs. */
-import { findFiles } from '../engine/io/files.js';
-import type { Config } from '../engine/project/config.js';
-import { UsageError } from '../engine/io/errors.js';
+import { findFiles } from '../io/files.js';
+import type { Config } from './config.js';
+import { UsageError } from '../io/errors.js';
 
 /** Expands the command's patterns (or the config's globs); what matches nothing is a usage error unless allowed. */
 export async function targetFiles(patterns: readonly string[], cwd: string, config: Config, errorOnUnmatched = true): Promise<string[]> {

@@ -1,13 +1,12 @@
 /** `alliance time --format json`: one entry per file, its messages as in `check --format json`. */
-import { restoreMessage } from '../../engine/check/messages.js';
-import type { TimeOutcome } from '../../engine/run/tasks.js';
 import { eslintMessage } from './json.js';
+import type { FormatterInput } from './view.js';
 
 const tenth = (seconds: number) => Math.round(seconds * 10) / 10;
 
 /** Formats timings as JSON. */
-export function timeJson(outcomes: readonly TimeOutcome[]): string {
-  const entries = outcomes.map((outcome) => ({
+export function timeJson({ result }: FormatterInput['time']): string {
+  const entries = result.statements.map((outcome) => ({
     filePath: outcome.path,
     language: outcome.language,
     writtenWords: outcome.writtenWords,
@@ -16,6 +15,7 @@ export function timeJson(outcomes: readonly TimeOutcome[]): string {
     slotSeconds: outcome.slotSeconds,
     pace: outcome.pace,
     unit: outcome.unit,
+    fit: outcome.fit === null ? null : { status: outcome.fit.status, overrunIndex: outcome.fit.overrunIndex, wordsToCut: outcome.fit.wordsToCut },
     paragraphs: outcome.paragraphs.map((paragraph) => ({
       line: paragraph.line,
       writtenWords: paragraph.writtenWords,
@@ -23,7 +23,7 @@ export function timeJson(outcomes: readonly TimeOutcome[]): string {
       seconds: tenth(paragraph.seconds),
       cumulativeSeconds: tenth(paragraph.cumulativeSeconds),
     })),
-    messages: outcome.messages.map((stored) => eslintMessage(restoreMessage(stored, outcome.path))),
+    messages: outcome.messages.map((message) => eslintMessage(message, result.rules)),
   }));
   return `${JSON.stringify(entries, null, 2)}\n`;
 }

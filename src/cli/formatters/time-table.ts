@@ -2,19 +2,13 @@
  * `alliance time` as a table: per file its words, spoken words, estimate, slot, margin and whether it
  * fits; with `--paragraphs`, each paragraph's words, seconds and cumulative time, the slot's end marked.
  */
-import type { ChalkInstance } from 'chalk';
-import type { TimeOutcome } from '../../engine/run/tasks.js';
-import { printable } from '../../model/describe.js';
-import { formatClock, formatMargin } from '../../model/duration.js';
-import { plural } from './counts.js';
+import { formatClock, formatMargin, type TimedStatement } from '../../engine/index.js';
 import { displayPath } from './paths.js';
+import { plural, shown } from './text.js';
+import type { FormatterInput } from './view.js';
 
-/** How the table is shown. */
-export interface TimeTableOptions {
-  cwd: string;
-  chalk: ChalkInstance;
-  paragraphs: boolean;
-}
+type TimeTableOptions = FormatterInput['time'];
+type TimeOutcome = TimedStatement;
 
 type Row = string[];
 
@@ -39,8 +33,8 @@ function visibleLength(text: string): number {
 function fit(outcome: TimeOutcome, options: TimeTableOptions): string {
   const { chalk } = options;
   if (outcome.seconds === null) {
-    const first = outcome.messages.find((message) => message.severity === 'error');
-    return chalk.red(`✖ cannot be timed${first ? `: ${printable(first.reason)}` : ''}`);
+    const first = outcome.messages.find((message) => message.fatal);
+    return chalk.red(`✖ cannot be timed${first ? `: ${shown(first.reason)}` : ''}`);
   }
   const fit = outcome.fit;
   if (fit === null || fit.slotSeconds === null) return chalk.dim('no slot');
@@ -50,8 +44,9 @@ function fit(outcome: TimeOutcome, options: TimeTableOptions): string {
 }
 
 /** Formats timings as a table (and, with `paragraphs`, each file's paragraphs). */
-export function timeTable(outcomes: readonly TimeOutcome[], options: TimeTableOptions): string {
-  const { chalk } = options;
+export function timeTable(options: TimeTableOptions): string {
+  const { chalk, result } = options;
+  const outcomes = result.statements;
   const header: Row = ['File', 'Words', 'Spoken', 'Time', 'Slot', 'Margin', 'Fit'];
   const rows: Row[] = outcomes.map((outcome) => {
     const timed = outcome.seconds !== null;
@@ -73,11 +68,8 @@ export function timeTable(outcomes: readonly TimeOutcome[], options: TimeTableOp
     output.push(lines[index + 1]!);
     if (options.paragraphs && outcome.seconds !== null) output.push(...paragraphTable(outcome, options), '');
   });
-  const timed = outcomes.filter((outcome) => outcome.seconds !== null);
-  const total = timed.reduce((sum, outcome) => sum + outcome.seconds!, 0);
-  const over = timed.filter((outcome) => outcome.fit?.status === 'over').length;
-  const untimed = outcomes.length - timed.length;
-  const summary = [`${plural(outcomes.length, 'statement')}, ${formatClock(total)} in all`];
+  const { overCount: over, untimedCount: untimed } = result;
+  const summary = [`${plural(outcomes.length, 'statement')}, ${formatClock(result.totalSeconds)} in all`];
   if (over > 0) summary.push(chalk.red(`${over} over ${over === 1 ? 'its slot' : 'their slots'}`));
   if (untimed > 0) summary.push(chalk.red(`${untimed} cannot be timed`));
   if (output.at(-1) === '') output.pop();

@@ -4,13 +4,12 @@
  * its place in the statement.
  */
 import { pathToFileURL } from 'node:url';
-import { rules } from '../../rules/index.js';
-import { HOMEPAGE, VERSION, ruleUrl } from '../../engine/io/version.js';
+import { HOMEPAGE, VERSION } from '../../engine/index.js';
 import { relativePath } from './paths.js';
-import type { Reporter } from './report.js';
+import type { MessagesInput } from './view.js';
 
 /** Formats results as a SARIF 2.1.0 log. */
-export const sarif: Reporter = ({ results, cwd }) => {
+export function sarif({ results, cwd, rules }: MessagesInput): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // Each segment of the path percent-encoded: `#`, `?` and `%` in a file name are part of the name.
   const artifacts = results.map((result) => ({ location: { uri: relativePath(result.path, cwd).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' } }));
@@ -30,8 +29,8 @@ export const sarif: Reporter = ({ results, cwd }) => {
               name: rule.id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
               shortDescription: { text: rule.summary },
               fullDescription: { text: `${rule.summary}.${rule.deliveryOnly ? ' Skipped for written statements.' : ''}` },
-              helpUri: ruleUrl(rule.id),
-              help: { text: `${rule.summary}. See ${ruleUrl(rule.id)}`, markdown: `${rule.summary}. See [${rule.id}](${ruleUrl(rule.id)}).` },
+              helpUri: rule.url,
+              help: { text: `${rule.summary}. See ${rule.url}`, markdown: `${rule.summary}. See [${rule.id}](${rule.url}).` },
               defaultConfiguration: { level: rule.severity },
             })),
           },
@@ -67,4 +66,4 @@ export const sarif: Reporter = ({ results, cwd }) => {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
-};
+}

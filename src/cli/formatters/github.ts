@@ -4,10 +4,10 @@
  * so where `GITHUB_STEP_SUMMARY` is set, a Markdown table of every message is appended to it.
  */
 import { appendFile } from 'node:fs/promises';
-import { printable } from '../../model/describe.js';
-import { countMessages, describeCounts, plural } from './counts.js';
-import { displayPath } from './paths.js';
-import type { Reporter } from './report.js';
+import { printable } from '../../engine/index.js';
+import { relativePath } from './paths.js';
+import { countMessages, describeCounts, markdownCode, markdownText, plural } from './text.js';
+import type { MessagesInput } from './view.js';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(text: string): string {
@@ -19,17 +19,13 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-}
-
 /** Formats results as GitHub workflow commands (and appends the step summary). */
-export const github: Reporter = async ({ results, cwd, env }) => {
+export async function github({ command, results, cwd, env }: MessagesInput): Promise<string> {
   const lines: string[] = [];
   const rows: string[] = [];
   const workspace = env.GITHUB_WORKSPACE || cwd;
   for (const result of results) {
-    const file = displayPath(result.path, workspace);
+    const file = printable(relativePath(result.path, workspace));
     for (const message of result.messages) {
       const end = message.place && 'end' in message.place ? message.place.end : undefined;
       const properties = [
@@ -40,20 +36,20 @@ export const github: Reporter = async ({ results, cwd, env }) => {
         `title=${escapeProperty(message.ruleId ?? 'alliance')}`,
       ];
       lines.push(`::${message.fatal ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(printable(message.reason))}`);
-      rows.push(`| \`${cell(file)}\` | ${message.line ?? 1}:${message.column ?? 1} | ${message.fatal ? 'error' : 'warning'} | \`${cell(message.ruleId ?? '')}\` | ${cell(printable(message.reason))} |`);
+      rows.push(`| ${markdownCode(file)} | ${message.line ?? 1}:${message.column ?? 1} | ${message.fatal ? 'error' : 'warning'} | ${markdownCode(message.ruleId ?? '')} | ${markdownText(message.reason)} |`);
     }
   }
   const counts = countMessages(results.flatMap((result) => result.messages));
   const summary = `${describeCounts(counts)} in ${plural(results.length, 'file')} checked`;
-  lines.push(`alliance check: ${summary}`);
+  lines.push(`alliance ${command}: ${summary}`);
   if (env.GITHUB_STEP_SUMMARY) {
     const table = rows.length === 0 ? '' : `\n| File | Place | Severity | Rule | Message |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
     try {
-      await appendFile(env.GITHUB_STEP_SUMMARY, `### alliance check: ${rows.length === 0 ? 'no problems' : summary}\n${table}\n`);
+      await appendFile(env.GITHUB_STEP_SUMMARY, `### alliance ${command}: ${rows.length === 0 ? 'no problems' : summary}\n${table}\n`);
     } catch (error) {
       // The summary is extra: the annotations above still count, and the job learns why it has none.
       lines.push(`::warning title=alliance::${escapeData(`Expected to write the step summary to ${env.GITHUB_STEP_SUMMARY}, found an error: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)}`);
     }
   }
   return `${lines.join('\n')}\n`;
-};
+}

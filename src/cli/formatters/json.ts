@@ -3,14 +3,14 @@
  * entry per file checked, `filePath` absolute, severities 1 (warning) and 2 (error).
  */
 import type { VFileMessage } from 'vfile-message';
-import { rulesById } from '../../rules/index.js';
-import { countMessages } from './counts.js';
-import type { Reporter } from './report.js';
+import type { RuleInfo } from '../../engine/index.js';
+import { countMessages } from './text.js';
+import type { MessagesInput } from './view.js';
 
 /** A message as ESLint's JSON formatter writes it (`fatal` for the loader's rules, as for parse errors). */
-export function eslintMessage(message: VFileMessage) {
+export function eslintMessage(message: VFileMessage, rules: readonly RuleInfo[]) {
   const end = message.place && 'end' in message.place ? message.place.end : undefined;
-  const fatal = rulesById.get(message.ruleId ?? '')?.runsOnUnusable === true;
+  const fatal = rules.some((rule) => rule.id === message.ruleId && rule.fatal);
   return {
     ruleId: message.ruleId ?? null,
     severity: message.fatal ? 2 : 1,
@@ -24,10 +24,10 @@ export function eslintMessage(message: VFileMessage) {
 }
 
 /** Formats results as ESLint-shaped JSON. */
-export const json: Reporter = ({ results }) => {
+export function json({ results, rules }: MessagesInput): string {
   const entries = results.map((result) => {
     const counts = countMessages(result.messages);
-    const messages = result.messages.map(eslintMessage);
+    const messages = result.messages.map((message) => eslintMessage(message, rules));
     return {
       filePath: result.path,
       messages,
@@ -41,4 +41,4 @@ export const json: Reporter = ({ results }) => {
     };
   });
   return `${JSON.stringify(entries, null, 2)}\n`;
-};
+}

@@ -1,0 +1,60 @@
+/**
+ * The one registry of output formats: for each command, its formats by name, each a small module
+ * loaded only when chosen. The valid names of `--format` come from here.
+ */
+import type { MessagesInput, FormattedCommand, Formatter, FormatterInput } from './view.js';
+
+type Loaders<C extends FormattedCommand> = Readonly<Record<string, () => Promise<Formatter<C>>>>;
+
+/** A message format of `check` or `build`, loaded by its module. */
+function messages<C extends 'check' | 'build'>(load: () => Promise<(input: MessagesInput) => string | Promise<string>>): () => Promise<Formatter<C>> {
+  return async () => {
+    const format = await load();
+    return (input) => {
+      const { cwd, chalk, env, isTTY } = input;
+      if ('force' in input) {
+        const results = input.result.statements.map((statement) => ({ path: statement.path, messages: statement.messages }));
+        return format({ command: 'build', results, rules: input.rules, cwd, chalk, env, isTTY });
+      }
+      return format({ command: 'check', results: input.result.results, rules: input.result.rules, cwd, chalk, env, isTTY });
+    };
+  };
+}
+
+const FORMATTERS: { [C in FormattedCommand]: Loaders<C> } = {
+  check: {
+    stylish: async () => (await import('./check-stylish.js')).checkStylish,
+    json: messages(async () => (await import('./json.js')).json),
+    github: messages(async () => (await import('./github.js')).github),
+    sarif: messages(async () => (await import('./sarif.js')).sarif),
+  },
+  build: {
+    stylish: async () => (await import('./build-stylish.js')).buildStylish,
+    json: messages(async () => (await import('./json.js')).json),
+    github: messages(async () => (await import('./github.js')).github),
+    sarif: messages(async () => (await import('./sarif.js')).sarif),
+  },
+  time: {
+    table: async () => (await import('./time-table.js')).timeTable,
+    json: async () => (await import('./time-json.js')).timeJson,
+  },
+  list: {
+    table: async () => (await import('./list-table.js')).listTable,
+    json: async () => (await import('./list-json.js')).listJson,
+    csv: async () => (await import('./list-csv.js')).listCsv,
+    markdown: async () => (await import('./list-markdown.js')).listMarkdown,
+  },
+};
+
+/** The format names of a command, the first its default. */
+export function formatNames(command: FormattedCommand): string[] {
+  return Object.keys(FORMATTERS[command]);
+}
+
+/** Formats a command's result in the format named (one of `formatNames(command)`). */
+export async function format<C extends FormattedCommand>(command: C, name: string, input: FormatterInput[C]): Promise<string> {
+  const loaders: Loaders<C> = FORMATTERS[command];
+  const load = Object.hasOwn(loaders, name) ? loaders[name] : undefined;
+  if (!load) throw new Error(`Expected a format of \`${command}\` (${formatNames(command).join(', ')}), found \`${name}\``);
+  return (await load())(input);
+}

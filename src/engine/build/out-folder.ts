@@ -1,0 +1,20 @@
+/** The output folder of a build: where it is, made before any work, refused when it cannot be. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Project } from '../index.js';
+import { UsageError } from '../io/errors.js';
+import { makeFolder } from '../io/folders.js';
+
+/** The output folder (`out` relative to the working folder; default `dist/` in the project), made if missing. */
+export function outputFolder(project: Project, out?: string): string {
+  const outDir = out === undefined ? resolve(project.dir, 'dist') : resolve(project.cwd, out);
+  let found: string;
+  try {
+    makeFolder(outDir);
+    found = statSync(outDir).isDirectory() ? '' : 'a file there';
+  } catch (error) {
+    found = `an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``;
+  }
+  if (found !== '') throw new UsageError(`Expected an output folder at \`${outDir}\`, found ${found}`);
+  return outDir;
+}

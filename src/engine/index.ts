@@ -1,0 +1,405 @@
+/**
+ * The engine's front door, and the Node API (`import { check, build } from 'alliance'`): each command
+ * of the CLI is one function here, taking options and returning plain results that already carry the
+ * decisions (the fit to the slot, message counts, rule metadata, the outcome of the run). Nothing here
+ * prints or exits; the CLI is one user of it, a script or an editor extension another.
+ *
+ * Only light modules load with this file: each function loads the rooms it needs when it is called,
+ * so that `alliance --help` and a one-file check stay quick.
+ */
+import type { VFileMessage } from 'vfile-message';
+import type { BuildOutcome as StoredBuildOutcome, CopyName, Format } from './build/build.js';
+import type { Config } from './project/config.js';
+import type { LoadContext } from './project/context.js';
+import type { Concurrency } from './run/pool.js';
+import type { ListOutcome, TimeOutcome } from './run/tasks.js';
+
+export { AllianceError, ConfigError, UsageError } from './io/errors.js';
+export { HOMEPAGE, VERSION, ruleUrl } from './io/version.js';
+export { formatClock, formatMargin } from '../model/duration.js';
+export { printable, singleLine } from '../model/describe.js';
+export { parsePace, parseSlot } from '../model/fields.js';
+export type { Fit } from '../timing/fit.js';
+export type { Config } from './project/config.js';
+export type { Concurrency } from './run/pool.js';
+export type { CopyName, Format } from './build/build.js';
+export type { ListOutcome, ParagraphTimeOutcome, TimeOutcome } from './run/tasks.js';
+
+/** How a run ended: nothing to report, findings in statements, or a failure of the tool itself. */
+export type Outcome = 'clean' | 'findings' | 'failure';
+
+/** Where a project is and which config applies. */
+export interface ProjectOptions {
+  /** The folder to work in (default: the process's). Relative paths and patterns are read from it. */
+  cwd?: string;
+  /** A config file named outright; `null` for none; left out, `alliance.config.yaml` is looked for upward. */
+  config?: string | null;
+  /** Words (or characters) a minute, for every statement (over everything else). */
+  pace?: number;
+  /** The speaking slot in seconds, for every statement (over everything else). */
+  slotSeconds?: number;
+}
+
+/** A project opened once: its folder, config, forums and rules; share it between runs (as `--watch` does). */
+export interface Project {
+  readonly cwd: string;
+  readonly dir: string;
+  readonly config: Config;
+  /** What loading a statement needs (internal to the engine). */
+  readonly context: LoadContext;
+}
+
+/** Which statements: files already found, or patterns (none: the config's `statements` globs). */
+export interface TargetOptions {
+  /** Absolute paths of statements, already found (as a watch gives them). */
+  files?: readonly string[];
+  /** Files, folders or globs, relative to `cwd`. */
+  patterns?: readonly string[];
+  /** A pattern that matches nothing is a `UsageError` (default: true). */
+  errorOnUnmatchedPattern?: boolean;
+}
+
+/** Options every run takes: the project (opened, or where to open it) and the statements. */
+export interface RunOptions extends ProjectOptions, TargetOptions {
+  /** A project already opened; `cwd`, `config`, `pace` and `slotSeconds` are then not read. */
+  project?: Project;
+  /** Worker threads: a number, `auto` (large batches) or `off`. */
+  concurrency?: Concurrency;
+}
+
+/** Opens the project that applies in `cwd`: its config (found upward, named, or none) and the registries. */
+export async function openProject(options: ProjectOptions = {}): Promise<Project> {
+  const { resolve } = await import('node:path');
+  const { contextFor } = await import('./project/context.js');
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const context = contextFor(cwd, { pace: options.pace, slotSeconds: options.slotSeconds }, options.config);
+  return { cwd, dir: context.config.dir, config: context.config, context };
+}
+
+/** The statements a run works on: the files given, or the patterns (or config's globs) expanded. */
+export async function findStatements(project: Project, targets: TargetOptions = {}): Promise<string[]> {
+  if (targets.files) return [...targets.files];
+  const { targetFiles } = await import('./project/targets.js');
+  return targetFiles(targets.patterns ?? [], project.cwd, project.config, targets.errorOnUnmatchedPattern ?? true);
+}
+
+async function prepare(options: RunOptions): Promise<{ project: Project; files: string[] }> {
+  const project = options.project ?? (await openProject(options));
+  return { project, files: await findStatements(project, options) };
+}
+
+// ---------------------------------------------------------------------------------------------- check
+
+/** A rule as reports describe it. */
+export interface RuleInfo {
+  id: string;
+  severity: 'error' | 'warning';
+  summary: string;
+  /** Its documentation. */
+  url: string;
+  /** A rule of the loader: its error means the file could not be used at all (ESLint's `fatal`). */
+  fatal: boolean;
+  /** Skipped for written statements. */
+  deliveryOnly: boolean;
+}
+
+/** The rules of `check`, in the order they report. */
+export async function ruleInfo(): Promise<RuleInfo[]> {
+  const [{ rules }, { ruleUrl }] = await Promise.all([import('../rules/index.js'), import('./io/version.js')]);
+  return rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, url: ruleUrl(rule.id), fatal: rule.runsOnUnusable === true, deliveryOnly: rule.deliveryOnly === true }));
+}
+
+/** The messages of one file. */
+export interface FileResult {
+  /** Absolute path. */
+  path: string;
+  messages: VFileMessage[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** How to check. */
+export interface CheckOptions extends RunOptions {
+  /** Reuse the results of unchanged files. */
+  cache?: boolean;
+  /** The cache file, or a folder to keep it in (default: node_modules/.cache/alliance/ in the project). */
+  cacheLocation?: string;
+  /** Report errors only; warnings are still counted (as ESLint counts them for `--max-warnings`). */
+  quiet?: boolean;
+  /** More warnings than this are a finding. */
+  maxWarnings?: number;
+}
+
+/** What `check` found. */
+export interface CheckResult {
+  /** One entry per file, in order; with `quiet`, warnings left out. */
+  results: FileResult[];
+  /** Counted before `quiet` filters. */
+  errorCount: number;
+  warningCount: number;
+  /** More warnings than `maxWarnings`. */
+  tooManyWarnings: boolean;
+  /** Failures of the tool on files (each also a message on its file). */
+  internalErrors: number;
+  /** What the tool itself warns about (a cache it could not write): the results stand. */
+  toolWarnings: string[];
+  rules: RuleInfo[];
+  outcome: Outcome;
+}
+
+/** Checks statements: front matter, address, closing, placeholders, speaking time. */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const { project, files } = await prepare(options);
+  const [{ checkFiles }, { openResultCache }] = await Promise.all([import('./run/check-files.js'), import('./check/cache-location.js')]);
+  const cache = options.cache ? await openResultCache(project, options.cacheLocation) : undefined;
+  const run = await checkFiles(files, project.context, { cache, concurrency: options.concurrency });
+  const toolWarnings: string[] = [];
+  try {
+    await cache?.save();
+  } catch (error) {
+    // The cache only saves time: the check stands, and the next run checks again.
+    toolWarnings.push(`could not write the cache at ${cache?.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let errorCount = 0;
+  let warningCount = 0;
+  const results = run.results.map((result) => {
+    const errors = result.messages.filter((message) => message.fatal).length;
+    errorCount += errors;
+    warningCount += result.messages.length - errors;
+    const messages = options.quiet ? result.messages.filter((message) => message.fatal) : result.messages;
+    return { path: result.path, messages, errorCount: errors, warningCount: options.quiet ? 0 : result.messages.length - errors };
+  });
+  const tooManyWarnings = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
+  const outcome = run.internalErrors > 0 ? 'failure' : errorCount > 0 || tooManyWarnings ? 'findings' : 'clean';
+  return { results, errorCount, warningCount, tooManyWarnings, internalErrors: run.internalErrors, toolWarnings, rules: await ruleInfo(), outcome };
+}
+
+// ----------------------------------------------------------------------------------------------- time
+
+/** A timed statement, its messages as vfile messages. */
+export type TimedStatement = Omit<TimeOutcome, 'messages'> & { messages: VFileMessage[] };
+
+/** What `time` found. */
+export interface TimeResult {
+  statements: TimedStatement[];
+  /** Statements over their slot. */
+  overCount: number;
+  /** Statements that cannot be timed. */
+  untimedCount: number;
+  totalSeconds: number;
+  rules: RuleInfo[];
+  outcome: Outcome;
+}
+
+/** Times statements: how long each takes to deliver, paragraph by paragraph, and how it fits its slot. */
+export async function time(options: RunOptions = {}): Promise<TimeResult> {
+  const { project, files } = await prepare(options);
+  const [{ timeFiles }, { restoreMessage }] = await Promise.all([import('./run/run.js'), import('./check/messages.js')]);
+  const outcomes = await timeFiles(files, project.context, options.concurrency);
+  const statements = outcomes.map((outcome) => ({ ...outcome, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) }));
+  const overCount = outcomes.filter((outcome) => outcome.fit?.status === 'over').length;
+  const untimedCount = outcomes.filter((outcome) => outcome.seconds === null).length;
+  const totalSeconds = outcomes.reduce((sum, outcome) => sum + (outcome.seconds ?? 0), 0);
+  const failed = outcomes.some((outcome) => outcome.internalErrors > 0);
+  return { statements, overCount, untimedCount, totalSeconds, rules: await ruleInfo(), outcome: failed ? 'failure' : overCount + untimedCount > 0 ? 'findings' : 'clean' };
+}
+
+// ----------------------------------------------------------------------------------------------- list
+
+/** The columns `list` sorts by. */
+export const LIST_SORTS = ['file', 'forum', 'session', 'speaker', 'status', 'words', 'time', 'slot'] as const;
+
+/** How to list: filters and order. */
+export interface ListOptions extends RunOptions {
+  /** Only this forum (a name or an alias). */
+  forum?: string;
+  session?: string;
+  status?: string;
+  sort?: (typeof LIST_SORTS)[number];
+}
+
+/** The totals of one forum and session. */
+export interface SessionTotals {
+  forum: string;
+  session: string;
+  statements: number;
+  words: number;
+  seconds: number;
+}
+
+/** What `list` found. */
+export interface ListResult {
+  statements: ListOutcome[];
+  totals: SessionTotals[];
+  outcome: Outcome;
+}
+
+/** The inventory: who speaks where, how long, and whether `check` passes; filtered and sorted. */
+export async function list(options: ListOptions = {}): Promise<ListResult> {
+  const { project, files } = await prepare(options);
+  const [{ runFiles }, { selectStatements, sessionTotals }] = await Promise.all([import('./run/run.js'), import('./run/list-select.js')]);
+  const outcomes = await runFiles('list', files, project.context, { concurrency: options.concurrency });
+  const statements = selectStatements(outcomes, options, project.context.forums);
+  const failed = outcomes.some((outcome) => outcome.internalErrors > 0);
+  return { statements, totals: sessionTotals(statements), outcome: failed ? 'failure' : 'clean' };
+}
+
+// ---------------------------------------------------------------------------------------------- build
+
+/** What happened to one statement's handouts, its messages as vfile messages. */
+export type BuiltStatement = Omit<StoredBuildOutcome, 'messages' | 'staged' | 'entry'> & { messages: VFileMessage[] };
+
+/** How to build. */
+export interface BuildOptions extends RunOptions {
+  /** The output folder (default: dist/ in the project); relative to `cwd`. */
+  out?: string;
+  /** The formats (default both). */
+  to?: Format[];
+  /** The copies (default: the config's `copies`, else the handout). */
+  copies?: CopyName[];
+  /** Build statements with errors too. */
+  force?: boolean;
+  /** Build everything, ignoring what is up to date. */
+  rebuild?: boolean;
+  pdfEngine?: 'pdfkit' | 'libreoffice';
+  /** Seconds since 1970 for the documents' dates, as the `SOURCE_DATE_EPOCH` variable gives them. */
+  sourceDateEpoch?: string;
+  /** Called as statements are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** The environment (LibreOffice's location; default: the process's). */
+  env?: Record<string, string | undefined>;
+}
+
+/** What `build` did. */
+export interface BuildResult {
+  statements: BuiltStatement[];
+  /** The output folder, absolute. */
+  outDir: string;
+  built: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  /** Files written. */
+  written: number;
+  outcome: Outcome;
+}
+
+/**
+ * Checks a build's settings before any work: `SOURCE_DATE_EPOCH`, and the output folder, made if
+ * missing, a usage error naming it when it cannot be (or is a file).
+ */
+export async function prepareBuild(options: BuildOptions & { project: Project }): Promise<{ outDir: string }> {
+  const [{ outputFolder }, { sourceDateEpoch }] = await Promise.all([import('./build/out-folder.js'), import('./build/source-date.js')]);
+  sourceDateEpoch(options.sourceDateEpoch);
+  return { outDir: outputFolder(options.project, options.out) };
+}
+
+/** Builds the handouts: a DOCX and a PDF (and the speaker's copy, if asked) of each statement. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const { project, files } = await prepare(options);
+  const [{ buildFiles }, { outputFolder }, { sourceDateEpoch }, { restoreMessage }] = await Promise.all([
+    import('./run/build-files.js'),
+    import('./build/out-folder.js'),
+    import('./build/source-date.js'),
+    import('./check/messages.js'),
+  ]);
+  const epoch = sourceDateEpoch(options.sourceDateEpoch);
+  const outDir = outputFolder(project, options.out);
+  const copies = options.copies ?? project.config.copies ?? ['handout'];
+  const settings = { outDir, formats: options.to ?? (['docx', 'pdf'] as Format[]), copies: [...new Set(copies)], force: options.force === true, pdfEngine: options.pdfEngine ?? 'pdfkit', sourceDateEpoch: epoch };
+  const outcomes = await buildFiles(files, project.context, settings, { rebuild: options.rebuild, concurrency: options.concurrency, onProgress: options.onProgress, env: options.env ?? process.env });
+  const statements = outcomes.map(({ staged: _staged, entry: _entry, ...outcome }) => ({ ...outcome, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) }));
+  const count = (status: StoredBuildOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const skipped = count('skipped');
+  const failed = count('failed');
+  const internal = outcomes.some((outcome) => outcome.internalErrors > 0);
+  return {
+    statements,
+    outDir,
+    built: count('built'),
+    unchanged: count('unchanged'),
+    skipped,
+    failed,
+    written: outcomes.reduce((sum, outcome) => sum + outcome.written.length, 0),
+    outcome: internal ? 'failure' : failed > 0 || (skipped > 0 && !options.force) ? 'findings' : 'clean',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- watch
+
+/** How to watch. */
+export interface WatchOptions {
+  project: Project;
+  /** The command's patterns (none: the config's globs). */
+  patterns?: readonly string[];
+  /** The files the command works on now. */
+  files: readonly string[];
+  /** Called with the statements that changed, once the events settle. */
+  onChange(files: string[]): Promise<unknown>;
+  /** Ends the watch. */
+  signal?: AbortSignal;
+}
+
+/** Watches a project's statements until `signal` aborts, calling `onChange` after each save. */
+export async function watch(options: WatchOptions): Promise<void> {
+  const { watchStatements } = await import('./run/watch.js');
+  await watchStatements({ ...options, patterns: options.patterns ?? [], cwd: options.project.cwd, config: options.project.config });
+}
+
+// ------------------------------------------------------------------------------------- init and new
+
+/** How to set up a project. */
+export interface InitOptions {
+  /** The folder (made if missing). */
+  dir: string;
+  organization?: string;
+  /** A language tag (default `en`). */
+  language?: string;
+}
+
+/** Sets up a project (config, statements/, templates/, a CI workflow), never overwriting; the paths written. */
+export async function init(options: InitOptions): Promise<string[]> {
+  const [{ initProject }, { fieldContext }, { parseLanguage }, { UsageError }] = await Promise.all([
+    import('./project/init-project.js'),
+    import('./project/registry-data.js'),
+    import('../model/fields.js'),
+    import('./io/errors.js'),
+  ]);
+  const language = parseLanguage(options.language ?? 'en', fieldContext());
+  if (!language.ok) throw new UsageError(language.reason.replace('`language`', '`--language`'));
+  return initProject(options.dir, { organization: options.organization || undefined, language: language.value });
+}
+
+/** The front matter of a new statement. */
+export interface NewStatementFields {
+  forum: string;
+  session: string;
+  speaker: string;
+  title?: string;
+  agendaItem?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  language?: string;
+  role?: string;
+  organization?: string;
+}
+
+/** Writes a new statement from the project's template; its path. Invalid fields are a `UsageError`. */
+export async function newStatement(project: Project, fields: NewStatementFields): Promise<string> {
+  const [{ writeNewStatement }, { parseDate, parseLanguage }, { UsageError }] = await Promise.all([
+    import('./project/new-statement.js'),
+    import('../model/fields.js'),
+    import('./io/errors.js'),
+  ]);
+  const value = { ...fields };
+  if (value.date !== undefined) {
+    const result = parseDate(value.date);
+    if (!result.ok) throw new UsageError(result.reason.replace('`date`', '`--date`'));
+  }
+  if (value.language !== undefined) {
+    const result = parseLanguage(value.language, project.context.fields);
+    if (!result.ok) throw new UsageError(result.reason.replace('`language`', '`--language`'));
+    value.language = result.value;
+  }
+  return writeNewStatement(value, project.context);
+}
