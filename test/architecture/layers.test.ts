@@ -1,0 +1,84 @@
+/**
+ * The layers, enforced: data flows one way (cli → engine → rules | timing | render → model | data),
+ * the CLI enters the engine only by its front door, and inside the engine each room uses only the
+ * rooms below it (run → build → check → load → project → io).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../../src');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every relative import of every source file, as paths under src/ (`engine/run/pool.ts`). */
+const imports = sourceFiles(SRC).map((file) => {
+  const text = readFileSync(file, 'utf8');
+  const targets = [...text.matchAll(/(?:from\s+|import\s*\(?)\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) => relative(SRC, resolve(dirname(file), match[1]!)).replace(/\.js$/, '.ts'));
+  return { file: relative(SRC, file), targets };
+});
+
+const LAYER_ORDER = ['cli', 'engine', 'rules', 'render', 'timing', 'model', 'data', 'types'];
+const layerOf = (path: string) => path.split('/')[0]!;
+const ROOM_ORDER = ['run', 'build', 'check', 'load', 'project', 'io'];
+const roomOf = (path: string) => (path.startsWith('engine/') && path.split('/').length > 2 ? path.split('/')[1]! : undefined);
+
+/** What each layer may import besides itself. */
+const ALLOWED: Record<string, readonly string[]> = {
+  cli: ['engine'],
+  engine: ['rules', 'render', 'timing', 'model', 'data'],
+  rules: ['timing', 'model', 'data'],
+  render: ['timing', 'model', 'data'],
+  timing: ['model', 'data'],
+  model: ['data'],
+  data: [],
+  types: [],
+};
+
+describe('the layers', () => {
+  it('finds the source files and their imports', () => {
+    expect(LAYER_ORDER.every((layer) => imports.some((entry) => layerOf(entry.file) === layer || layer === 'types'))).toBe(true);
+    expect(imports.reduce((sum, entry) => sum + entry.targets.length, 0)).toBeGreaterThan(300);
+  });
+
+  it('run one way: no layer imports one above it', () => {
+    const wrong = imports.flatMap(({ file, targets }) =>
+      targets.filter((target) => layerOf(target) !== layerOf(file) && !ALLOWED[layerOf(file)]!.includes(layerOf(target))).map((target) => `${file} → ${target}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('let the CLI into the engine by its front door only', () => {
+    const wrong = imports.flatMap(({ file, targets }) => (layerOf(file) === 'cli' ? targets.filter((target) => layerOf(target) === 'engine' && target !== 'engine/index.ts') : []).map((target) => `${file} → ${target}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('keep each room of the engine on the rooms below it', () => {
+    const wrong = imports.flatMap(({ file, targets }) => {
+      const room = roomOf(file);
+      if (room === undefined) return [];
+      return targets
+        .filter((target) => {
+          const other = roomOf(target);
+          // The front door's types may be named by a room; its values are for callers.
+          if (target === 'engine/index.ts') return false;
+          return other !== undefined && ROOM_ORDER.indexOf(other) < ROOM_ORDER.indexOf(room);
+        })
+        .map((target) => `${file} → ${target}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('import the front door from inside the engine for types only', () => {
+    const wrong = imports
+      .filter(({ file }) => file.startsWith('engine/') && file !== 'engine/index.ts')
+      .filter(({ file }) => /import\s*\{[^}]*\}\s*from\s*['"][./]+index\.js['"]/.test(readFileSync(join(SRC, file), 'utf8').replace(/import type[^;]+;/g, '')))
+      .map(({ file }) => file);
+    expect(wrong).toEqual([]);
+  });
+});
