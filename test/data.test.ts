@@ -16,7 +16,7 @@ describe('the compiled data files', () => {
   const yamlFiles = readdirSync(SRC_DATA, { recursive: true }).map(String).filter((name) => name.endsWith('.yaml'));
 
   it('carry a JSON twin of every YAML file, with the same content', () => {
-    expect(yamlFiles.length).toBeGreaterThan(15);
+    expect(yamlFiles.length).toBeGreaterThan(10);
     for (const name of yamlFiles) {
       const twin = JSON.parse(readFileSync(join(LIB_DATA, name.replace(/\.yaml$/, '.json')), 'utf8')) as unknown;
       expect(twin, name).toEqual(parse(readFileSync(join(SRC_DATA, name), 'utf8'), { version: '1.2', schema: 'core' }));

@@ -73,6 +73,8 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
   const { contextFor } = await import('./project/context.js');
   const cwd = resolve(options.cwd ?? process.cwd());
   const context = contextFor(cwd, { pace: options.pace, slotSeconds: options.slotSeconds }, options.config);
+  const { preloadNumberLocales } = await import('../timing/numbers.js');
+  await preloadNumberLocales([...context.languages.values()].map((record) => record.speech.numberLocale));
   return { cwd, dir: context.config.dir, config: context.config, context };
 }
 

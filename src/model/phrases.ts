@@ -4,7 +4,7 @@ import type { Officer } from './forum.js';
 /** Who an address names: a chair, a president, or either. */
 export type AddressTarget = Officer | 'any';
 
-/** The phrase lists of one language, as read from src/data/phrases/<language>.yaml, normalized. */
+/** The phrase lists of one language, as its record gives them (src/data/languages/<tag>.yaml), normalized. */
 export interface Phrases {
   language: string;
   preambles: string[];
@@ -38,8 +38,15 @@ export function withoutStageDirections(text: string, phrases: Phrases): string {
   return text.replace(BRACKETED, (whole, inner: string) => (phrases.stageDirections.has(inner.trim().toLowerCase()) ? ' ' : whole));
 }
 
-/** Scripts written without spaces between words, where a phrase ends without a space after it. */
+/**
+ * Scripts written without spaces between words (Chinese, Japanese kana): a phrase may end without a
+ * space after it, and text is counted and timed in characters. Hangul is not among them: Korean
+ * writes spaces between its words.
+ */
 export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** `UNSPACED`, to find every such character. */
+export const UNSPACED_ALL = new RegExp(UNSPACED.source, 'gu');
 
 /** True when `text` (normalized) is `phrase` or starts with it followed by a word boundary (none needed in Chinese). */
 export function startsWithPhrase(text: string, phrase: string): boolean {

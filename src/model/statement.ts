@@ -6,6 +6,7 @@ import type { Node, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { StatementFields, Mark, Kind } from './fields.js';
 import type { Forum } from './forum.js';
+import type { LanguageRecord } from './language.js';
 import type { Phrases } from './phrases.js';
 
 /** A place in the original file, 1-based, the front matter counted. */
@@ -90,6 +91,8 @@ export interface Settings {
   marginShare: number;
   /** The severity of each rule for this file (config, then inline `alliance-disable`). */
   severities: ReadonlyMap<string, Severity>;
+  /** Everything known of the statement's language (direction, script, pace, labels, speech). */
+  languageRecord: LanguageRecord;
   phrases: Phrases;
   /** How acronyms are said (`letters`, `word`, or the words): the config's entries over the built-in list. */
   pronunciations: ReadonlyMap<string, string>;

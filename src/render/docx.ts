@@ -33,7 +33,7 @@ import {
 import { packDocx } from './docx-normalize.js';
 import { compileParts, STYLES_PATH, type ReusablePart } from './docx-parts.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';
-import { isRightToLeft, scriptRuns, wordLanguages } from './scripts.js';
+import { scriptRuns, wordLanguages } from './scripts.js';
 import { PAPER, type FontChoice } from './template.js';
 
 const TWIPS_PER_POINT = 20;
@@ -99,8 +99,8 @@ class DocxCompiler {
   private readonly languages: ReturnType<typeof wordLanguages>;
 
   constructor(private readonly handout: Handout) {
-    this.rtl = isRightToLeft(handout.language);
-    this.languages = wordLanguages(handout.language);
+    this.rtl = handout.direction === 'rtl';
+    this.languages = wordLanguages(handout.language, handout.script);
     this.template = handout.template;
     this.speaker = handout.copy === 'speaker';
     this.bodySize = this.speaker ? this.template.speakerCopy.size : this.template.sizes.body;

@@ -75,6 +75,9 @@ export type Copy = 'handout' | 'speaker';
 export interface Handout {
   copy: Copy;
   language: string;
+  /** The direction and script of the statement's language, from its record. */
+  direction: 'ltr' | 'rtl';
+  script: Statement['settings']['languageRecord']['script'];
   template: Template;
   labels: Labels;
   meta: { title: string; author: string; subject: string; keywords: string[]; language: string; date: Date };
@@ -95,9 +98,6 @@ export interface HandoutInputs {
   date: Date;
 }
 
-/** How a name and a role are joined, in languages with a comma of their own. */
-const LIST_SEPARATORS: Record<string, string> = { ar: '، ', zh: '，', ja: '、' };
-
 /** The date a handout prints, in its language (English the UN way, "19 May 2025"), never shifted by a time zone. */
 export function formatDate(date: string, locale: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -109,7 +109,7 @@ export function buildHandout(inputs: HandoutInputs): Handout {
   const { statement, template, timing, copy } = inputs;
   const { fields } = statement.frontMatter;
   const { settings } = statement;
-  const labels = labelsFor(template, settings.language);
+  const labels = labelsFor(template, settings.languageRecord);
   const organization = settings.organizations.join('; ') || undefined;
   const session = fields.session === undefined ? undefined : /^\d+$/.test(fields.session) ? fill(labels.session, { session: fields.session }) ?? fields.session : fields.session;
   const values: Record<string, string | undefined> = {
@@ -132,6 +132,8 @@ export function buildHandout(inputs: HandoutInputs): Handout {
   return {
     copy,
     language: settings.locale,
+    direction: settings.languageRecord.direction,
+    script: settings.languageRecord.script,
     template,
     labels,
     meta: {
@@ -145,7 +147,7 @@ export function buildHandout(inputs: HandoutInputs): Handout {
     header: { lines: headerLines, mark: labels[settings.mark] },
     title: {
       title: fields.title,
-      byline: fields.speaker === undefined ? undefined : [fields.speaker, fields.role].filter(Boolean).join(LIST_SEPARATORS[settings.language] ?? ', '),
+      byline: fields.speaker === undefined ? undefined : [fields.speaker, fields.role].filter(Boolean).join(settings.languageRecord.listSeparator),
       organization,
     },
     blocks: copy === 'speaker' ? converter.markSlot(blocks, timing) : blocks,

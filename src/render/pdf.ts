@@ -7,7 +7,6 @@
 import PDFDocument from 'pdfkit';
 import type { Block, Handout, ImageData, Inline, Marks } from './handout.js';
 import { TextSetter, type Line, type MissingGlyph, type RunStyle } from './pdf-text.js';
-import { isRightToLeft } from './scripts.js';
 import { PAPER, pageLabel, type Template } from './template.js';
 
 export type { MissingGlyph } from './pdf-text.js';
@@ -55,7 +54,7 @@ class PdfRenderer {
   constructor(private readonly handout: Handout) {
     this.template = handout.template;
     this.speaker = handout.copy === 'speaker';
-    this.rtl = isRightToLeft(handout.language);
+    this.rtl = handout.direction === 'rtl';
     this.bodySize = this.speaker ? this.template.speakerCopy.size : this.template.sizes.body;
     [this.pageWidth, this.pageHeight] = PAPER[this.template.paper];
     const { margins } = this.template;

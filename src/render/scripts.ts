@@ -22,14 +22,6 @@ export function isStrong(character: string): boolean {
   return STRONG.test(character) || ARABIC.test(character) || CJK.test(character);
 }
 
-/** Languages whose text runs right to left. */
-const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
-
-/** True when a language is written right to left. */
-export function isRightToLeft(language: string): boolean {
-  return RIGHT_TO_LEFT.has(language.toLowerCase().split('-')[0]!);
-}
-
 /**
  * Splits text into runs of one script class; spaces, digits and signs go with the letters before them
  * (or, at the start, after them), so "مكتب (UNODC) عن" gives Arabic, other, Arabic.
@@ -52,12 +44,20 @@ export function scriptRuns(text: string): { text: string; script: ScriptClass }[
   return runs;
 }
 
-/** The languages a Word run is tagged with: for Latin and Cyrillic text, East Asian text, and complex scripts. */
-export function wordLanguages(locale: string): { value: string; eastAsia: string; bidirectional: string } {
-  const language = locale.toLowerCase().split('-')[0]!;
+/** Scripts Word sets with its complex-script font and tags as bidirectional. */
+const COMPLEX_SCRIPTS: ReadonlySet<string> = new Set(['arabic', 'hebrew']);
+
+/**
+ * The languages a Word run is tagged with, by the language's script (from its record): its locale
+ * where that script is set (Latin, Cyrillic and Greek text; East Asian text; complex scripts), a
+ * default for the other two.
+ */
+export function wordLanguages(locale: string, script: string): { value: string; eastAsia: string; bidirectional: string } {
+  const eastAsian = script === 'han';
+  const complex = COMPLEX_SCRIPTS.has(script);
   return {
-    value: language === 'ar' || language === 'zh' || language === 'ja' || language === 'ko' ? 'en-GB' : locale,
-    eastAsia: language === 'zh' || language === 'ja' || language === 'ko' ? locale : 'zh-CN',
-    bidirectional: isRightToLeft(language) ? locale : 'ar-SA',
+    value: eastAsian || complex ? 'en-GB' : locale,
+    eastAsia: eastAsian ? locale : 'zh-CN',
+    bidirectional: complex ? locale : 'ar-SA',
   };
 }

@@ -1,20 +1,12 @@
 /** The look of a handout, as read from templates/<name>.yaml: every length in points. */
+import type { LanguageLabels, LanguageRecord } from '../model/language.js';
 import { own } from '../model/own.js';
 
 /** A font: a family shipped with alliance, or TrueType files of the template (absolute paths, resolved). */
 export type FontChoice = { family: string } | { family: string; files: { regular: string; bold?: string; italic?: string; boldItalic?: string } };
 
 /** Labels a handout prints, in one language. */
-export interface Labels {
-  'check-against-delivery': string;
-  'read-out-verbatim': string;
-  page: string;
-  session: string;
-  agendaItem: string;
-  notes: string;
-  slotEnds: string;
-  speakerCopy: string;
-}
+export type Labels = LanguageLabels;
 
 /** A resolved template. */
 export interface Template {
@@ -39,7 +31,8 @@ export interface Template {
     tableHeader: string;
   };
   header: { lines: string[] };
-  labels: Record<string, Labels>;
+  /** The template's own words, by language, over those of the language's record. */
+  labels: Record<string, Partial<Labels>>;
   speakerCopy: { size: number; lineSpacing: number; timeColour: string; slotColour: string };
 }
 
@@ -49,9 +42,9 @@ export const PAPER: Record<Template['paper'], [number, number]> = {
   Letter: [612, 792],
 };
 
-/** The labels of `language` (its primary subtag), else English. */
-export function labelsFor(template: Template, language: string): Labels {
-  return template.labels[language] ?? template.labels.en ?? Object.values(template.labels)[0]!;
+/** The labels of a language: the template's own for it over the language's record. */
+export function labelsFor(template: Template, language: LanguageRecord): Labels {
+  return { ...language.labels, ...own(template.labels, language.tag) };
 }
 
 /** Fills `{field}` placeholders; null when every field the text names is missing. */

@@ -1,7 +1,7 @@
 /**
  * `closing` (error): the last spoken paragraph ends with a closing formula: its last sentence starts
  * with "Thank you", "I thank you", "Thank you for your attention", "Je vous remercie", "Muchas
- * gracias" and the like (phrase lists in src/data/phrases/<language>.yaml).
+ * gracias" and the like (the `phrases` of src/data/languages/<tag>.yaml).
  *
  * Why: the chair and the interpreters hear the statement is over. A "Thank you" in an earlier
  * paragraph does not count; footnotes, link definitions and comments after the closing are not spoken

@@ -1,7 +1,7 @@
 /**
  * `opening-address` (error): the first spoken paragraph addresses the presiding officer in its first
  * sentence: "Thank you, Chair", "Madam President, Excellencies, distinguished delegates", "Co-Chairs,",
- * "Monsieur le Président", "Señora Presidenta" (phrase lists in src/data/phrases/<language>.yaml).
+ * "Monsieur le Président", "Señora Presidenta" (the `phrases` of src/data/languages/<tag>.yaml).
  *
  * Why: an oral statement is given the floor by the chair and opens by addressing them; interpreters
  * and the secretariat expect it. Naming the chair in a later paragraph does not count. Skipped for

@@ -4,7 +4,7 @@
  * paragraphs, at headings and where a stage direction asks for one (constants in src/data/timing.yaml).
  */
 import { splitSentences } from '../model/sentences.js';
-import { withoutStageDirections } from '../model/phrases.js';
+import { UNSPACED_ALL, withoutStageDirections } from '../model/phrases.js';
 import type { SpokenParagraph, Statement } from '../model/statement.js';
 import { speak, timingData, type SpeakOptions } from './spoken.js';
 import { fitToSlot, type Fit } from './fit.js';
@@ -36,14 +36,14 @@ export interface Timing {
 }
 
 const timings = new WeakMap<Statement, Timing>();
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
 
 /** How many units of pace a list of spoken words takes: words, or characters in a character language. */
 function paceUnits(words: readonly string[], unit: Timing['unit'], wordInCharacters: number): number {
   if (unit === 'words') return words.length;
   let units = 0;
   for (const word of words) {
-    const characters = word.match(CJK)?.length ?? 0;
+    const characters = word.match(UNSPACED_ALL)?.length ?? 0;
     units += characters > 0 ? characters : wordInCharacters;
   }
   return units;
@@ -53,10 +53,10 @@ function paceUnits(words: readonly string[], unit: Timing['unit'], wordInCharact
 export function timeStatement(statement: Statement): Timing {
   const cached = timings.get(statement);
   if (cached) return cached;
-  const { pace, slotSeconds, language, phrases, pronunciations } = statement.settings;
+  const { pace, slotSeconds, language, phrases, pronunciations, languageRecord } = statement.settings;
   const data = timingData();
-  const unit = data.characterLanguages.includes(language) ? 'characters' : 'words';
-  const options: SpeakOptions = { language, pronunciations, stageDirections: phrases.stageDirections };
+  const unit = languageRecord.unit;
+  const options: SpeakOptions = { language, speech: languageRecord.speech, pronunciations, stageDirections: phrases.stageDirections };
   let cumulativeSeconds = 0;
   const last = statement.paragraphs.length - 1;
   const paragraphs = statement.paragraphs.map((paragraph, index): ParagraphTiming => {

@@ -1,40 +1,64 @@
 /**
  * Numbers as a speaker says them, through the n2words package: cardinals, decimals, ordinals and
- * years, in British and UN English ("one million, two hundred and fifty thousand"; "twenty
- * twenty-three"), French and Spanish.
+ * years, in the locale a language's record names (`speech.numberLocale`: `en-GB` reads "one million,
+ * two hundred and fifty thousand", `zh-Hans-CN` 一百二十五万). Any of n2words' locales can be named:
+ * its module is loaded when a number is first said in it.
  */
-import * as arSA from 'n2words/ar-SA';
-import * as enGB from 'n2words/en-GB';
-import * as esES from 'n2words/es-ES';
-import * as frFR from 'n2words/fr-FR';
-import * as ruRU from 'n2words/ru-RU';
-import * as zhHansCN from 'n2words/zh-Hans-CN';
+import { createRequire } from 'node:module';
+import type { YearStyle } from '../model/language.js';
 
 interface NumberWords {
-  toCardinal(value: string): string;
-  toOrdinal(value: string): string;
+  toCardinal(value: string, options?: object): string;
+  toOrdinal(value: string, options?: object): string;
 }
 
-/** Chinese figures as they are said, 一百二十五万, not in the financial numerals 壹佰贰拾伍万. */
-const everydayChinese: NumberWords = {
-  toCardinal: (value) => zhHansCN.toCardinal(value, { formal: false }),
-  toOrdinal: (value) => zhHansCN.toOrdinal(value, { formal: false }),
-};
+const require = createRequire(import.meta.url);
+const FALLBACK = 'en-GB';
+const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-const LOCALES: Record<string, NumberWords> = {
-  'en-GB': enGB as NumberWords,
-  'fr-FR': frFR as NumberWords,
-  'es-ES': esES as NumberWords,
-  'ar-SA': arSA as NumberWords,
-  'ru-RU': ruRU as NumberWords,
-  'zh-Hans-CN': everydayChinese,
-};
+/** Options of a locale that reads its figures otherwise by default: Chinese as said, 一百二十五万, not the financial 壹佰贰拾伍万. */
+const LOCALE_OPTIONS: Record<string, object> = { 'zh-Hans-CN': { formal: false }, 'zh-Hant-TW': { formal: false } };
 
-/** The locales numbers can be said in. */
-export const NUMBER_LOCALES = Object.keys(LOCALES);
+const loaded = new Map<string, NumberWords>();
 
+/** The n2words module of `locale` (ESM, loaded synchronously, as Node 20.19 and later allow), or undefined. */
+function load(locale: string): NumberWords | undefined {
+  if (!LOCALE.test(locale)) return undefined;
+  let module: NumberWords;
+  try {
+    module = require(`n2words/${locale}`) as NumberWords;
+  } catch {
+    return undefined;
+  }
+  const options = LOCALE_OPTIONS[locale];
+  if (!options) return module;
+  return { toCardinal: (value) => module.toCardinal(value, options), toOrdinal: (value) => module.toOrdinal(value, options) };
+}
+
+/** Loads the number words of `locales` ahead of need, where `require` cannot load ES modules (Node before 20.19). */
+export async function preloadNumberLocales(locales: Iterable<string>): Promise<void> {
+  if (load(FALLBACK) !== undefined) return;
+  for (const locale of locales) {
+    if (loaded.has(locale) || !LOCALE.test(locale)) continue;
+    try {
+      const module = (await import(`n2words/${locale}`)) as NumberWords;
+      const options = LOCALE_OPTIONS[locale];
+      loaded.set(locale, options ? { toCardinal: (value) => module.toCardinal(value, options), toOrdinal: (value) => module.toOrdinal(value, options) } : module);
+    } catch {
+      // No such locale: its numbers are said in English.
+    }
+  }
+}
+
+/** The number words of `locale`, loaded when first needed; English where n2words has no such locale. */
 function wordsOf(locale: string): NumberWords {
-  return LOCALES[locale] ?? LOCALES['en-GB']!;
+  let words = loaded.get(locale);
+  if (words === undefined) {
+    words = load(locale) ?? (locale === FALLBACK ? undefined : wordsOf(FALLBACK));
+    if (words === undefined) throw new Error(`n2words has no locale \`${FALLBACK}\``);
+    loaded.set(locale, words);
+  }
+  return words;
 }
 
 /** Digits said one by one: what a speaker does with a number too long to read as a number. */
@@ -61,14 +85,6 @@ export function ordinalWords(value: string, locale: string): string {
   }
 }
 
-/** How a language reads years: in pairs, with its words for "hundred" and the "oh" of 1905, or digit by digit. */
-export interface YearStyle {
-  pairs: boolean;
-  /** Digit by digit, as Chinese reads them (二〇二三年). */
-  digits?: boolean;
-  hundred?: string;
-  zero?: string;
-}
 
 /**
  * A year: in pairs where the language reads them so ("twenty twenty-three", "nineteen oh five",

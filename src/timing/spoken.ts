@@ -4,32 +4,16 @@
  * 1,250,000 people" is 3 written words and 10 spoken ones); acronyms are said letter by letter or as a
  * word; symbols, web and e-mail addresses are said; stage directions are not said but may add a pause.
  */
-import { loadData } from '../data/load.js';
-import { cardinalWords, ordinalWords, yearWords, type YearStyle } from './numbers.js';
+import { listData, loadData } from '../data/load.js';
+import type { LanguageRecord, SpeechData } from '../model/language.js';
 import { own } from '../model/own.js';
+import { cardinalWords, ordinalWords, yearWords } from './numbers.js';
 
-/** How a language is said (src/data/speech/<language>.yaml). */
-export interface SpeechData {
-  numberLocale: string;
-  years: YearStyle;
-  decimalSeparator: string;
-  thousandsSeparators: string[];
-  scales: string[];
-  ordinalSuffixes: string[];
-  percent: string;
-  range: string;
-  minus: string;
-  letters: Record<string, string>;
-  symbols: Record<string, string>;
-  currencies: Record<string, string>;
-  abbreviations: Record<string, string>;
-  web: { www: string; dot: string; slash: string; at: string };
-}
+export type { SpeechData } from '../model/language.js';
 
 /** The timing constants (src/data/timing.yaml). */
 export interface TimingData {
   pauses: { sentence: number; paragraph: number; heading: number };
-  characterLanguages: string[];
   wordInCharacters: number;
   acronymWord: { minLetters: number; finalConsonantPairs: string[] };
 }
@@ -37,6 +21,8 @@ export interface TimingData {
 /** What the speaker needs besides the text: the language, how acronyms are said, stage directions. */
 export interface SpeakOptions {
   language: string;
+  /** How the language is said (its record's `speech`); the built-in record of `language` when left out. */
+  speech?: SpeechData;
   /** Acronym → `letters`, `word`, or the words said; the config's entries over the built-in list. */
   pronunciations: ReadonlyMap<string, string>;
   /** Stage direction (lower case) → seconds of pause it adds. */
@@ -51,13 +37,10 @@ export interface Spoken {
   pauseSeconds: number;
 }
 
-/** The speech data of a language (English for a language without its own). */
+/** The speech data of a built-in language (English for a language without a record). */
 export function speechData(language: string): SpeechData {
-  try {
-    return loadData<SpeechData>(`speech/${language}.yaml`);
-  } catch {
-    return loadData<SpeechData>('speech/en.yaml');
-  }
+  const tag = listData('languages').includes(language) ? language : 'en';
+  return loadData<LanguageRecord>(`languages/${tag}.yaml`).speech;
 }
 
 /** The timing constants. */
@@ -118,7 +101,7 @@ const HAN_NEXT_TO_LATIN = /(\p{Script=Han})(?=[A-Za-z0-9])|([A-Za-z0-9])(?=\p{Sc
 
 /** Says `text` in `options.language`. */
 export function speak(text: string, options: SpeakOptions): Spoken {
-  const speech = speechData(options.language);
+  const speech = options.speech ?? speechData(options.language);
   let pauseSeconds = 0;
   // Most text has neither other digits nor Chinese: the replacements run only where they apply.
   let prepared = /[\u0660-\u06f9\uff10-\uff19]/.test(text) ? text.replace(OTHER_DIGITS, asciiDigit) : text;

@@ -2,9 +2,9 @@
  * Counting written words: runs of letters or digits, with inner hyphens, apostrophes and separators;
  * in Chinese and Japanese, which have no spaces, each character.
  */
+import { UNSPACED_ALL as UNSPACED } from '../model/phrases.js';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.,/][\p{L}\p{N}]+)*/gu;
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HAS_UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f]/;
 
 /** The number of written words in `text` ("1,250,000" and "co-operation" count once, 中文 twice). */

@@ -6,7 +6,7 @@ import type { StatementFields } from '../../model/fields.js';
 import type { Settings, Severity, SettingSource } from '../../model/statement.js';
 import type { LoadContext } from '../project/context.js';
 import type { Directives } from './directives.js';
-import { limits, paceTable, phrasesFor } from '../project/registry-data.js';
+import { limits, phrasesFor } from '../project/registry-data.js';
 
 const DEFAULT_TEMPLATE = 'handout';
 
@@ -19,15 +19,15 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
   const { config, overrides } = context;
   const locale = fields.language ?? config.language ?? 'en';
   const language = locale.toLowerCase().split('-')[0]!;
+  const languageRecord = context.languages.get(language) ?? context.languages.get('en')!;
   const forum = fields.forum === undefined ? null : (context.forums.find(fields.forum) ?? null);
-  const paces = paceTable();
 
   const [pace, paceSource] = firstOf<number>([
     [overrides.pace, 'flag'],
     [directives.pace, 'inline'],
     [fields.pace, 'front-matter'],
     [config.paceByLanguage[language] ?? config.pace, 'config'],
-    [paces.languages[language] ?? paces.default, 'language'],
+    [languageRecord.pace, 'language'],
   ])!;
   const slot = firstOf<number>([
     [overrides.slotSeconds, 'flag'],
@@ -61,7 +61,8 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
     writtenWordCap: config.writtenWordCap ?? thresholds.writtenWordCap,
     marginShare: thresholds.marginShare,
     severities,
-    phrases: phrasesFor(language),
+    languageRecord,
+    phrases: phrasesFor(languageRecord),
     pronunciations: context.pronunciations,
   };
 }

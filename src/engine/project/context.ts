@@ -1,10 +1,13 @@
 /** Everything the loader needs besides the file: config, forums, field parsers, rule defaults, flags. */
 import type { FieldContext } from '../../model/fields.js';
 import type { ForumRegistry } from '../../model/forum.js';
+import type { LanguageRecord } from '../../model/language.js';
 import type { Severity } from '../../model/statement.js';
 import { rules } from '../../rules/index.js';
 import { resolve } from 'node:path';
-import { defaultConfig, loadConfig, type Config } from './config.js';
+import { dirname } from 'node:path';
+import { defaultConfig, findConfigFile, loadConfig, type Config } from './config.js';
+import { projectLanguages } from './languages.js';
 import { builtInPronunciations } from '../../timing/spoken.js';
 import { fieldContext, forumRegistry } from './registry-data.js';
 
@@ -18,6 +21,8 @@ export interface Overrides {
 export interface LoadContext {
   config: Config;
   forums: ForumRegistry;
+  /** The languages: built-in records with the project's own over them. */
+  languages: ReadonlyMap<string, LanguageRecord>;
   fields: FieldContext;
   ruleIds: readonly string[];
   ruleDefaults: ReadonlyMap<string, Severity>;
@@ -27,11 +32,12 @@ export interface LoadContext {
 }
 
 /** Builds the load context from a config (already loaded) and command-line overrides. */
-export function createContext(config: Config, overrides: Overrides = {}): LoadContext {
+export function createContext(config: Config, overrides: Overrides = {}, languages = projectLanguages(config.dir)): LoadContext {
   return {
     config,
     forums: forumRegistry(config),
-    fields: fieldContext(),
+    languages,
+    fields: fieldContext(languages),
     ruleIds: rules.map((rule) => rule.id),
     ruleDefaults: new Map(rules.map((rule) => [rule.id, rule.severity])),
     overrides,
@@ -44,7 +50,10 @@ export function createContext(config: Config, overrides: Overrides = {}): LoadCo
  * `configPath` is undefined, the file given, or none at all when it is null.
  */
 export function contextFor(cwd: string, overrides: Overrides = {}, configPath?: string | null): LoadContext {
-  const fields = fieldContext();
+  // The project's languages come first: the config's `language` is checked against them.
+  const configFile = configPath === null ? null : configPath === undefined ? findConfigFile(cwd) : resolve(cwd, configPath);
+  const languages = projectLanguages(configFile ? dirname(configFile) : resolve(cwd));
+  const fields = fieldContext(languages);
   const config = configPath === null ? defaultConfig(resolve(cwd)) : loadConfig(cwd, { ruleIds: rules.map((rule) => rule.id), fields }, configPath);
-  return createContext(config, overrides);
+  return createContext(config, overrides, languages);
 }

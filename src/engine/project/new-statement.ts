@@ -7,13 +7,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { loadData } from '../../data/load.js';
 import { formatClock } from '../../model/duration.js';
 import type { LoadContext } from './context.js';
 import { ConfigError, UsageError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
 import { ReadRefusal, readRegularText } from '../io/read.js';
-import { paceTable } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { createFileAtomicSync } from '../io/write-atomic.js';
 import { own } from '../../model/own.js';
@@ -61,12 +59,12 @@ function fill(text: string, values: Record<string, string | undefined>): string 
 /** The text of the new statement, from the template. */
 export function statementText(input: NewStatement, context: LoadContext, templateText: string): string {
   const language = (input.language ?? context.config.language ?? 'en').toLowerCase().split('-')[0]!;
-  const phrases = loadData<{ newStatement?: NewStatementPhrases }>(`phrases/${language}.yaml`).newStatement ?? loadData<{ newStatement: NewStatementPhrases }>('phrases/en.yaml').newStatement;
+  const record = context.languages.get(language) ?? context.languages.get('en')!;
+  const phrases: NewStatementPhrases = record.phrases.newStatement ?? context.languages.get('en')!.phrases.newStatement!;
   const forum = context.forums.find(input.forum);
   const title = forum?.title[language] ?? forum?.title.en ?? (language === 'en' ? 'Chair' : 'Président');
   const organization = input.organization ?? context.config.organization;
-  const paces = paceTable();
-  const pace = context.config.paceByLanguage[language] ?? context.config.pace ?? paces.languages[language] ?? paces.default;
+  const pace = context.config.paceByLanguage[language] ?? context.config.pace ?? record.pace;
   const slotSeconds = forum?.slotSeconds;
   const values: Record<string, string | undefined> = {
     title: input.title,

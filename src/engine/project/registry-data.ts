@@ -1,23 +1,15 @@
 /**
- * The installation's data, read from src/data: the languages that have phrase lists, the forum
- * registry, paces and thresholds. Built once per run and merged with the config file.
+ * The installation's data, read from src/data: the languages, the forum registry, paces and
+ * thresholds. Built once per run and merged with the config file.
  */
-import { listData, loadData } from '../../data/load.js';
+import { loadData } from '../../data/load.js';
 import { parseDurationSeconds } from '../../model/duration.js';
 import type { FieldContext } from '../../model/fields.js';
 import { ForumRegistry, type Forum, type Officer } from '../../model/forum.js';
+import type { LanguageRecord } from '../../model/language.js';
 import { normalizePhrase, type AddressTarget, type Phrases } from '../../model/phrases.js';
 import type { Config } from './config.js';
-
-interface RawPhrases {
-  language: string;
-  names?: string[];
-  preambles?: string[];
-  conjunctions?: string[];
-  addresses?: Partial<Record<AddressTarget, string[]>>;
-  closings?: string[];
-  abbreviations?: string[];
-}
+import { builtInLanguages } from './languages.js';
 
 interface RawForum {
   name: string;
@@ -34,35 +26,25 @@ export interface Limits {
   suggestionDistance: number;
 }
 
-/** Pace per language, from src/data/pace.yaml. */
-export interface PaceTable {
-  default: number;
-  languages: Record<string, number>;
-}
-
-/** The languages that have phrase lists (`en`, `es`, `fr`, …). */
+/** The languages known to the built-in data (`en`, `es`, `fr`, …). */
 export function knownLanguages(): string[] {
-  return listData('phrases');
+  return [...builtInLanguages().keys()];
 }
 
-/** What the front matter parsers need: known languages and language names. */
-export function fieldContext(): FieldContext {
-  const languages = knownLanguages();
+/** What the front matter parsers need: the known languages and their names (built-in ones by default). */
+export function fieldContext(languages: ReadonlyMap<string, LanguageRecord> = builtInLanguages()): FieldContext {
   const names = new Map<string, string>();
-  for (const language of languages) {
-    for (const name of loadData<RawPhrases>(`phrases/${language}.yaml`).names ?? []) names.set(name.toLowerCase(), language);
-  }
-  return { knownLanguages: languages, languageNames: names };
+  for (const record of languages.values()) for (const name of record.names) names.set(name.toLowerCase(), record.tag);
+  return { knownLanguages: [...languages.keys()].sort(), languageNames: names };
 }
 
-const phraseCache = new Map<string, Phrases>();
+const phraseCache = new WeakMap<LanguageRecord, Phrases>();
 
-/** The normalized phrase lists of a language (`en` when the language has none). */
-export function phrasesFor(language: string): Phrases {
-  const known = knownLanguages().includes(language) ? language : 'en';
-  let phrases = phraseCache.get(known);
+/** The normalized phrase lists of a language's record. */
+export function phrasesFor(record: LanguageRecord): Phrases {
+  let phrases = phraseCache.get(record);
   if (!phrases) {
-    const raw = loadData<RawPhrases>(`phrases/${known}.yaml`);
+    const raw = record.phrases;
     const normalizeAll = (list: string[] | undefined) => (list ?? []).map(normalizePhrase).sort((a, b) => b.length - a.length);
     const addresses: Phrases['addresses'] = [];
     for (const [target, list] of Object.entries(raw.addresses ?? {}) as [AddressTarget, string[]][]) {
@@ -70,7 +52,7 @@ export function phrasesFor(language: string): Phrases {
     }
     addresses.sort((a, b) => b.phrase.length - a.phrase.length);
     phrases = {
-      language: known,
+      language: record.tag,
       preambles: normalizeAll(raw.preambles),
       conjunctions: normalizeAll(raw.conjunctions),
       addresses,
@@ -78,7 +60,7 @@ export function phrasesFor(language: string): Phrases {
       abbreviations: raw.abbreviations ?? [],
       stageDirections: stageDirections(),
     };
-    phraseCache.set(known, phrases);
+    phraseCache.set(record, phrases);
   }
   return phrases;
 }
@@ -122,9 +104,4 @@ export function forumRegistry(config: Config): ForumRegistry {
 /** Thresholds of the rules. */
 export function limits(): Limits {
   return loadData<Limits>('limits.yaml');
-}
-
-/** The default pace per language. */
-export function paceTable(): PaceTable {
-  return loadData<PaceTable>('pace.yaml');
 }

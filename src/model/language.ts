@@ -1,0 +1,70 @@
+/** A language as the tool knows it: one record (src/data/languages/<tag>.yaml, or a project's own). */
+
+/** Words a handout prints, in one language. */
+export interface LanguageLabels {
+  'check-against-delivery': string;
+  'read-out-verbatim': string;
+  page: string;
+  session: string;
+  agendaItem: string;
+  notes: string;
+  slotEnds: string;
+  speakerCopy: string;
+}
+
+/** The phrases of a language as written in its record (normalized later for matching). */
+export interface RawPhrases {
+  preambles?: string[];
+  conjunctions?: string[];
+  addresses?: Partial<Record<'chair' | 'president' | 'any', string[]>>;
+  closings?: string[];
+  abbreviations?: string[];
+  newStatement?: { opening: string; identification: string; closing: string; guidance: string };
+}
+
+/** How a language reads years: in pairs, with its words for "hundred" and the "oh" of 1905, or digit by digit. */
+export interface YearStyle {
+  pairs: boolean;
+  /** Digit by digit, as Chinese reads them (二〇二三年). */
+  digits?: boolean;
+  hundred?: string;
+  zero?: string;
+}
+
+/** How a language is said, for the timing engine. */
+export interface SpeechData {
+  /** The n2words locale its numbers are read in (`en-GB`, `pt-PT`). */
+  numberLocale: string;
+  years: YearStyle;
+  decimalSeparator: string;
+  thousandsSeparators: string[];
+  scales: string[];
+  ordinalSuffixes: string[];
+  percent: string;
+  range: string;
+  minus: string;
+  letters: Record<string, string>;
+  symbols: Record<string, string>;
+  currencies: Record<string, string>;
+  abbreviations: Record<string, string>;
+  web: { www: string; dot: string; slash: string; at: string };
+}
+
+/** Everything the tool knows of one language. */
+export interface LanguageRecord {
+  /** The primary subtag (`en`, `ar`, `zh`). */
+  tag: string;
+  /** Names people write instead of the tag (`English`, `anglais`). */
+  names: string[];
+  direction: 'ltr' | 'rtl';
+  script: 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han';
+  /** What the pace counts. */
+  unit: 'words' | 'characters';
+  /** Words (or characters) a minute. */
+  pace: number;
+  /** How names in a list are joined. */
+  listSeparator: string;
+  labels: LanguageLabels;
+  phrases: RawPhrases;
+  speech: SpeechData;
+}
