@@ -12,9 +12,15 @@ const END = '<!-- rules:end -->';
 /** The rule ids in the registry's order. */
 export function ruleIds() {
   const index = readFileSync(`${root}src/rules/index.ts`, 'utf8');
-  const files = new Map([...index.matchAll(/^import (\w+) from '\.\/([a-z-]+)\.js';$/gm)].map((match) => [match[1], match[2]]));
+  const files = new Map(
+    [...index.matchAll(/^import (\w+) from '\.\/([a-z-]+)\.js';$/gm)].map((match) => [match[1], match[2]]),
+  );
   const list = /export const rules[^=]*= \[([^\]]*)\]/.exec(index)?.[1] ?? '';
-  return list.split(',').map((name) => name.trim()).filter(Boolean).map((name) => files.get(name));
+  return list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => files.get(name));
 }
 
 /** A rule's header: its id, severity and first paragraph, from the doc comment at the top of its file. */

@@ -32,14 +32,19 @@ describe('the Node API', () => {
     expect(example).toContain("from 'alliance'");
     const project = projectWithPackage({ 'statements/good.md': GOOD, 'statements/long.md': LONG });
     const output = runScript(project, example!);
-    expect(output).toMatch(/statements\/long\.md:\d+:1 Expected at most `3:00` of speaking time .* \(speaking-time\)\n/);
+    expect(output).toMatch(
+      /statements\/long\.md:\d+:1 Expected at most `3:00` of speaking time .* \(speaking-time\)\n/,
+    );
     expect(output).toContain('1 errors, 0 warnings: findings');
     expect(output).toMatch(/statements\/good\.md \d+ fits/);
     expect(output).toMatch(/statements\/long\.md \d+ over/);
   });
 
   it('returns results that carry the decisions: counts, rules, fit, outcome; a usage mistake is thrown', () => {
-    const project = projectWithPackage({ 'statements/bad.md': GOOD.replace('Thank you, Chair.\n\n', ''), 'statements/long.md': LONG });
+    const project = projectWithPackage({
+      'statements/bad.md': GOOD.replace('Thank you, Chair.\n\n', ''),
+      'statements/long.md': LONG,
+    });
     const output = runScript(
       project,
       `import { check, time, list, UsageError } from 'alliance';
@@ -55,7 +60,15 @@ console.log(JSON.stringify({
 }));`,
     );
     const result = JSON.parse(output);
-    expect(result).toMatchObject({ outcome: 'findings', errors: 2, rule: 'opening-address', fit: 'over', cut: true, timeOutcome: 'findings', listed: ['bad.md', 'long.md'] });
+    expect(result).toMatchObject({
+      outcome: 'findings',
+      errors: 2,
+      rule: 'opening-address',
+      fit: 'over',
+      cut: true,
+      timeOutcome: 'findings',
+      listed: ['bad.md', 'long.md'],
+    });
     expect(result.rules).toBeGreaterThan(15);
     expect(result.thrown).toContain('Expected files matching `nothing/*.md`, found none');
   });
@@ -64,6 +77,7 @@ console.log(JSON.stringify({
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(manifest.exports['.'].types).toBe('./lib/engine/index.d.ts');
     const types = readFileSync(join(ROOT, manifest.exports['.'].types), 'utf8');
-    for (const name of ['check', 'time', 'list', 'build', 'watch', 'init', 'newStatement', 'openProject']) expect(types).toContain(`export declare function ${name}(`);
+    for (const name of ['check', 'time', 'list', 'build', 'watch', 'init', 'newStatement', 'openProject'])
+      expect(types).toContain(`export declare function ${name}(`);
   });
 });

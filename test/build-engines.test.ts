@@ -14,27 +14,46 @@ const hasLibreOffice = spawnSync('soffice', ['--version']).status === 0;
 describe('build in worker threads', () => {
   it('writes the same bytes as the main thread', () => {
     const files: Record<string, string> = {};
-    for (let index = 0; index < 12; index += 1) files[`statements/s${index}.md`] = GOOD.replace('welcomes', `welcomes, for the ${index + 1}th time,`);
+    for (let index = 0; index < 12; index += 1)
+      files[`statements/s${index}.md`] = GOOD.replace('welcomes', `welcomes, for the ${index + 1}th time,`);
     const project = tempProject(files);
-    const build = (out: string, concurrency: string) => execFileSync(process.execPath, [BIN, 'build', '--out', out, '--concurrency', concurrency], { cwd: project, encoding: 'utf8' });
+    const build = (out: string, concurrency: string) =>
+      execFileSync(process.execPath, [BIN, 'build', '--out', out, '--concurrency', concurrency], {
+        cwd: project,
+        encoding: 'utf8',
+      });
     build('serial', 'off');
     build('parallel', '3');
     const names = readdirSync(join(project, 'serial')).sort();
     expect(names).toHaveLength(25);
     expect(readdirSync(join(project, 'parallel')).sort()).toEqual(names);
-    for (const name of names) expect(readFileSync(join(project, 'parallel', name)).equals(readFileSync(join(project, 'serial', name))), name).toBe(true);
+    for (const name of names)
+      expect(
+        readFileSync(join(project, 'parallel', name)).equals(readFileSync(join(project, 'serial', name))),
+        name,
+      ).toBe(true);
   }, 60_000);
 });
 
 describe('--pdf-engine libreoffice', () => {
-  it.skipIf(!hasLibreOffice)('converts the DOCX handouts in one batch', async () => {
-    const project = tempProject({ 'statements/a.md': GOOD, 'statements/sub/a.md': GOOD.replace('welcomes', 'applauds') });
-    const run = await runCli(['build', '--pdf-engine', 'libreoffice'], { cwd: project, env: { PATH: process.env.PATH } });
-    expect(run.code).toBe(0);
-    const text = (await pdfContent(readFileSync(join(project, 'dist/sub/a.pdf')))).pages.join('\n');
-    expect(text).toContain('applauds the resolution');
-    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['a.docx', 'a.pdf', 'manifest.json', 'sub']);
-  }, 120_000);
+  it.skipIf(!hasLibreOffice)(
+    'converts the DOCX handouts in one batch',
+    async () => {
+      const project = tempProject({
+        'statements/a.md': GOOD,
+        'statements/sub/a.md': GOOD.replace('welcomes', 'applauds'),
+      });
+      const run = await runCli(['build', '--pdf-engine', 'libreoffice'], {
+        cwd: project,
+        env: { PATH: process.env.PATH },
+      });
+      expect(run.code).toBe(0);
+      const text = (await pdfContent(readFileSync(join(project, 'dist/sub/a.pdf')))).pages.join('\n');
+      expect(text).toContain('applauds the resolution');
+      expect(readdirSync(join(project, 'dist')).sort()).toEqual(['a.docx', 'a.pdf', 'manifest.json', 'sub']);
+    },
+    120_000,
+  );
 
   it('is a usage error without LibreOffice on the PATH', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });

@@ -1,6 +1,17 @@
 /** `alliance build`: the handouts opened and read back (DOCX parts, PDF text and metadata), and a build that can be trusted. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxParagraphs, docxParts, pdfContent, wordsOf } from './helpers/documents.js';
@@ -55,7 +66,12 @@ describe('the DOCX handout', async () => {
   it('has a header on every page: organization, forum and session, agenda item, date, and the mark', () => {
     const headerName = Object.keys(parts).find((name) => /^word\/header\d*\.xml$/.test(name))!;
     const header = docxParagraphs(parts[headerName]!).map((paragraph) => paragraph.text);
-    expect(header).toEqual(['Alliance of NGOs\tCheck against delivery', 'CCPCJ, session 34', 'Agenda item 5', '19 May 2025']);
+    expect(header).toEqual([
+      'Alliance of NGOs\tCheck against delivery',
+      'CCPCJ, session 34',
+      'Agenda item 5',
+      '19 May 2025',
+    ]);
     expect(parts['word/document.xml']).toMatch(/<w:headerReference w:type="default"/);
   });
 
@@ -75,7 +91,7 @@ describe('the DOCX handout', async () => {
     ]);
   });
 
-  it('keeps each paragraph\'s text with its bold and italic', () => {
+  it("keeps each paragraph's text with its bold and italic", () => {
     const paragraph = body.find((candidate) => candidate.text.startsWith('The Alliance of NGOs speaks'))!;
     const run = (words: string) => paragraph.runs.find((candidate) => candidate.text === words)!;
     expect(run('bold words')).toMatchObject({ bold: true, italic: false });
@@ -96,8 +112,12 @@ describe('the DOCX handout', async () => {
     expect(fresh.numbering).toBeDefined();
     expect(three.numbering).not.toBe(fresh.numbering);
     const startOf = (numId: string) => {
-      const abstract = new RegExp(`<w:num w:numId="${numId}"[^>]*>[\\s\\S]*?<w:abstractNumId w:val="(\\d+)"`).exec(numbering)![1];
-      const definition = new RegExp(`<w:abstractNum[^>]*w:abstractNumId="${abstract}"[\\s\\S]*?</w:abstractNum>`).exec(numbering)![0];
+      const abstract = new RegExp(`<w:num w:numId="${numId}"[^>]*>[\\s\\S]*?<w:abstractNumId w:val="(\\d+)"`).exec(
+        numbering,
+      )![1];
+      const definition = new RegExp(`<w:abstractNum[^>]*w:abstractNumId="${abstract}"[\\s\\S]*?</w:abstractNum>`).exec(
+        numbering,
+      )![0];
       return /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:start w:val="(\d+)"/.exec(definition)![1];
     };
     expect(startOf(three.numbering!)).toBe('3');
@@ -119,8 +139,36 @@ describe('the DOCX handout', async () => {
 
   it('loses no word of the statement', () => {
     const source = readFileSync(join(FIXTURE, 'statements/everything.md'), 'utf8').split('\n---\n').slice(1).join('\n');
-    const all = wordsOf(Object.values(parts).filter((part) => part.startsWith('<?xml')).map((part) => docxParagraphs(part).map((paragraph) => paragraph.text).join(' ')).join(' ')).join(' ');
-    for (const word of ['bold', 'bolditalic', 'struck', 'codespan', 'linked', 'autolink', 'Nested', 'Deeper', 'Task', 'Quoted', 'Austria', 'Brazil', 'codeblock', 'htmltext', 'Москва', 'Αθήνα', 'Tiếng', 'notelink']) {
+    const all = wordsOf(
+      Object.values(parts)
+        .filter((part) => part.startsWith('<?xml'))
+        .map((part) =>
+          docxParagraphs(part)
+            .map((paragraph) => paragraph.text)
+            .join(' '),
+        )
+        .join(' '),
+    ).join(' ');
+    for (const word of [
+      'bold',
+      'bolditalic',
+      'struck',
+      'codespan',
+      'linked',
+      'autolink',
+      'Nested',
+      'Deeper',
+      'Task',
+      'Quoted',
+      'Austria',
+      'Brazil',
+      'codeblock',
+      'htmltext',
+      'Москва',
+      'Αθήνα',
+      'Tiếng',
+      'notelink',
+    ]) {
       expect(source).toContain(word);
       expect(all).toContain(word);
     }
@@ -151,7 +199,26 @@ describe('the PDF handout', async () => {
       expect(page).toContain('Check against delivery');
       expect(page).toContain(`Page ${index + 1} of 2`);
     }
-    const order = ['CCPCJ, session 34', 'Agenda item 5', '19 May 2025', 'Everything a statement can hold', 'Ana Pérez, Policy Officer', 'Thank you, Chair.', 'bold words', 'Heading alpha', 'Bullet one', 'Nested bullet two', 'Ordered three', 'Quoted words', 'Austria', 'codeblock line one', 'Raw htmltext survives.', 'Москва', 'Notes', 'A footnote'];
+    const order = [
+      'CCPCJ, session 34',
+      'Agenda item 5',
+      '19 May 2025',
+      'Everything a statement can hold',
+      'Ana Pérez, Policy Officer',
+      'Thank you, Chair.',
+      'bold words',
+      'Heading alpha',
+      'Bullet one',
+      'Nested bullet two',
+      'Ordered three',
+      'Quoted words',
+      'Austria',
+      'codeblock line one',
+      'Raw htmltext survives.',
+      'Москва',
+      'Notes',
+      'A footnote',
+    ];
     let from = 0;
     for (const words of order) {
       const at = text.indexOf(words, from);
@@ -166,11 +233,32 @@ describe('the PDF handout', async () => {
   });
 
   it('loses no word of the statement', () => {
-    for (const word of ['bolditalic', 'struck', 'codespan', 'Deeper', 'Task', 'Brazil', 'indented', 'htmltext', 'Москва', 'Αθήνα', 'Tiếng', 'notelink', 'remote']) expect(text).toContain(word);
+    for (const word of [
+      'bolditalic',
+      'struck',
+      'codespan',
+      'Deeper',
+      'Task',
+      'Brazil',
+      'indented',
+      'htmltext',
+      'Москва',
+      'Αθήνα',
+      'Tiếng',
+      'notelink',
+      'remote',
+    ])
+      expect(text).toContain(word);
   });
 
-  it('carries the metadata: title, author, subject, language, and the statement\'s date', () => {
-    expect(pdf.info).toMatchObject({ Title: 'Everything a statement can hold', Author: 'Ana Pérez', Subject: 'CCPCJ 34', Language: 'en', CreationDate: 'D:20250519000000Z' });
+  it("carries the metadata: title, author, subject, language, and the statement's date", () => {
+    expect(pdf.info).toMatchObject({
+      Title: 'Everything a statement can hold',
+      Author: 'Ana Pérez',
+      Subject: 'CCPCJ 34',
+      Language: 'en',
+      CreationDate: 'D:20250519000000Z',
+    });
   });
 });
 
@@ -189,8 +277,12 @@ describe('a build that can be trusted', () => {
   it('takes its dates from SOURCE_DATE_EPOCH when set', async () => {
     const project = everythingProject();
     await runCli(['build'], { cwd: project, env: { SOURCE_DATE_EPOCH: '1735689600' } });
-    expect(docxParts(readFileSync(join(project, 'dist/everything.docx')))['docProps/core.xml']).toContain('>2025-01-01T00:00:00Z</dcterms:created>');
-    expect((await pdfContent(readFileSync(join(project, 'dist/everything.pdf')))).info.CreationDate).toBe('D:20250101000000Z');
+    expect(docxParts(readFileSync(join(project, 'dist/everything.docx')))['docProps/core.xml']).toContain(
+      '>2025-01-01T00:00:00Z</dcterms:created>',
+    );
+    expect((await pdfContent(readFileSync(join(project, 'dist/everything.pdf')))).info.CreationDate).toBe(
+      'D:20250101000000Z',
+    );
   });
 
   it('refuses a malformed SOURCE_DATE_EPOCH (exit 2) rather than take other dates', async () => {
@@ -198,7 +290,9 @@ describe('a build that can be trusted', () => {
     for (const value of ['yesterday', '-5', '1.5', '99999999999999']) {
       const run = await runCli(['build'], { cwd: project, env: { SOURCE_DATE_EPOCH: value } });
       expect(run.code, value).toBe(2);
-      expect(run.stderr).toContain(`Expected SOURCE_DATE_EPOCH to be whole seconds since 1970 (at most 253402300799), found \`${value}\``);
+      expect(run.stderr).toContain(
+        `Expected SOURCE_DATE_EPOCH to be whole seconds since 1970 (at most 253402300799), found \`${value}\``,
+      );
     }
     expect(existsSync(join(project, 'dist'))).toBe(false);
     expect((await runCli(['build'], { cwd: project, env: { SOURCE_DATE_EPOCH: '' } })).code).toBe(0);
@@ -282,7 +376,9 @@ describe('what is built', () => {
     const project = tempProject({ 'statements/bad.md': broken, 'statements/good.md': GOOD });
     const run = await build(project);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✖ statements\/bad\.md not built: 8:1 Expected the opening to address the presiding officer .*\(opening-address\)/);
+    expect(run.stdout).toMatch(
+      /✖ statements\/bad\.md not built: 8:1 Expected the opening to address the presiding officer .*\(opening-address\)/,
+    );
     expect(existsSync(join(project, 'dist/bad.pdf'))).toBe(false);
     expect(existsSync(join(project, 'dist/good.pdf'))).toBe(true);
   });
@@ -296,21 +392,29 @@ describe('what is built', () => {
   });
 
   it('never lets two statements write the same handout, even where names differ only in case', async () => {
-    const project = tempProject({ 'statements/a.md': GOOD, 'statements/a.markdown': GOOD.replace('welcomes', 'applauds'), 'statements/A.md': GOOD.replace('welcomes', 'salutes') });
+    const project = tempProject({
+      'statements/a.md': GOOD,
+      'statements/a.markdown': GOOD.replace('welcomes', 'applauds'),
+      'statements/A.md': GOOD.replace('welcomes', 'salutes'),
+    });
     const run = await build(project, 'statements', '--to', 'docx');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✔ statements/A.md → dist/A.docx');
     for (const other of ['a.markdown', 'a.md']) {
-      expect(run.stdout).toContain(`✖ statements/${other} not built: 1:1 Expected a handout name of its own, found \`a\`, which is \`A\` of \`statements/A.md\` on Windows and macOS`);
+      expect(run.stdout).toContain(
+        `✖ statements/${other} not built: 1:1 Expected a handout name of its own, found \`a\`, which is \`A\` of \`statements/A.md\` on Windows and macOS`,
+      );
     }
     expect(readdirSync(join(project, 'dist')).sort()).toEqual(['A.docx', 'manifest.json']);
   });
 
   it('refuses an output folder it cannot make (a file in its place, a file system that takes no folders) with exit 2, without hanging', async () => {
-    const project = tempProject({ 'statements/a.md': GOOD, 'handouts': 'a file' });
+    const project = tempProject({ 'statements/a.md': GOOD, handouts: 'a file' });
     const file = await build(project, '--out', 'handouts');
     expect(file.code).toBe(2);
-    expect(file.stderr).toContain('Expected an output folder at `' + join(project, 'handouts') + '`, found a file there');
+    expect(file.stderr).toContain(
+      'Expected an output folder at `' + join(project, 'handouts') + '`, found a file there',
+    );
     if (existsSync('/proc/self')) {
       // Node's own recursive mkdir never returns here.
       const proc = await build(project, '--out', '/proc/alliance-handouts');
@@ -330,17 +434,35 @@ describe('what is built', () => {
 
   it('warns about an image it leaves out, and a character no font has', async () => {
     const project = tempProject({
-      'statements/a.md': GOOD.replace('Thank you.\n', '![secret](../../../etc/passwd) and 中文 and \u{13000} text.\n\nThank you.\n'),
+      'statements/a.md': GOOD.replace(
+        'Thank you.\n',
+        '![secret](../../../etc/passwd) and 中文 and \u{13000} text.\n\nThank you.\n',
+      ),
     });
     const run = await build(project);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/12:1 +warning +Expected an image file at `\.\.\/\.\.\/\.\.\/etc\/passwd`, found none|12:1 +warning +Expected an image inside the project/);
-    expect(run.stdout).toMatch(/warning +Expected a character the handout's fonts can draw, found \u{13000} \(U\+13000\), which no font has +missing-glyph/u);
+    expect(run.stdout).toMatch(
+      /12:1 +warning +Expected an image file at `\.\.\/\.\.\/\.\.\/etc\/passwd`, found none|12:1 +warning +Expected an image inside the project/,
+    );
+    expect(run.stdout).toMatch(
+      /warning +Expected a character the handout's fonts can draw, found \u{13000} \(U\+13000\), which no font has +missing-glyph/u,
+    );
     expect(run.stdout).not.toContain('U+4E2D');
   });
 
   it('embeds PNGs of every colour type, depth and interlacing, and leaves out damaged ones with a warning, never crashing', async () => {
-    const kinds: [number, number][] = [[0, 1], [0, 8], [0, 16], [2, 8], [2, 16], [3, 1], [3, 8], [4, 8], [6, 8], [6, 16]];
+    const kinds: [number, number][] = [
+      [0, 1],
+      [0, 8],
+      [0, 16],
+      [2, 8],
+      [2, 16],
+      [3, 1],
+      [3, 8],
+      [4, 8],
+      [6, 8],
+      [6, 16],
+    ];
     const files: Record<string, Uint8Array | string> = {};
     const uses: string[] = [];
     for (const [type, depth] of kinds) {
@@ -355,7 +477,16 @@ describe('what is built', () => {
     files['statements/cut.png'] = cut.subarray(0, cut.length - 20);
     uses.push('![cut](cut.png)');
     // Small interlaced images with transparency, which the standard allows and pdfkit's own decoder fails on.
-    const tiny = [[1, 3], [2, 2], [3, 1]].flatMap(([width, height]) => [4, 6].map((type) => ({ name: `tiny-${type}-${width}x${height}`, png: makePng(width!, height!, type, 8, true, 0x43) })));
+    const tiny = [
+      [1, 3],
+      [2, 2],
+      [3, 1],
+    ].flatMap(([width, height]) =>
+      [4, 6].map((type) => ({
+        name: `tiny-${type}-${width}x${height}`,
+        png: makePng(width!, height!, type, 8, true, 0x43),
+      })),
+    );
     for (const { name, png } of tiny) {
       files[`statements/${name}.png`] = png;
       uses.push(`![${name}](${name}.png)`);
@@ -364,37 +495,57 @@ describe('what is built', () => {
     const project = tempProject(files);
     const run = await build(project);
     expect(run.code).toBe(0);
-    const warned = [...run.stdout.matchAll(/Expected a readable PNG image, found `([^`]+)` with ([^;]+);/g)].map((match) => `${match[1]}: ${match[2]}`);
+    const warned = [...run.stdout.matchAll(/Expected a readable PNG image, found `([^`]+)` with ([^;]+);/g)].map(
+      (match) => `${match[1]}: ${match[2]}`,
+    );
     expect(warned).toHaveLength(kinds.length * 2 + 1);
-    expect(warned.every((line) => /-damaged\.png: image data that does not inflate|cut\.png: its end cut off/.test(line))).toBe(true);
-    const media = Object.keys(docxParts(readFileSync(join(project, 'dist/a.docx')))).filter((name) => name.startsWith('word/media/'));
+    expect(
+      warned.every((line) => /-damaged\.png: image data that does not inflate|cut\.png: its end cut off/.test(line)),
+    ).toBe(true);
+    const media = Object.keys(docxParts(readFileSync(join(project, 'dist/a.docx')))).filter((name) =>
+      name.startsWith('word/media/'),
+    );
     expect(media).toHaveLength(kinds.length * 2 + tiny.length);
     expect((await pdfContent(readFileSync(join(project, 'dist/a.pdf')))).numPages).toBeGreaterThan(0);
   });
 
   it('never reads an image that is a folder or a pipe (which would block), and says which it found', async () => {
-    const project = tempProject({ 'statements/a.md': GOOD.replace('Thank you.\n', '![room](room.png) and ![pipe](pipe.png)\n\nThank you.\n') });
+    const project = tempProject({
+      'statements/a.md': GOOD.replace('Thank you.\n', '![room](room.png) and ![pipe](pipe.png)\n\nThank you.\n'),
+    });
     mkdirSync(join(project, 'statements/room.png'));
     execFileSync('mkfifo', [join(project, 'statements/pipe.png')]);
     const run = await build(project, '--to', 'docx');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/warning +Expected an image file at `room\.png`, found a folder; its alt text `room` stands in +image/);
-    expect(run.stdout).toMatch(/warning +Expected an image file at `pipe\.png`, found something else \(a pipe, socket or device\); its alt text `pipe` stands in +image/);
+    expect(run.stdout).toMatch(
+      /warning +Expected an image file at `room\.png`, found a folder; its alt text `room` stands in +image/,
+    );
+    expect(run.stdout).toMatch(
+      /warning +Expected an image file at `pipe\.png`, found something else \(a pipe, socket or device\); its alt text `pipe` stands in +image/,
+    );
   });
 
   it('writes well-formed XML from text holding characters XML does not allow (U+FFFE, U+FFFF)', async () => {
     const project = tempProject({
-      'statements/a.md': GOOD.replace('speaker: Ana Pérez', 'speaker: "Ana \uFFFF Pérez"\ntitle: "A \uFFFE title"').replace('welcomes', 'welcomes \uFFFF and \uFFFE'),
+      'statements/a.md': GOOD.replace(
+        'speaker: Ana Pérez',
+        'speaker: "Ana \uFFFF Pérez"\ntitle: "A \uFFFE title"',
+      ).replace('welcomes', 'welcomes \uFFFF and \uFFFE'),
     });
     expect((await build(project, '--to', 'docx')).code).toBe(0);
     const parts = docxParts(readFileSync(join(project, 'dist/a.docx')));
     for (const [name, text] of Object.entries(parts)) expect(text, name).not.toMatch(/[\uFFFE\uFFFF]/);
     expect(parts['docProps/core.xml']).toContain('<dc:title>A  title</dc:title>');
-    expect(docxParagraphs(parts['word/document.xml']!).map((paragraph) => paragraph.text)).toContain('The Alliance of NGOs welcomes  and  the resolution.');
+    expect(docxParagraphs(parts['word/document.xml']!).map((paragraph) => paragraph.text)).toContain(
+      'The Alliance of NGOs welcomes  and  the resolution.',
+    );
   });
 
-  it('makes the speaker\'s copy in large type, with times and the end of the slot', async () => {
-    const long = GOOD.replace('forum: CCPCJ\n', 'forum: CCPCJ\nslot: 10s\n').replace('Thank you.\n', `${'We call on States to act now. '.repeat(6)}\n\nThank you.\n`);
+  it("makes the speaker's copy in large type, with times and the end of the slot", async () => {
+    const long = GOOD.replace('forum: CCPCJ\n', 'forum: CCPCJ\nslot: 10s\n').replace(
+      'Thank you.\n',
+      `${'We call on States to act now. '.repeat(6)}\n\nThank you.\n`,
+    );
     const project = tempProject({ 'statements/a.md': long });
     const run = await build(project, '--speaker-copy', '--force');
     expect(run.code).toBe(0);
@@ -413,12 +564,14 @@ describe('what is built', () => {
 
 describe('templates', () => {
   it('may bring their own TrueType fonts, embedded in the PDF; a damaged font file is a template error naming it', async () => {
-    const serif = (weight: string) => readFileSync(join(ROOT, `node_modules/@expo-google-fonts/noto-serif/${weight}/NotoSerif_${weight}.ttf`));
+    const serif = (weight: string) =>
+      readFileSync(join(ROOT, `node_modules/@expo-google-fonts/noto-serif/${weight}/NotoSerif_${weight}.ttf`));
     const project = tempProject({
       'statements/a.md': GOOD,
       'templates/fonts/Brand-Light.ttf': serif('300Light'),
       'templates/fonts/Brand-Black.ttf': serif('900Black'),
-      'templates/handout.yaml': 'fonts:\n  body: { family: Brand, regular: fonts/Brand-Light.ttf, bold: fonts/Brand-Black.ttf }\n',
+      'templates/handout.yaml':
+        'fonts:\n  body: { family: Brand, regular: fonts/Brand-Light.ttf, bold: fonts/Brand-Black.ttf }\n',
     });
     expect((await build(project, '--to', 'pdf')).code).toBe(0);
     const pdf = readFileSync(join(project, 'dist/a.pdf'), 'latin1');
@@ -426,12 +579,17 @@ describe('templates', () => {
     writeFileSync(join(project, 'templates/fonts/Brand-Black.ttf'), Buffer.from('not a font at all'));
     const damaged = await build(project, '--to', 'pdf', '--rebuild');
     expect(damaged.code).toBe(1);
-    expect(damaged.stdout).toMatch(/error +Expected a usable handout template, found an error: Expected a TrueType or OpenType font at `fonts\/Brand-Black\.ttf`, found a file that cannot be read as one/);
+    expect(damaged.stdout).toMatch(
+      /error +Expected a usable handout template, found an error: Expected a TrueType or OpenType font at `fonts\/Brand-Black\.ttf`, found a file that cannot be read as one/,
+    );
   });
 
   it('are refused with sizes or margins that leave no handout (type from 4 to 96 pt, room for text)', async () => {
     const cases: [string, RegExp][] = [
-      ['margins:\n  left: 400\n  right: 400\n', /Expected left and right margins that leave at least 144 pt of text across, found 800 pt of 595/],
+      [
+        'margins:\n  left: 400\n  right: 400\n',
+        /Expected left and right margins that leave at least 144 pt of text across, found 800 pt of 595/,
+      ],
       ['margins:\n  top: 12in\n', /Expected top and bottom margins that leave at least 144 pt of text down, found/],
       ['sizes:\n  body: 0\n', /Expected `sizes.body` to be from 4 to 96 pt, found `0`/],
       ['sizes:\n  headings: [14, 500]\n', /Expected `sizes.headings.1` to be from 4 to 96 pt, found `500`/],
@@ -451,7 +609,9 @@ describe('templates', () => {
     execFileSync('mkfifo', [join(project, 'templates/handout.yaml')]);
     const run = await build(project, '--to', 'docx');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/error +Expected a usable handout template, found an error: Expected a file, found something else \(a pipe, socket or device\)/);
+    expect(run.stdout).toMatch(
+      /error +Expected a usable handout template, found an error: Expected a file, found something else \(a pipe, socket or device\)/,
+    );
   });
 
   it('are picked by name, only inside templates/, and may change only what they need', async () => {
@@ -460,7 +620,9 @@ describe('templates', () => {
       'templates/formal.yaml': 'fonts:\n  body: Noto Serif\nheader:\n  lines: ["{organization} — {forumName}"]\n',
     });
     expect((await build(project)).code).toBe(0);
-    const header = Object.entries(docxParts(readFileSync(join(project, 'dist/a.docx')))).find(([name]) => /header\d*\.xml$/.test(name))![1];
+    const header = Object.entries(docxParts(readFileSync(join(project, 'dist/a.docx')))).find(([name]) =>
+      /header\d*\.xml$/.test(name),
+    )![1];
     expect(header).toContain('Alliance of NGOs — Commission on Crime Prevention and Criminal Justice');
     expect(docxParts(readFileSync(join(project, 'dist/a.docx')))['word/styles.xml']).toContain('w:ascii="Noto Serif"');
   });
@@ -488,7 +650,9 @@ describe('templates', () => {
     expect(run.stdout).toContain('Unexpected template setting `__proto__`');
     writeFileSync(join(project, 'templates/handout.yaml'), 'header:\n  lines: ["{constructor}{organization}"]\n');
     expect((await build(project)).code).toBe(0);
-    const header = Object.entries(docxParts(readFileSync(join(project, 'dist/a.docx')))).find(([name]) => /header\d*\.xml$/.test(name))![1];
+    const header = Object.entries(docxParts(readFileSync(join(project, 'dist/a.docx')))).find(([name]) =>
+      /header\d*\.xml$/.test(name),
+    )![1];
     expect(header).toContain('>Alliance of NGOs<');
     expect(header).not.toContain('function');
   });

@@ -35,12 +35,18 @@ describe('alliance init', () => {
     const project = tempProject();
     const run = await runCli(['init', '--organization', 'Alliance of NGOs', '--yes'], { cwd: project });
     expect(run.code).toBe(0);
-    for (const path of ['alliance.config.yaml', 'templates/handout.yaml', 'templates/statement.md', '.github/workflows/statements.yml']) expect(existsSync(join(project, path)), path).toBe(true);
+    for (const path of [
+      'alliance.config.yaml',
+      'templates/handout.yaml',
+      'templates/statement.md',
+      '.github/workflows/statements.yml',
+    ])
+      expect(existsSync(join(project, path)), path).toBe(true);
     expect(existsSync(join(project, 'statements'))).toBe(true);
     const config = readFileSync(join(project, 'alliance.config.yaml'), 'utf8');
     expect(config).toContain('organization: Alliance of NGOs');
     expect(config).toContain('# yaml-language-server: $schema=');
-    expect(config).toMatch(/# rules:\n#   self-identification: warn/);
+    expect(config).toMatch(/# rules:\n# {3}self-identification: warn/);
     writeFileSync(join(project, 'statements/a.md'), GOOD.replace('organization: Alliance of NGOs\n', ''));
     expect((await runCli(['check'], { cwd: project })).code).toBe(0);
   });
@@ -51,7 +57,13 @@ describe('alliance init', () => {
     expect((await runCli(['init', '--organization', name, '--yes'], { cwd: project })).code).toBe(0);
     const config = readFileSync(join(project, 'alliance.config.yaml'), 'utf8');
     expect(config).toContain(`organization: 'Alliance: "NGOs" # of - crime: prevention'`);
-    writeFileSync(join(project, 'statements/a.md'), GOOD.replace('organization: Alliance of NGOs\n', '').replace('The Alliance of NGOs welcomes', 'Alliance: "NGOs" # of - crime: prevention welcomes'));
+    writeFileSync(
+      join(project, 'statements/a.md'),
+      GOOD.replace('organization: Alliance of NGOs\n', '').replace(
+        'The Alliance of NGOs welcomes',
+        'Alliance: "NGOs" # of - crime: prevention welcomes',
+      ),
+    );
     const run = await runCli(['check'], { cwd: project });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -62,7 +74,10 @@ describe('alliance init', () => {
     const run = await runCli(['init', file, '--organization', 'X', '--yes'], { cwd: ROOT });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`Expected a folder that can be made at \`${file}\`, found an error: \`ENOTDIR\``);
-    if (existsSync('/proc/self')) expect((await runCli(['init', '/proc/alliance-project', '--organization', 'X', '--yes'], { cwd: ROOT })).code).toBe(2);
+    if (existsSync('/proc/self'))
+      expect(
+        (await runCli(['init', '/proc/alliance-project', '--organization', 'X', '--yes'], { cwd: ROOT })).code,
+      ).toBe(2);
   });
 
   it('refuses to overwrite, and writes nothing then', async () => {
@@ -92,13 +107,32 @@ describe('alliance init', () => {
 describe('alliance new', () => {
   const project = () => tempProject({ 'alliance.config.yaml': 'organization: Alliance of NGOs\n' });
 
-  it('writes a statement from flags, with the forum\'s officer and slot, that passes check', async () => {
+  it("writes a statement from flags, with the forum's officer and slot, that passes check", async () => {
     const folder = project();
-    const run = await runCli(['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'Ana Pérez', '--title', 'Victims first', '--agenda-item', '5', '--date', '2025-05-19'], { cwd: folder });
+    const run = await runCli(
+      [
+        'new',
+        '--forum',
+        'CCPCJ',
+        '--session',
+        '34',
+        '--speaker',
+        'Ana Pérez',
+        '--title',
+        'Victims first',
+        '--agenda-item',
+        '5',
+        '--date',
+        '2025-05-19',
+      ],
+      { cwd: folder },
+    );
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe('statements/ccpcj-34/victims-first.md');
     const text = readFileSync(join(folder, run.stdout.trim()), 'utf8');
-    expect(text).toContain('title: Victims first\nforum: CCPCJ\nsession: "34"\nagenda_item: "5"\ndate: 2025-05-19\nspeaker: Ana Pérez\norganization: Alliance of NGOs\n');
+    expect(text).toContain(
+      'title: Victims first\nforum: CCPCJ\nsession: "34"\nagenda_item: "5"\ndate: 2025-05-19\nspeaker: Ana Pérez\norganization: Alliance of NGOs\n',
+    );
     expect(text).toContain('slot: 3:00');
     expect(text).toContain('\nMadam Chair,\n');
     expect((await runCli(['check', run.stdout.trim()], { cwd: folder })).code).toBe(0);
@@ -109,18 +143,28 @@ describe('alliance new', () => {
     const cop = await runCli(['new', '--forum', 'COP', '--session', '12', '--speaker', 'A'], { cwd: folder });
     expect(readFileSync(join(folder, cop.stdout.trim()), 'utf8')).toContain('\nMadam President,\n');
     expect(cop.stdout.trim()).toBe('statements/untoc-cop-12/statement.md');
-    const french = await runCli(['new', '--forum', 'COP', '--session', '12', '--speaker', 'A', '--language', 'fr'], { cwd: folder });
+    const french = await runCli(['new', '--forum', 'COP', '--session', '12', '--speaker', 'A', '--language', 'fr'], {
+      cwd: folder,
+    });
     const frenchText = readFileSync(join(folder, french.stdout.trim()), 'utf8');
     expect(frenchText).toContain('Monsieur le Président,');
     expect(frenchText).toContain('Je vous remercie.');
-    const spanish = await runCli(['new', '--forum', 'AHC', '--session', '5', '--speaker', 'A', '--language', 'es'], { cwd: folder });
+    const spanish = await runCli(['new', '--forum', 'AHC', '--session', '5', '--speaker', 'A', '--language', 'es'], {
+      cwd: folder,
+    });
     expect(readFileSync(join(folder, spanish.stdout.trim()), 'utf8')).toContain('Señora Presidenta,');
-    for (const run of [cop, french, spanish]) expect((await runCli(['check', run.stdout.trim()], { cwd: folder })).code).toBe(0);
+    for (const run of [cop, french, spanish])
+      expect((await runCli(['check', run.stdout.trim()], { cwd: folder })).code).toBe(0);
   });
 
   it('makes a safe file name that never clashes', async () => {
     const folder = project();
-    const make = async (title: string, session = '1') => (await runCli(['new', '--forum', 'CCPCJ', '--session', session, '--speaker', 'A', '--title', title], { cwd: folder })).stdout.trim();
+    const make = async (title: string, session = '1') =>
+      (
+        await runCli(['new', '--forum', 'CCPCJ', '--session', session, '--speaker', 'A', '--title', title], {
+          cwd: folder,
+        })
+      ).stdout.trim();
     expect(await make('../../etc/passwd')).toBe('statements/ccpcj-1/etc-passwd.md');
     expect(await make('*** ///')).toBe('statements/ccpcj-1/statement.md');
     expect(await make('*** ///')).toBe('statements/ccpcj-1/statement-2.md');
@@ -146,7 +190,9 @@ describe('alliance new', () => {
     const run = await runCli(['new', '--title', 'x'], { cwd: folder });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Expected --forum, --session, --speaker (or a terminal to ask on), found none');
-    const date = await runCli(['new', '--forum', 'CCPCJ', '--session', '1', '--speaker', 'A', '--date', '19/05/2025'], { cwd: folder });
+    const date = await runCli(['new', '--forum', 'CCPCJ', '--session', '1', '--speaker', 'A', '--date', '19/05/2025'], {
+      cwd: folder,
+    });
     expect(date.code).toBe(2);
     expect(date.stderr).toContain('Expected `--date` to be a date `YYYY-MM-DD`');
   });
@@ -163,9 +209,16 @@ describe('alliance new', () => {
 
 describe('alliance list', () => {
   const project = tempProject({
-    'statements/cop/a.md': GOOD.replace('forum: CCPCJ', 'forum: COP').replace('session: "34"', 'session: "12"').replace('speaker: Ana Pérez', 'speaker: Zoe\nstatus: final'),
-    'statements/cop/b.md': GOOD.replace('forum: CCPCJ', 'forum: UNTOC COP').replace('session: "34"', 'session: "12"').replace('speaker: Ana Pérez', 'speaker: Bo\nstatus: draft'),
-    'statements/ccpcj/c.md': GOOD.replace('Thank you, Chair.\n\n', '').replace('speaker: Ana Pérez', 'speaker: Al\nstatus: draft'),
+    'statements/cop/a.md': GOOD.replace('forum: CCPCJ', 'forum: COP')
+      .replace('session: "34"', 'session: "12"')
+      .replace('speaker: Ana Pérez', 'speaker: Zoe\nstatus: final'),
+    'statements/cop/b.md': GOOD.replace('forum: CCPCJ', 'forum: UNTOC COP')
+      .replace('session: "34"', 'session: "12"')
+      .replace('speaker: Ana Pérez', 'speaker: Bo\nstatus: draft'),
+    'statements/ccpcj/c.md': GOOD.replace('Thank you, Chair.\n\n', '').replace(
+      'speaker: Ana Pérez',
+      'speaker: Al\nstatus: draft',
+    ),
   });
 
   it('shows the inventory with totals per session', async () => {
@@ -180,18 +233,32 @@ describe('alliance list', () => {
   });
 
   it('filters and sorts', async () => {
-    const json = async (...args: string[]) => JSON.parse((await runCli(['list', '--format', 'json', ...args], { cwd: project })).stdout);
-    expect((await json('--forum', 'ctoc/cop')).statements.map((entry: { speaker: string }) => entry.speaker)).toEqual(['Zoe', 'Bo']);
-    expect((await json('--forum', 'COP', '--sort', 'speaker')).statements.map((entry: { speaker: string }) => entry.speaker)).toEqual(['Bo', 'Zoe']);
-    expect((await json('--status', 'draft', '--sort', 'speaker')).statements.map((entry: { speaker: string }) => entry.speaker)).toEqual(['Al', 'Bo']);
-    expect((await json('--session', '34')).sessions).toEqual([{ forum: 'CCPCJ', session: '34', statements: 1, words: expect.any(Number), seconds: expect.any(Number) }]);
+    const json = async (...args: string[]) =>
+      JSON.parse((await runCli(['list', '--format', 'json', ...args], { cwd: project })).stdout);
+    expect((await json('--forum', 'ctoc/cop')).statements.map((entry: { speaker: string }) => entry.speaker)).toEqual([
+      'Zoe',
+      'Bo',
+    ]);
+    expect(
+      (await json('--forum', 'COP', '--sort', 'speaker')).statements.map((entry: { speaker: string }) => entry.speaker),
+    ).toEqual(['Bo', 'Zoe']);
+    expect(
+      (await json('--status', 'draft', '--sort', 'speaker')).statements.map(
+        (entry: { speaker: string }) => entry.speaker,
+      ),
+    ).toEqual(['Al', 'Bo']);
+    expect((await json('--session', '34')).sessions).toEqual([
+      { forum: 'CCPCJ', session: '34', statements: 1, words: expect.any(Number), seconds: expect.any(Number) },
+    ]);
     const all = await json();
     expect(all.statements[0]).toMatchObject({ forum: 'CCPCJ', errors: 1, passes: false, slotSeconds: 180 });
   });
 
   it('writes CSV and Markdown', async () => {
     const csv = (await runCli(['list', '--format', 'csv', '--sort', 'file'], { cwd: project })).stdout;
-    expect(csv.split('\r\n')[0]).toBe('file,forum,session,agenda_item,speaker,status,words,seconds,slot_seconds,errors,warnings');
+    expect(csv.split('\r\n')[0]).toBe(
+      'file,forum,session,agenda_item,speaker,status,words,seconds,slot_seconds,errors,warnings',
+    );
     expect(csv.split('\r\n')[1]).toMatch(/^statements\/ccpcj\/c\.md,CCPCJ,34,,Al,draft,\d+,\d+,180,1,0$/);
     const markdown = (await runCli(['list', '--format', 'markdown'], { cwd: project })).stdout;
     expect(markdown).toContain('| File | Forum | Session | Item | Speaker | Status | Words | Time | Slot | Check |');

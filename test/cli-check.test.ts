@@ -16,7 +16,11 @@ const DEFAULT_CACHE = 'node_modules/.cache/alliance/check-cache.json';
 /** Rewrites a cache file as this machine signs it (what only the tool itself can do). */
 function writeSignedCache(path: string, stored: { key: string; files: unknown }): void {
   const secret = readFileSync(join(process.env.XDG_CACHE_HOME!, 'alliance', 'cache-secret'));
-  const signature = createHmac('sha256', secret).update(stored.key).update('\0').update(JSON.stringify(stored.files)).digest('hex');
+  const signature = createHmac('sha256', secret)
+    .update(stored.key)
+    .update('\0')
+    .update(JSON.stringify(stored.files))
+    .digest('hex');
   writeFileSync(path, JSON.stringify({ key: stored.key, files: stored.files, signature }));
 }
 const NO_ADDRESS = GOOD.replace('Thank you, Chair.\n\n', '');
@@ -25,7 +29,12 @@ const WARNING_ONLY = GOOD.replace('The Alliance of NGOs welcomes', 'We welcome')
 /** The messages of a JSON report by file name, as `rule-id: message`. */
 function byFile(run: { stdout: string }): Record<string, string[]> {
   const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
-  return Object.fromEntries(results.map((result) => [result.filePath.split('/').pop()!, result.messages.map((message) => `${message.ruleId}: ${message.message}`)]));
+  return Object.fromEntries(
+    results.map((result) => [
+      result.filePath.split('/').pop()!,
+      result.messages.map((message) => `${message.ruleId}: ${message.message}`),
+    ]),
+  );
 }
 
 describe('alliance check on the example statements', () => {
@@ -45,24 +54,32 @@ describe('alliance check on the example statements', () => {
 });
 
 describe('reports', () => {
-  const project = tempProject({ 'statements/bad.md': NO_ADDRESS, 'statements/good.md': GOOD, 'statements/warn.md': WARNING_ONLY });
+  const project = tempProject({
+    'statements/bad.md': NO_ADDRESS,
+    'statements/good.md': GOOD,
+    'statements/warn.md': WARNING_ONLY,
+  });
 
   it('stylish: grouped by file, line:col severity message rule, and a summary', async () => {
     const run = await runCli(['check'], { cwd: project });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('statements/bad.md\n  8:1  error  ');
-    expect(run.stdout).toMatch(/8:1 {2}error {4}Expected the opening to address the presiding officer .* {2}opening-address/);
+    expect(run.stdout).toMatch(
+      /8:1 {2}error {4}Expected the opening to address the presiding officer .* {2}opening-address/,
+    );
     expect(run.stdout).toContain('statements/warn.md\n  8:1  warning  Expected the first two paragraphs');
     expect(run.stdout).not.toContain('good.md');
     expect(run.stdout.trim().split('\n').at(-1)).toBe('✖ 2 problems (1 error, 1 warning) in 3 files checked');
     expect(run.stdout).not.toContain('\u001b[');
   });
 
-  it('json: ESLint\'s shape, one entry per file, on stdout alone', async () => {
+  it("json: ESLint's shape, one entry per file, on stdout alone", async () => {
     const run = await runCli(['check', '--format', 'json'], { cwd: project });
     expect(run.stderr).toBe('');
     const results = JSON.parse(run.stdout);
-    expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(['bad.md', 'good.md', 'warn.md'].map((name) => join(project, 'statements', name)));
+    expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(
+      ['bad.md', 'good.md', 'warn.md'].map((name) => join(project, 'statements', name)),
+    );
     expect(results[0]).toMatchObject({ errorCount: 1, warningCount: 0, fatalErrorCount: 0 });
     expect(results[0].messages[0]).toEqual({
       ruleId: 'opening-address',
@@ -83,10 +100,17 @@ describe('reports', () => {
     const tricky = tempProject({ 'statements/a,b:c%.md': GOOD.replace('Thank you.\n', 'Done: 100% | yes\n') });
     const run = await runCli(['check', '--format', 'github'], { cwd: tricky, env: { GITHUB_STEP_SUMMARY: summary } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error file=statements/a%2Cb%3Ac%25.md,line=12,col=17,title=closing::Expected the statement to end with a closing formula such as `Thank you.`, found `Done: 100% | yes`'.replace('100%', '100%25'));
+    expect(run.stdout).toContain(
+      '::error file=statements/a%2Cb%3Ac%25.md,line=12,col=17,title=closing::Expected the statement to end with a closing formula such as `Thank you.`, found `Done: 100% | yes`'.replace(
+        '100%',
+        '100%25',
+      ),
+    );
     const table = readFileSync(summary, 'utf8');
     expect(table).toContain('### alliance check: 1 error, 0 warnings in 1 file checked');
-    expect(table).toContain('| `statements/a,b:c%.md` | 12:17 | error | `closing` | Expected the statement to end with a closing formula such as \\`Thank you\\.\\`\\, found \\`Done\\: 100\\% \\| yes\\` |');
+    expect(table).toContain(
+      '| `statements/a,b:c%.md` | 12:17 | error | `closing` | Expected the statement to end with a closing formula such as \\`Thank you\\.\\`\\, found \\`Done\\: 100\\% \\| yes\\` |',
+    );
   });
 
   it('github: a step summary that cannot be written is a warning; the annotations and exit code stand', async () => {
@@ -94,7 +118,9 @@ describe('reports', () => {
     const run = await runCli(['check', '--format', 'github'], { cwd: project, env: { GITHUB_STEP_SUMMARY: folder } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error file=statements\//m);
-    expect(run.stdout).toContain(`::warning title=alliance::Expected to write the step summary to ${folder}, found an error: EISDIR`);
+    expect(run.stdout).toContain(
+      `::warning title=alliance::Expected to write the step summary to ${folder}, found an error: EISDIR`,
+    );
   });
 
   it('--quiet reports errors only', async () => {
@@ -126,7 +152,8 @@ describe('paths and usage', () => {
   const project = tempProject({ 'statements/a.md': GOOD, 'statements/sub/b.md': GOOD, 'other/c.md': GOOD });
 
   it('takes files, folders and globs', async () => {
-    const count = async (...args: string[]) => JSON.parse((await runCli(['check', '--format', 'json', ...args], { cwd: project })).stdout).length;
+    const count = async (...args: string[]) =>
+      JSON.parse((await runCli(['check', '--format', 'json', ...args], { cwd: project })).stdout).length;
     expect(await count('statements/a.md')).toBe(1);
     expect(await count('statements')).toBe(2);
     expect(await count('**/*.md')).toBe(3);
@@ -137,7 +164,13 @@ describe('paths and usage', () => {
     const run = await runCli(['check', 'nothing-here.md'], { cwd: project });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Expected files matching `nothing-here.md`, found none');
-    expect((await runCli(['check', 'nothing-here.md', 'statements/a.md', '--no-error-on-unmatched-pattern'], { cwd: project })).code).toBe(0);
+    expect(
+      (
+        await runCli(['check', 'nothing-here.md', 'statements/a.md', '--no-error-on-unmatched-pattern'], {
+          cwd: project,
+        })
+      ).code,
+    ).toBe(0);
   });
 
   it('exits 2 on an unknown option, with a suggestion', async () => {
@@ -168,10 +201,14 @@ describe('paths and usage', () => {
   it('checks the other files when one cannot be read', async () => {
     const broken = tempProject({ 'statements/a.md': GOOD, 'statements/c.md': Buffer.from([0xff, 0xfe, 0]) });
     symlinkSync(join(broken, 'statements/gone.md'), join(broken, 'statements/b.md'));
-    const run = await runCli(['check', 'statements/a.md', 'statements/b.md', 'statements/c.md', '--format', 'json'], { cwd: broken });
+    const run = await runCli(['check', 'statements/a.md', 'statements/b.md', 'statements/c.md', '--format', 'json'], {
+      cwd: broken,
+    });
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout);
-    expect(results.map((result: { messages: { ruleId: string }[] }) => result.messages.map((message) => message.ruleId))).toEqual([[], ['read-error'], ['encoding']]);
+    expect(
+      results.map((result: { messages: { ruleId: string }[] }) => result.messages.map((message) => message.ruleId)),
+    ).toEqual([[], ['read-error'], ['encoding']]);
   });
 
   it('never reads a pipe or a file far too large: each is one message, and the run ends', async () => {
@@ -180,11 +217,16 @@ describe('paths and usage', () => {
     // Three gigabytes that take no room on disk: read, they would exhaust the memory.
     truncateSync(join(hostile, 'statements/huge.md'), 3 * 1024 ** 3);
     const all = await runCli(['check', '--format', 'json'], { cwd: hostile });
-    expect(byFile(all)).toEqual({ 'a.md': [], 'huge.md': ['markdown: Expected a statement of at most 1024 KB, found 3145728 KB'] });
+    expect(byFile(all)).toEqual({
+      'a.md': [],
+      'huge.md': ['markdown: Expected a statement of at most 1024 KB, found 3145728 KB'],
+    });
     // Given by name, the pipe is checked too, and reported, not waited on.
     const named = await runCli(['check', 'statements/pipe.md', '--format', 'json'], { cwd: hostile });
     expect(named.code).toBe(1);
-    expect(byFile(named)).toEqual({ 'pipe.md': ['read-error: Expected a file, found something else (a pipe, socket or device)'] });
+    expect(byFile(named)).toEqual({
+      'pipe.md': ['read-error: Expected a file, found something else (a pipe, socket or device)'],
+    });
   });
 
   it('never follows a link out of the project: a statement linked to /etc/passwd is neither read nor printed', async () => {
@@ -199,12 +241,25 @@ describe('paths and usage', () => {
     const all = await runCli(['check', '--format', 'json'], { cwd: hostile });
     expect(all.code).toBe(0);
     expect(Object.keys(byFile(all))).toEqual(['a.md', 'b.md']);
-    const named = await runCli(['check', 'statements/passwd.md', 'statements/zero.md', 'statements/secret.md', 'statements/latest.md', '--format', 'json'], { cwd: hostile });
+    const named = await runCli(
+      [
+        'check',
+        'statements/passwd.md',
+        'statements/zero.md',
+        'statements/secret.md',
+        'statements/latest.md',
+        '--format',
+        'json',
+      ],
+      { cwd: hostile },
+    );
     expect(named.code).toBe(1);
     expect(byFile(named)).toEqual({
       'latest.md': [],
       'passwd.md': ['read-error: Expected a statement inside the project, found a link to `/etc/passwd` outside it'],
-      'secret.md': [`read-error: Expected a statement inside the project, found a link to \`${realpathSync(join(outside, 'secret.md'))}\` outside it`],
+      'secret.md': [
+        `read-error: Expected a statement inside the project, found a link to \`${realpathSync(join(outside, 'secret.md'))}\` outside it`,
+      ],
       'zero.md': ['read-error: Expected a statement inside the project, found a link to `/dev/zero` outside it'],
     });
     expect(named.stdout).not.toContain('root:');
@@ -218,11 +273,11 @@ describe('paths and usage', () => {
       'statements/b.md': GOOD.replace('forum: CCPCJ', 'forum: "CC\u001b[8mPCJ\u202e"'),
     });
     const run = await runCli(['check'], { cwd: project });
-    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(run.stdout).not.toMatch(/[\u001b\u202e]/); // eslint-disable-line no-control-regex -- what must not reach the terminal
     expect(run.stdout).toContain('found `\\u{1B}[2K\\u{1B}[1A \\u{1B}[32m✔ 0 proble…`');
     expect(run.stdout).toContain('Unexpected forum `CC\\u{1B}[8mPCJ\\u{202E}`');
     const list = await runCli(['list'], { cwd: project });
-    expect(list.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(list.stdout).not.toMatch(/[\u001b\u202e]/); // eslint-disable-line no-control-regex -- what must not reach the terminal
     expect(list.stdout).toContain('CC\\u{1B}[8mPCJ\\u{202E}');
   });
 
@@ -230,7 +285,11 @@ describe('paths and usage', () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     // A throw from a timer, long after start, while --watch keeps the process alive.
     const late = `data:text/javascript,${encodeURIComponent("setTimeout(() => { throw new Error('thrown late'); }, 1500);")}`;
-    const run = spawnSync(process.execPath, ['--import', late, join(ROOT, 'bin/alliance.js'), 'check', '--watch'], { cwd: project, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['--import', late, join(ROOT, 'bin/alliance.js'), 'check', '--watch'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('alliance: internal error: Error: thrown late');
   });
@@ -248,20 +307,29 @@ describe('paths and usage', () => {
     execFileSync('mkfifo', [join(project, 'alliance.config.yaml')]);
     const found = await runCli(['check'], { cwd: project });
     expect(found.code).toBe(2);
-    expect(found.stderr).toContain('alliance.config.yaml:1:1: Expected a file, found something else (a pipe, socket or device)');
+    expect(found.stderr).toContain(
+      'alliance.config.yaml:1:1: Expected a file, found something else (a pipe, socket or device)',
+    );
   });
 });
 
 describe('--cache', () => {
   it('keeps the cache inside a folder named by --cache-location; a cache it cannot write is a warning, the check stands', async () => {
-    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': NO_ADDRESS, 'caches/.keep': '', 'blocked': 'a file where a folder should be' });
+    const project = tempProject({
+      'statements/a.md': GOOD,
+      'statements/b.md': NO_ADDRESS,
+      'caches/.keep': '',
+      blocked: 'a file where a folder should be',
+    });
     const inFolder = await runCli(['check', '--cache', '--cache-location', 'caches'], { cwd: project });
     expect(inFolder.code).toBe(1);
     expect(existsSync(join(project, 'caches/check-cache.json'))).toBe(true);
     const unwritable = await runCli(['check', '--cache', '--cache-location', 'blocked/cache'], { cwd: project });
     expect(unwritable.code).toBe(1);
     expect(unwritable.stdout).toContain('opening-address');
-    expect(unwritable.stderr).toMatch(/^alliance: warning: could not write the cache at .*blocked\/cache: E(EXIST|NOTDIR)/m);
+    expect(unwritable.stderr).toMatch(
+      /^alliance: warning: could not write the cache at .*blocked\/cache: E(EXIST|NOTDIR)/m,
+    );
   });
 
   it('reuses the results of unchanged files and rechecks changed ones', async () => {
@@ -310,7 +378,11 @@ describe('--cache', () => {
     const forged = await runCli(['check', '--cache'], { cwd: project });
     expect(forged.code).toBe(1);
     expect(forged.stdout).toContain('opening-address');
-    const elsewhere = createHmac('sha256', Buffer.alloc(32, 7)).update(stored.key).update('\0').update(JSON.stringify(stored.files)).digest('hex');
+    const elsewhere = createHmac('sha256', Buffer.alloc(32, 7))
+      .update(stored.key)
+      .update('\0')
+      .update(JSON.stringify(stored.files))
+      .digest('hex');
     writeFileSync(cacheFile, JSON.stringify({ ...stored, signature: elsewhere }));
     const signedElsewhere = await runCli(['check', '--cache'], { cwd: project });
     expect(signedElsewhere.code).toBe(1);

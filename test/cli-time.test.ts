@@ -7,16 +7,20 @@ import { runCli } from './helpers/cli.js';
 import { tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const front = (extra = '') => `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana Pérez\norganization: Alliance of NGOs\n${extra}---\n\n`;
+const front = (extra = '') =>
+  `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana Pérez\norganization: Alliance of NGOs\n${extra}---\n\n`;
 const SHORT = `${front()}Thank you, Chair.\n\nThe Alliance of NGOs welcomes the resolution.\n\nThank you.\n`;
-const FIGURES = 'In 2023, 1,250,000 people in 148 countries lost US$ 3.2 billion, up 12.5% from 2019 and 27% since 2015.';
+const FIGURES =
+  'In 2023, 1,250,000 people in 148 countries lost US$ 3.2 billion, up 12.5% from 2019 and 27% since 2015.';
 const LONG = `${front('slot: 30s\n')}Thank you, Chair.\n\n${FIGURES}\n\n${FIGURES}\n\nThank you.\n`;
 
 describe('alliance time', () => {
   it('times the example statements within their slots', async () => {
     const run = await runCli(['time'], { cwd: ROOT });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/statements\/ahc-5\/international-cooperation\.md +\d+ +\d+ +\d:\d\d +5:00 +\+\d:\d\d +✔ fits/);
+    expect(run.stdout).toMatch(
+      /statements\/ahc-5\/international-cooperation\.md +\d+ +\d+ +\d:\d\d +5:00 +\+\d:\d\d +✔ fits/,
+    );
     expect(run.stdout).toContain('2 statements,');
   });
 
@@ -50,16 +54,38 @@ describe('alliance time', () => {
   });
 
   it('--format json prints the timings on stdout alone; a file that cannot be timed has its messages and null seconds', async () => {
-    const project = tempProject({ 'statements/a.md': SHORT, 'statements/b.md': 'No front matter here.\n', 'statements/c.md': LONG });
+    const project = tempProject({
+      'statements/a.md': SHORT,
+      'statements/b.md': 'No front matter here.\n',
+      'statements/c.md': LONG,
+    });
     const run = await runCli(['time', '--format', 'json'], { cwd: project });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const entries = JSON.parse(run.stdout);
-    expect(entries.map((entry: { filePath: string }) => entry.filePath)).toEqual(['a', 'b', 'c'].map((name) => join(project, `statements/${name}.md`)));
-    expect(entries[0]).toMatchObject({ language: 'en', writtenWords: 12, spokenWords: 14, slotSeconds: 180, messages: [] });
+    expect(entries.map((entry: { filePath: string }) => entry.filePath)).toEqual(
+      ['a', 'b', 'c'].map((name) => join(project, `statements/${name}.md`)),
+    );
+    expect(entries[0]).toMatchObject({
+      language: 'en',
+      writtenWords: 12,
+      spokenWords: 14,
+      slotSeconds: 180,
+      messages: [],
+    });
     expect(entries[0].paragraphs).toHaveLength(3);
-    expect(entries[0].paragraphs[0]).toEqual({ line: 8, writtenWords: 3, spokenWords: 3, seconds: expect.any(Number), cumulativeSeconds: expect.any(Number) });
-    expect(entries[1]).toMatchObject({ seconds: null, paragraphs: [], messages: [{ ruleId: 'front-matter', severity: 2, line: 1, column: 1 }] });
+    expect(entries[0].paragraphs[0]).toEqual({
+      line: 8,
+      writtenWords: 3,
+      spokenWords: 3,
+      seconds: expect.any(Number),
+      cumulativeSeconds: expect.any(Number),
+    });
+    expect(entries[1]).toMatchObject({
+      seconds: null,
+      paragraphs: [],
+      messages: [{ ruleId: 'front-matter', severity: 2, line: 1, column: 1 }],
+    });
     expect(entries[2].messages.map((message: { ruleId: string }) => message.ruleId)).toEqual(['speaking-time']);
     expect(entries[2].seconds).toBeGreaterThan(30);
   });
@@ -69,7 +95,8 @@ describe('alliance time', () => {
     const controller = new AbortController();
     let stdout = '';
     const waitFor = async (text: string) => {
-      for (let tries = 0; tries < 100 && !stdout.includes(text); tries += 1) await new Promise((done) => setTimeout(done, 50));
+      for (let tries = 0; tries < 100 && !stdout.includes(text); tries += 1)
+        await new Promise((done) => setTimeout(done, 50));
       return stdout.includes(text);
     };
     const finished = main(['node', 'alliance', 'time', 'statements', '--watch'], {

@@ -13,7 +13,9 @@ const LIB_DATA = resolve(import.meta.dirname, '../lib/data');
 const SRC_DATA = resolve(import.meta.dirname, '../src/data');
 
 describe('the compiled data files', () => {
-  const yamlFiles = readdirSync(SRC_DATA, { recursive: true }).map(String).filter((name) => name.endsWith('.yaml'));
+  const yamlFiles = readdirSync(SRC_DATA, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.yaml'));
 
   it('carry a JSON twin of every YAML file, with the same content', () => {
     expect(yamlFiles.length).toBeGreaterThan(10);
@@ -30,7 +32,9 @@ describe('the compiled data files', () => {
     writeFileSync(join(folder, 'twin.yaml'), 'source: yaml\n');
     writeFileSync(join(folder, 'twin.json'), '{"source":"json"}');
     writeFileSync(join(folder, 'alone.yaml'), 'source: yaml\n');
-    const { loadData } = (await import(pathToFileURL(join(folder, 'load.js')).href)) as { loadData: (name: string) => unknown };
+    const { loadData } = (await import(pathToFileURL(join(folder, 'load.js')).href)) as {
+      loadData: (name: string) => unknown;
+    };
     expect(loadData('twin.yaml')).toEqual({ source: 'json' });
     expect(loadData('alone.yaml')).toEqual({ source: 'yaml' });
   });

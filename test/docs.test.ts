@@ -10,7 +10,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 describe('the rules documentation', () => {
   it("is the README's table, up to date with the rule files (npm run docs)", () => {
-    expect(() => execFileSync(process.execPath, ['scripts/rule-table.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/rule-table.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('names every rule of the registry, in its order, each header with the id and severity of its rule', () => {

@@ -16,7 +16,23 @@ async function freshBuild(project: string, out: string, files: string[] = []): P
   vi.resetModules();
   const { main } = await import('../src/cli/main.js');
   const ignore = { write: () => true, isTTY: false };
-  const code = await main(['node', 'alliance', 'build', ...files, '--to', 'docx', '--speaker-copy', '--force', '--concurrency', 'off', '--out', out], { cwd: project, env: {}, stdout: ignore, stderr: ignore });
+  const code = await main(
+    [
+      'node',
+      'alliance',
+      'build',
+      ...files,
+      '--to',
+      'docx',
+      '--speaker-copy',
+      '--force',
+      '--concurrency',
+      'off',
+      '--out',
+      out,
+    ],
+    { cwd: project, env: {}, stdout: ignore, stderr: ignore },
+  );
   expect(code).toBe(0);
 }
 
@@ -24,15 +40,26 @@ describe('the shared parts of DOCX handouts', () => {
   it('leave every handout as it is when rendered alone', async () => {
     const project = tempProject();
     cpSync(join(ROOT, 'test/fixtures/build'), project, { recursive: true });
-    for (const language of ['en', 'fr', 'ar', 'zh']) cpSync(join(ROOT, `test/fixtures/languages/${language}.md`), join(project, `statements/languages/${language}.md`));
+    for (const language of ['en', 'fr', 'ar', 'zh'])
+      cpSync(
+        join(ROOT, `test/fixtures/languages/${language}.md`),
+        join(project, `statements/languages/${language}.md`),
+      );
     cpSync(join(ROOT, 'statements'), join(project, 'statements'), { recursive: true });
     await freshBuild(project, 'together');
-    const outputs = readdirSync(join(project, 'together'), { recursive: true }).map(String).filter((name) => name.endsWith('.docx'));
-    const sources = readdirSync(join(project, 'statements'), { recursive: true }).map(String).filter((name) => name.endsWith('.md'));
+    const outputs = readdirSync(join(project, 'together'), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('.docx'));
+    const sources = readdirSync(join(project, 'statements'), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('.md'));
     expect(outputs).toHaveLength(sources.length * 2);
     for (const source of sources) await freshBuild(project, 'alone', [join('statements', source)]);
     for (const output of outputs) {
-      expect(readFileSync(join(project, 'alone', output)).equals(readFileSync(join(project, 'together', output))), output).toBe(true);
+      expect(
+        readFileSync(join(project, 'alone', output)).equals(readFileSync(join(project, 'together', output))),
+        output,
+      ).toBe(true);
     }
     // Each keeps the styles of its own language and copy.
     const styles = (name: string) => docxParts(readFileSync(join(project, 'together', name)))['word/styles.xml']!;

@@ -12,16 +12,21 @@ describe('front matter that would run code', () => {
   const marker = join(tempProject(), 'pwned.txt');
   const payload = `require("fs").writeFileSync(${JSON.stringify(marker)}, "evaluated")`;
 
-  it.each(['js', 'javascript', 'JS', 'JavaScript', 'coffee', 'json', 'toml', 'js '])('is refused for `---%s`, and nothing runs', async (language) => {
-    rmSync(marker, { force: true });
-    const project = tempProject({ 'statements/evil.md': `---${language}\n{ forum: ${payload}, session: "1", speaker: "x" }\n---\n${BODY}` });
-    const run = await runCli(['check', '--format', 'json'], { cwd: project });
-    const [result] = JSON.parse(run.stdout);
-    expect(run.code).toBe(1);
-    expect(result.messages.map((message: { ruleId: string }) => message.ruleId)).toEqual(['front-matter']);
-    expect(result.messages[0].message).toContain('Expected YAML front matter');
-    expect(existsSync(marker)).toBe(false);
-  });
+  it.each(['js', 'javascript', 'JS', 'JavaScript', 'coffee', 'json', 'toml', 'js '])(
+    'is refused for `---%s`, and nothing runs',
+    async (language) => {
+      rmSync(marker, { force: true });
+      const project = tempProject({
+        'statements/evil.md': `---${language}\n{ forum: ${payload}, session: "1", speaker: "x" }\n---\n${BODY}`,
+      });
+      const run = await runCli(['check', '--format', 'json'], { cwd: project });
+      const [result] = JSON.parse(run.stdout);
+      expect(run.code).toBe(1);
+      expect(result.messages.map((message: { ruleId: string }) => message.ruleId)).toEqual(['front-matter']);
+      expect(result.messages[0].message).toContain('Expected YAML front matter');
+      expect(existsSync(marker)).toBe(false);
+    },
+  );
 
   it('is refused even when the code sits in a YAML tag', () => {
     const text = `---\nforum: !!js/function 'function () { ${payload} }'\nsession: "1"\nspeaker: x\n---\n${BODY}`;
@@ -35,7 +40,10 @@ describe('YAML', () => {
   it('keeps `3:00` and dates as strings (YAML 1.2 core schema)', () => {
     const block = readFrontMatter('---\nslot: 3:00\ndate: 2024-10-14\nflag: yes\n---\n');
     expect(block.data).toEqual({ slot: '3:00', date: '2024-10-14', flag: 'yes' });
-    expect(statementOf(`---\nforum: CCPCJ\nsession: "1"\nspeaker: A\nslot: 3:00\ndate: 2024-10-14\n---\n${BODY}`).frontMatter.fields).toMatchObject({
+    expect(
+      statementOf(`---\nforum: CCPCJ\nsession: "1"\nspeaker: A\nslot: 3:00\ndate: 2024-10-14\n---\n${BODY}`).frontMatter
+        .fields,
+    ).toMatchObject({
       slotSeconds: 180,
       date: '2024-10-14',
     });
@@ -81,8 +89,16 @@ describe('broken and odd files', () => {
 
   it.each([
     ['a NUL byte', Buffer.from(`${FRONT}\nThank\u0000 you\n`), '8:6 encoding'],
-    ['invalid UTF-8', Buffer.concat([Buffer.from(`${FRONT}\nCaf`), Buffer.from([0xe9]), Buffer.from(' au lait\n')]), '8:4 encoding'],
-    ['a truncated UTF-8 sequence', Buffer.concat([Buffer.from(`${FRONT}\nab`), Buffer.from([0xe2, 0x82])]), '8:3 encoding'],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from(`${FRONT}\nCaf`), Buffer.from([0xe9]), Buffer.from(' au lait\n')]),
+      '8:4 encoding',
+    ],
+    [
+      'a truncated UTF-8 sequence',
+      Buffer.concat([Buffer.from(`${FRONT}\nab`), Buffer.from([0xe2, 0x82])]),
+      '8:3 encoding',
+    ],
     ['an image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), '1:1 encoding'],
   ])('a file with %s is an encoding error at its place', (_name, bytes, finding) => {
     expect(findings(bytes)).toEqual([finding]);
@@ -109,7 +125,11 @@ describe('broken and odd files', () => {
 
   it('accepts an empty front matter block, then asks for the required fields', () => {
     expect(findings(`---\n---\n${BODY}`)).toEqual(['1:1 required-field', '1:1 required-field', '1:1 required-field']);
-    expect(findings(`---\n# only a comment\n---\n${BODY}`)).toEqual(['1:1 required-field', '1:1 required-field', '1:1 required-field']);
+    expect(findings(`---\n# only a comment\n---\n${BODY}`)).toEqual([
+      '1:1 required-field',
+      '1:1 required-field',
+      '1:1 required-field',
+    ]);
   });
 
   it('does not leak data between files with the same text (gray-matter cache)', () => {

@@ -13,16 +13,44 @@ const ROOT = resolve(import.meta.dirname, '..');
 describe('a new user', () => {
   it('installs the packed tarball and gets from an empty folder to handouts in five commands', () => {
     const scratch = tempProject();
-    const env = { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
-    const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8', env }).trim().split('\n').at(-1)!;
+    const env = {
+      ...process.env,
+      npm_config_loglevel: 'error',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_update_notifier: 'false',
+    };
+    const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     const prefix = join(scratch, 'global');
-    execFileSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', join(scratch, tarball)], { cwd: scratch, encoding: 'utf8', env, stdio: 'pipe' });
+    execFileSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', join(scratch, tarball)], {
+      cwd: scratch,
+      encoding: 'utf8',
+      env,
+      stdio: 'pipe',
+    });
     const alliance = join(prefix, 'bin', 'alliance');
     const home = tempProject();
     const run = (...args: string[]) => execFileSync(alliance, args, { cwd: home, encoding: 'utf8', env });
 
     run('init', '--organization', 'Alliance of NGOs', '--yes');
-    const path = run('new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'Ana Pérez', '--title', 'Victims first').trim();
+    const path = run(
+      'new',
+      '--forum',
+      'CCPCJ',
+      '--session',
+      '34',
+      '--speaker',
+      'Ana Pérez',
+      '--title',
+      'Victims first',
+    ).trim();
     expect(run('check')).toContain('1 file checked, no problems');
     expect(run('time')).toMatch(/victims-first\.md +\d+ +\d+ +0:\d\d +3:00 +\+\d:\d\d +✔ fits/);
     expect(run('build')).toContain('1 statement built (2 files)');

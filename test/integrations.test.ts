@@ -17,7 +17,10 @@ const schema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'src/data/sc
 const frontMatterOf = (text: string) => parse(text.split(/^---$/m)[1]!) as Record<string, unknown>;
 
 describe('check --format sarif', async () => {
-  const project = tempProject({ 'statements/bad.md': GOOD.replace('Thank you, Chair.\n\n', '').replace('welcomes', 'TODO welcomes'), 'statements/good.md': GOOD });
+  const project = tempProject({
+    'statements/bad.md': GOOD.replace('Thank you, Chair.\n\n', '').replace('welcomes', 'TODO welcomes'),
+    'statements/good.md': GOOD,
+  });
   const run = await runCli(['check', '--format', 'sarif'], { cwd: project });
   const log = JSON.parse(run.stdout);
 
@@ -48,7 +51,9 @@ describe('check --format sarif', async () => {
     const sarif = JSON.parse((await runCli(['check', '--format', 'sarif'], { cwd: odd })).stdout);
     const uri = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
     expect(uri).toBe('statements/draft%20%232%3F%20100%25%20%C3%A9.md');
-    expect(decodeURIComponent(new URL(uri, 'file:///project/').pathname)).toBe('/project/statements/draft #2? 100% é.md');
+    expect(decodeURIComponent(new URL(uri, 'file:///project/').pathname)).toBe(
+      '/project/statements/draft #2? 100% é.md',
+    );
   });
 
   it.skipIf(!existsSync(SARIF_SCHEMA))('validates against the SARIF 2.1.0 schema', () => {
@@ -66,19 +71,37 @@ describe('the JSON Schemas shipped for editors', () => {
 
   it('accept the example statements and the rule fixtures meant to pass', () => {
     const files = [
-      ...readdirSync(join(ROOT, 'statements'), { recursive: true }).filter((name) => String(name).endsWith('.md')).map((name) => join(ROOT, 'statements', String(name))),
+      ...readdirSync(join(ROOT, 'statements'), { recursive: true })
+        .filter((name) => String(name).endsWith('.md'))
+        .map((name) => join(ROOT, 'statements', String(name))),
       join(ROOT, 'test/fixtures/rules/field-type/ok.md'),
       join(ROOT, 'test/fixtures/build/statements/everything.md'),
     ];
-    for (const file of files) expect(frontMatter(frontMatterOf(readFileSync(file, 'utf8'))), `${file}: ${JSON.stringify(frontMatter.errors)}`).toBe(true);
+    for (const file of files)
+      expect(
+        frontMatter(frontMatterOf(readFileSync(file, 'utf8'))),
+        `${file}: ${JSON.stringify(frontMatter.errors)}`,
+      ).toBe(true);
   });
 
   it('reject what the checker rejects', () => {
-    expect(frontMatter(frontMatterOf(readFileSync(join(ROOT, 'test/fixtures/rules/field-type/not-ok.md'), 'utf8')))).toBe(false);
+    expect(
+      frontMatter(frontMatterOf(readFileSync(join(ROOT, 'test/fixtures/rules/field-type/not-ok.md'), 'utf8'))),
+    ).toBe(false);
     expect(frontMatter({ forum: 'CCPCJ', session: 1 })).toBe(false);
     expect(frontMatter({ forum: 'CCPCJ', session: 1, speaker: 'A', speker: 'B' })).toBe(false);
     expect(frontMatter({ forum: 'CCPCJ', session: 1, speaker: 'A', slot: 'three minutes' })).toBe(false);
-    expect(frontMatter({ forum: 'CCPCJ', session: 1, speaker: 'A', slot: '2m30s', pace: 100, date: '2025-05-19', language: 'fr-CH' })).toBe(true);
+    expect(
+      frontMatter({
+        forum: 'CCPCJ',
+        session: 1,
+        speaker: 'A',
+        slot: '2m30s',
+        pace: 100,
+        date: '2025-05-19',
+        language: 'fr-CH',
+      }),
+    ).toBe(true);
   });
 
   it('accept the config that init writes and the README shows, and reject a wrong one', async () => {
@@ -94,7 +117,8 @@ describe('the JSON Schemas shipped for editors', () => {
   });
 
   it('know every language, rule and field the code knows', () => {
-    for (const language of knownLanguages()) expect(frontMatter({ forum: 'X', session: 1, speaker: 'A', language })).toBe(true);
+    for (const language of knownLanguages())
+      expect(frontMatter({ forum: 'X', session: 1, speaker: 'A', language })).toBe(true);
     expect(schema('config.schema.json').properties.rules.propertyNames.enum).toEqual(rules.map((rule) => rule.id));
   });
 });
@@ -103,7 +127,13 @@ describe('--watch', () => {
   async function watching(args: string[], cwd: string, change: () => void, until: string) {
     const controller = new AbortController();
     let stdout = '';
-    const finished = main(['node', 'alliance', ...args, '--watch'], { cwd, env: {}, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true }, signal: controller.signal });
+    const finished = main(['node', 'alliance', ...args, '--watch'], {
+      cwd,
+      env: {},
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+      signal: controller.signal,
+    });
     const seen = async (text: string, from = 0) => {
       for (let tries = 0; tries < 100; tries += 1) {
         if (stdout.indexOf(text, from) !== -1) return true;
@@ -121,7 +151,12 @@ describe('--watch', () => {
 
   it('re-checks only the statement saved', async () => {
     const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': GOOD });
-    const run = await watching(['check'], project, () => writeFileSync(join(project, 'statements/b.md'), GOOD.replace('Thank you.\n', 'TODO\n')), '1 file checked');
+    const run = await watching(
+      ['check'],
+      project,
+      () => writeFileSync(join(project, 'statements/b.md'), GOOD.replace('Thank you.\n', 'TODO\n')),
+      '1 file checked',
+    );
     expect(run.first).toBe(true);
     expect(run.second).toBe(true);
     expect(run.stdout).toContain('2 files checked, no problems');
@@ -133,9 +168,16 @@ describe('--watch', () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     const controller = new AbortController();
     let stdout = '';
-    const finished = main(['node', 'alliance', 'build', '--watch'], { cwd: project, env: {}, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true }, signal: controller.signal });
+    const finished = main(['node', 'alliance', 'build', '--watch'], {
+      cwd: project,
+      env: {},
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+      signal: controller.signal,
+    });
     const wait = async (text: string, from = 0) => {
-      for (let tries = 0; tries < 100 && stdout.indexOf(text, from) === -1; tries += 1) await new Promise((done) => setTimeout(done, 50));
+      for (let tries = 0; tries < 100 && stdout.indexOf(text, from) === -1; tries += 1)
+        await new Promise((done) => setTimeout(done, 50));
       return stdout.indexOf(text, from);
     };
     await wait('1 statement built');

@@ -23,12 +23,60 @@ const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 
 /** Words of each statement, in the order they are read, that its PDF must give back. */
 const IN_ORDER: Record<(typeof LANGUAGES)[number], string[]> = {
-  en: ['Thank you, Chair.', 'UNODC', '1,250,000', '12.5%', 'rights must come first', 'fund victim services', 'Thank you.'],
-  fr: ['Monsieur le Président,', 'ONUDC', '1 250 000', '12,5', 'les droits doivent passer en premier', 'de financer des services', 'Je vous remercie.'],
-  es: ['Señor Presidente,', 'UNODC', '1.250.000', '12,5', 'derechos deben estar primero', 'financien servicios', 'Muchas gracias.'],
-  ar: ['السيد الرئيس', 'يشكركم تحالف المنظمات غير الحكومية', 'UNODC', '1,250,000', 'يجب أن تأتي حقوقه', 'تمويل خدمات الضحايا', 'شكرا'],
-  zh: ['主席先生：', '联合国毒品和犯罪问题办公室', 'UNODC', '1,250,000', '他们的权利必须放在首位', '在每个区域为受害者服务提供资金', '谢谢。'],
-  ru: ['Уважаемый господин Председатель!', 'UNODC', '1 250 000', '12,5', 'чьи права должны быть на первом месте', 'финансировать службы помощи', 'Благодарю за внимание.'],
+  en: [
+    'Thank you, Chair.',
+    'UNODC',
+    '1,250,000',
+    '12.5%',
+    'rights must come first',
+    'fund victim services',
+    'Thank you.',
+  ],
+  fr: [
+    'Monsieur le Président,',
+    'ONUDC',
+    '1 250 000',
+    '12,5',
+    'les droits doivent passer en premier',
+    'de financer des services',
+    'Je vous remercie.',
+  ],
+  es: [
+    'Señor Presidente,',
+    'UNODC',
+    '1.250.000',
+    '12,5',
+    'derechos deben estar primero',
+    'financien servicios',
+    'Muchas gracias.',
+  ],
+  ar: [
+    'السيد الرئيس',
+    'يشكركم تحالف المنظمات غير الحكومية',
+    'UNODC',
+    '1,250,000',
+    'يجب أن تأتي حقوقه',
+    'تمويل خدمات الضحايا',
+    'شكرا',
+  ],
+  zh: [
+    '主席先生：',
+    '联合国毒品和犯罪问题办公室',
+    'UNODC',
+    '1,250,000',
+    '他们的权利必须放在首位',
+    '在每个区域为受害者服务提供资金',
+    '谢谢。',
+  ],
+  ru: [
+    'Уважаемый господин Председатель!',
+    'UNODC',
+    '1 250 000',
+    '12,5',
+    'чьи права должны быть на первом месте',
+    'финансировать службы помощи',
+    'Благодарю за внимание.',
+  ],
 };
 
 /** Text as PDF readers give it, lines joined: spaces collapsed, none between Chinese characters, tanween marks set apart joined again. */
@@ -38,7 +86,9 @@ const flatten = (text: string) =>
     .replace(/(\p{Script=Han}|[，。：；]) (?=\p{Script=Han}|[，。：；])/gu, '$1')
     .replace(/ ([\u064b-\u065f])/g, '$1');
 
-async function renderFirstPage(pdf: Uint8Array): Promise<{ data: Uint8ClampedArray; width: number; height: number; png: Buffer }> {
+async function renderFirstPage(
+  pdf: Uint8Array,
+): Promise<{ data: Uint8ClampedArray; width: number; height: number; png: Buffer }> {
   const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false }).promise;
   const page = await document.getPage(1);
   const viewport = page.getViewport({ scale: 0.5 });
@@ -74,8 +124,16 @@ describe('statements in the six UN languages', async () => {
   });
 
   it('are timed at the pace of their language, Chinese in characters', () => {
-    const entries = JSON.parse(time.stdout) as { filePath: string; pace: number; unit: string; writtenWords: number; seconds: number }[];
-    const byLanguage = Object.fromEntries(entries.map((entry) => [entry.filePath.split('/').at(-1)!.slice(0, 2), entry]));
+    const entries = JSON.parse(time.stdout) as {
+      filePath: string;
+      pace: number;
+      unit: string;
+      writtenWords: number;
+      seconds: number;
+    }[];
+    const byLanguage = Object.fromEntries(
+      entries.map((entry) => [entry.filePath.split('/').at(-1)!.slice(0, 2), entry]),
+    );
     expect(byLanguage.en).toMatchObject({ pace: 110, unit: 'words' });
     expect(byLanguage.ar).toMatchObject({ pace: 95, unit: 'words' });
     expect(byLanguage.ru).toMatchObject({ pace: 100, unit: 'words' });
@@ -92,18 +150,21 @@ describe('statements in the six UN languages', async () => {
     expect(build.stdout).not.toContain('missing-glyph');
   });
 
-  it.each(LANGUAGES)('%s: the PDF reads back in logical order, without replacement glyphs, tagged with its language', async (language) => {
-    const pdf = await pdfContent(readFileSync(join(project, 'dist', `${language}.pdf`)));
-    const text = flatten(pdf.pages.join('\n'));
-    expect(text).not.toContain('\ufffd');
-    let from = 0;
-    for (const words of IN_ORDER[language]) {
-      const at = text.indexOf(words, from);
-      expect(at, `${language}: ${words}`).toBeGreaterThanOrEqual(from);
-      from = at;
-    }
-    expect(pdf.info.Language).toBe(language);
-  });
+  it.each(LANGUAGES)(
+    '%s: the PDF reads back in logical order, without replacement glyphs, tagged with its language',
+    async (language) => {
+      const pdf = await pdfContent(readFileSync(join(project, 'dist', `${language}.pdf`)));
+      const text = flatten(pdf.pages.join('\n'));
+      expect(text).not.toContain('\ufffd');
+      let from = 0;
+      for (const words of IN_ORDER[language]) {
+        const at = text.indexOf(words, from);
+        expect(at, `${language}: ${words}`).toBeGreaterThanOrEqual(from);
+        from = at;
+      }
+      expect(pdf.info.Language).toBe(language);
+    },
+  );
 
   it.each(LANGUAGES)('%s: page one looks like its reviewed reference', async (language) => {
     const page = await renderFirstPage(readFileSync(join(project, 'dist', `${language}.pdf`)));
@@ -111,7 +172,8 @@ describe('statements in the six UN languages', async () => {
     if (process.env.UPDATE_REFERENCES === '1' || !existsSync(reference)) {
       mkdirSync(REFERENCES, { recursive: true });
       writeFileSync(reference, page.png);
-      if (process.env.UPDATE_REFERENCES !== '1') throw new Error(`No reference image for ${language}: wrote ${reference}, review it`);
+      if (process.env.UPDATE_REFERENCES !== '1')
+        throw new Error(`No reference image for ${language}: wrote ${reference}, review it`);
     }
     const expected = await readPng(reference);
     expect([page.width, page.height]).toEqual([expected.width, expected.height]);
@@ -122,8 +184,12 @@ describe('statements in the six UN languages', async () => {
   it('tags Arabic paragraphs and runs right to left in the DOCX, and every run with its languages and fonts', () => {
     const arabic = docxParts(readFileSync(join(project, 'dist/ar.docx')));
     expect(arabic['word/styles.xml']).toMatch(/<w:pPrDefault><w:pPr>[^]*?<w:bidi\/>/);
-    expect(arabic['word/styles.xml']).toMatch(/<w:rFonts w:ascii="Noto Sans" w:cs="IBM Plex Sans Arabic" w:eastAsia="Noto Sans SC" w:hAnsi="Noto Sans"\/>/);
-    expect(arabic['word/document.xml']).toMatch(/<w:rPr><w:rtl\/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar"\/><\/w:rPr><w:t xml:space="preserve">السيد الرئيس،<\/w:t>/);
+    expect(arabic['word/styles.xml']).toMatch(
+      /<w:rFonts w:ascii="Noto Sans" w:cs="IBM Plex Sans Arabic" w:eastAsia="Noto Sans SC" w:hAnsi="Noto Sans"\/>/,
+    );
+    expect(arabic['word/document.xml']).toMatch(
+      /<w:rPr><w:rtl\/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar"\/><\/w:rPr><w:t xml:space="preserve">السيد الرئيس،<\/w:t>/,
+    );
     expect(arabic['word/document.xml']).toMatch(/<w:rtl w:val="false"\/>[^]*?UNODC/);
     expect(arabic['word/document.xml']).toMatch(/<w:b\/><w:bCs\/>[^]*?يجب أن تأتي حقوقه أولاً/);
     const chinese = docxParts(readFileSync(join(project, 'dist/zh.docx')));
@@ -135,7 +201,11 @@ describe('statements in the six UN languages', async () => {
 
 describe('what is said in Arabic, Chinese and Russian', () => {
   const said = (text: string, language: string) =>
-    speak(text, { language, pronunciations: new Map(Object.entries(builtInPronunciations())), stageDirections: stageDirections() }).words.join(' ');
+    speak(text, {
+      language,
+      pronunciations: new Map(Object.entries(builtInPronunciations())),
+      stageDirections: stageDirections(),
+    }).words.join(' ');
 
   it.each([
     ['ar', 'في عام 2023', 'في عام ألفان وثلاثة وعشرون'],
@@ -153,7 +223,9 @@ describe('what is said in Arabic, Chinese and Russian', () => {
 describe('alliance new in every language', () => {
   it.each(['ar', 'zh', 'ru', 'fr', 'es'])('writes a statement in %s that passes check', async (language) => {
     const project = tempProject({ 'alliance.config.yaml': 'organization: Alliance\n' });
-    const run = await runCli(['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'A', '--language', language], { cwd: project });
+    const run = await runCli(['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'A', '--language', language], {
+      cwd: project,
+    });
     expect(run.code).toBe(0);
     const text = readFileSync(join(project, run.stdout.trim()), 'utf8');
     expect(text).toContain(`language: ${language}`);

@@ -73,7 +73,9 @@ describe('the loader', () => {
   });
 
   it('collects the spoken paragraphs in order, with their text and line', () => {
-    expect(statement.paragraphs.map((paragraph) => [paragraph.kind, paragraph.span.start.line, paragraph.text])).toEqual([
+    expect(
+      statement.paragraphs.map((paragraph) => [paragraph.kind, paragraph.span.start.line, paragraph.text]),
+    ).toEqual([
       ['paragraph', 13, 'Madam President,'],
       ['listItem', 15, 'First item with bold'],
       ['listItem', 16, 'Nested item'],
@@ -105,7 +107,9 @@ describe('the loader', () => {
   });
 
   it('reads raw HTML for its text, not its tags', () => {
-    const html = statementOf('---\nforum: CCPCJ\n---\n\n<div class="x">Hello <em>there</em></div>\n\n<script>alert(1)</script>\n');
+    const html = statementOf(
+      '---\nforum: CCPCJ\n---\n\n<div class="x">Hello <em>there</em></div>\n\n<script>alert(1)</script>\n',
+    );
     expect(html.paragraphs.map((paragraph) => paragraph.text)).toEqual(['Hello there']);
   });
 });

@@ -11,7 +11,13 @@ const BIN = resolve(import.meta.dirname, '../bin/alliance.js');
 
 function check(cwd: string, concurrency: string): { code: number; stdout: string } {
   try {
-    return { code: 0, stdout: execFileSync(process.execPath, [BIN, 'check', '--format', 'json', '--concurrency', concurrency], { cwd, encoding: 'utf8' }) };
+    return {
+      code: 0,
+      stdout: execFileSync(process.execPath, [BIN, 'check', '--format', 'json', '--concurrency', concurrency], {
+        cwd,
+        encoding: 'utf8',
+      }),
+    };
   } catch (error) {
     const failed = error as { status: number; stdout: string };
     return { code: failed.status, stdout: failed.stdout };
@@ -22,7 +28,12 @@ describe('check in worker threads', () => {
   it('reports exactly what the main thread reports, in the same order', () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 60; index += 1) {
-      const text = index % 3 === 0 ? GOOD.replace('Thank you, Chair.\n\n', '') : index % 3 === 1 ? GOOD.replace('Thank you.\n', 'TODO\n') : GOOD;
+      const text =
+        index % 3 === 0
+          ? GOOD.replace('Thank you, Chair.\n\n', '')
+          : index % 3 === 1
+            ? GOOD.replace('Thank you.\n', 'TODO\n')
+            : GOOD;
       files[`statements/s${String(index).padStart(2, '0')}.md`] = text;
     }
     const project = tempProject(files);

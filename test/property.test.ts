@@ -12,12 +12,70 @@ import { runCli } from './helpers/cli.js';
 import { GOOD, statementOf, tempProject } from './helpers/statements.js';
 
 const FRAGMENTS = [
-  'Thank you, Chair.', 'Madam President,', 'Thank you.', 'Je vous remercie.', 'Muchas gracias.', 'TODO', '[insert name]',
-  '[pause]', '[…]', '“quoted […] text”', '**bold**', '*em*', '_', '`code`', '[link](http://x.org)', '![img](a.png)',
-  '[^1]', '[^1]: note', '<!-- alliance-disable closing -->', '<!-- alliance-set slot=1m pace=80 -->', '<!-- alliance-set x -->',
-  '<b>', '</b>', '<!--', '-->', '# ', '> ', '- ', '1. ', '| a | b |', '|---|---|', '```', '~~~', '---', '***', '\\', '&amp;',
-  '&#0;', '\t', '  ', '\n', '\n\n', '\r\n', '\r', '\u00a0', '\u200b', '\u202e', 'مرحبا', '中文', 'Ж', '😀', '\uFEFF',
-  '1,250,000', '3:00', '2024-10-14', 'UNODC', 'Mr.', 'e.g.', '...', '?', '!', '"', "'", 'a'.repeat(300),
+  'Thank you, Chair.',
+  'Madam President,',
+  'Thank you.',
+  'Je vous remercie.',
+  'Muchas gracias.',
+  'TODO',
+  '[insert name]',
+  '[pause]',
+  '[…]',
+  '“quoted […] text”',
+  '**bold**',
+  '*em*',
+  '_',
+  '`code`',
+  '[link](http://x.org)',
+  '![img](a.png)',
+  '[^1]',
+  '[^1]: note',
+  '<!-- alliance-disable closing -->',
+  '<!-- alliance-set slot=1m pace=80 -->',
+  '<!-- alliance-set x -->',
+  '<b>',
+  '</b>',
+  '<!--',
+  '-->',
+  '# ',
+  '> ',
+  '- ',
+  '1. ',
+  '| a | b |',
+  '|---|---|',
+  '```',
+  '~~~',
+  '---',
+  '***',
+  '\\',
+  '&amp;',
+  '&#0;',
+  '\t',
+  '  ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '\u00a0',
+  '\u200b',
+  '\u202e',
+  'مرحبا',
+  '中文',
+  'Ж',
+  '😀',
+  '\uFEFF',
+  '1,250,000',
+  '3:00',
+  '2024-10-14',
+  'UNODC',
+  'Mr.',
+  'e.g.',
+  '...',
+  '?',
+  '!',
+  '"',
+  "'",
+  'a'.repeat(300),
 ];
 
 const FRONT_MATTERS = [
@@ -35,11 +93,19 @@ const FRONT_MATTERS = [
 ];
 
 const generated = fc
-  .tuple(fc.constantFrom(...FRONT_MATTERS), fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 40 }))
+  .tuple(
+    fc.constantFrom(...FRONT_MATTERS),
+    fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 40 }),
+  )
   .map(([front, parts]) => front + parts.join(' '));
 
 const mutated = fc
-  .tuple(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('replace', 'insert', 'delete')), { minLength: 1, maxLength: 8 }))
+  .tuple(
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('replace', 'insert', 'delete')), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+  )
   .map(([edits]) => {
     const bytes = [...Buffer.from(GOOD)];
     for (const [position, byte, edit] of edits) {
@@ -64,15 +130,23 @@ function assertSound(input: string | Uint8Array): void {
 
 describe('generated and mutated statements', () => {
   it('load and check without an exception, every message with a rule id and a line', () => {
-    fc.assert(fc.property(generated, (text) => assertSound(text)), { numRuns: 3000 });
-    fc.assert(fc.property(mutated, (bytes) => assertSound(bytes)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(generated, (text) => assertSound(text)),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(mutated, (bytes) => assertSound(bytes)),
+      { numRuns: 3000 },
+    );
   }, 120_000);
 
   it('go through `alliance check` as files, every file reported', async () => {
     const project = tempProject();
     mkdirSync(join(project, 'statements'));
     const samples = [...fc.sample(generated, 150), ...fc.sample(mutated, 150)];
-    samples.forEach((sample, index) => writeFileSync(join(project, 'statements', `s${String(index).padStart(3, '0')}.md`), sample));
+    samples.forEach((sample, index) =>
+      writeFileSync(join(project, 'statements', `s${String(index).padStart(3, '0')}.md`), sample),
+    );
     const run = await runCli(['check', '--format', 'json'], { cwd: project });
     expect([0, 1]).toContain(run.code);
     expect(run.stderr).toBe('');

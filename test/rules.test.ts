@@ -15,8 +15,8 @@ import { rules } from '../src/rules/index.js';
 const FIXTURES = join(import.meta.dirname, 'fixtures/rules');
 const context = createContext(defaultConfig(FIXTURES));
 
-async function messagesOf(path: string, ruleId: string): Promise<string[]> {
-  const statement = await loadStatement(path, context);
+function messagesOf(path: string, ruleId: string): string[] {
+  const statement = loadStatement(path, context);
   return runRules(statement)
     .messages.filter((message) => message.ruleId === ruleId)
     .map((message) => `${message.line}:${message.column} ${message.reason}`);
@@ -38,13 +38,15 @@ describe.each(rules.map((rule) => rule.id))('rule %s', (ruleId) => {
     expect(source.startsWith(`/**\n * \`${ruleId}\` (`)).toBe(true);
   });
 
-  it.each(ok)('reports nothing on %s', async (name) => {
-    expect(await messagesOf(join(folder, name), ruleId)).toEqual([]);
+  it.each(ok)('reports nothing on %s', (name) => {
+    expect(messagesOf(join(folder, name), ruleId)).toEqual([]);
   });
 
-  it.each(notOk)('reports what %s expects', async (name) => {
-    const expected = readFileSync(join(folder, name.replace(/\.md$/, '.expected')), 'utf8').split('\n').filter(Boolean);
+  it.each(notOk)('reports what %s expects', (name) => {
+    const expected = readFileSync(join(folder, name.replace(/\.md$/, '.expected')), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     expect(expected.length).toBeGreaterThan(0);
-    expect(await messagesOf(join(folder, name), ruleId)).toEqual(expected);
+    expect(messagesOf(join(folder, name), ruleId)).toEqual(expected);
   });
 });

@@ -27,7 +27,9 @@ describe('a seventh language from a project data file', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('Senhor Presidente,\n\n', 'Bom dia a todos.\n\n'));
     const missing = await runCli(['check', '--format', 'json'], { cwd: dir });
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout)[0].messages.map((message: { ruleId: string }) => message.ruleId)).toContain('opening-address');
+    expect(JSON.parse(missing.stdout)[0].messages.map((message: { ruleId: string }) => message.ruleId)).toContain(
+      'opening-address',
+    );
   });
 
   it('is timed at its own pace, its figures said in Portuguese', async () => {
@@ -61,6 +63,8 @@ describe('a seventh language from a project data file', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('direction: ltr', 'direction: sideways'));
     const run = await runCli(['check'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/languages\/pt\.yaml:3:12: Expected `direction` to be one of ltr, rtl, found `"sideways"`/);
+    expect(run.stderr).toMatch(
+      /languages\/pt\.yaml:3:12: Expected `direction` to be one of ltr, rtl, found `"sideways"`/,
+    );
   });
 });

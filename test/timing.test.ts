@@ -6,7 +6,11 @@ import { timeStatement } from '../src/timing/estimate.js';
 import { statementOf } from './helpers/statements.js';
 
 const said = (text: string, language = 'en', extra: Record<string, string> = {}) =>
-  speak(text, { language, pronunciations: new Map(Object.entries({ ...builtInPronunciations(), ...extra })), stageDirections: stageDirections() }).words.join(' ');
+  speak(text, {
+    language,
+    pronunciations: new Map(Object.entries({ ...builtInPronunciations(), ...extra })),
+    stageDirections: stageDirections(),
+  }).words.join(' ');
 const count = (text: string, language = 'en') => said(text, language).split(' ').filter(Boolean).length;
 
 describe('numbers in English, the British and UN way', () => {
@@ -35,7 +39,9 @@ describe('numbers in English, the British and UN way', () => {
   });
 
   it('says words that name object built-ins as words, after a figure too (a currency or symbol is looked up)', () => {
-    expect(said('0 valueOf, 5 constructor and toString __proto__ hasOwnProperty')).toBe('zero valueOf five constructor and toString proto hasOwnProperty');
+    expect(said('0 valueOf, 5 constructor and toString __proto__ hasOwnProperty')).toBe(
+      'zero valueOf five constructor and toString proto hasOwnProperty',
+    );
   });
 
   it('counts "1,250,000" as seven spoken words, a hyphenated number word once', () => {
@@ -85,7 +91,7 @@ describe('acronyms, symbols and addresses', () => {
     expect(said(text)).toBe(words);
   });
 
-  it('follows the config\'s pronunciations over the rule', () => {
+  it("follows the config's pronunciations over the rule", () => {
     expect(said('UNCAC', 'en', { UNCAC: 'letters' })).toBe('U N C A C');
     expect(said('GRETA', 'en', { GRETA: 'the group of experts' })).toBe('the group of experts');
   });
@@ -103,17 +109,26 @@ describe('acronyms, symbols and addresses', () => {
   });
 
   it('does not say stage directions, and adds their pause', () => {
-    const spoken = speak('We call [pause] on States [slow] to act.', { language: 'en', pronunciations: new Map(), stageDirections: stageDirections() });
+    const spoken = speak('We call [pause] on States [slow] to act.', {
+      language: 'en',
+      pronunciations: new Map(),
+      stageDirections: stageDirections(),
+    });
     expect(spoken.words.join(' ')).toBe('We call on States to act');
     expect(spoken.pauseSeconds).toBe(2);
   });
 });
 
-const statement = (body: string, front = 'slot: 3m\n') => statementOf(`---\nforum: CCPCJ\nsession: "34"\nspeaker: A\n${front}---\n\n${body}`);
+const statement = (body: string, front = 'slot: 3m\n') =>
+  statementOf(`---\nforum: CCPCJ\nsession: "34"\nspeaker: A\n${front}---\n\n${body}`);
 
 describe('the estimate', () => {
   it('is spoken words at the pace plus pauses after sentences, between paragraphs and at headings', () => {
-    const timing = timeStatement(statement('One two three four five six. Seven eight nine ten eleven.\n\n## Part two\n\nTwelve thirteen fourteen.\n'));
+    const timing = timeStatement(
+      statement(
+        'One two three four five six. Seven eight nine ten eleven.\n\n## Part two\n\nTwelve thirteen fourteen.\n',
+      ),
+    );
     const [first, second] = timing.paragraphs;
     // 11 words at 110 a minute = 6 s, one pause between sentences (0.4 s), one after the paragraph (1 s).
     expect(first!.seconds).toBeCloseTo(6 + 0.4 + 1, 5);
@@ -125,7 +140,9 @@ describe('the estimate', () => {
 
   it('leaves out comments, footnote markers and stage directions, and pauses where asked', () => {
     const plain = timeStatement(statement('We urge States to act now.\n'));
-    const marked = timeStatement(statement('We urge <!-- a note --> States[^1] to act [pause] now.\n\n[^1]: Footnote text is not said.\n'));
+    const marked = timeStatement(
+      statement('We urge <!-- a note --> States[^1] to act [pause] now.\n\n[^1]: Footnote text is not said.\n'),
+    );
     expect(marked.spokenWords).toBe(plain.spokenWords);
     expect(marked.seconds).toBeCloseTo(plain.seconds + 2, 5);
   });
@@ -139,8 +156,10 @@ describe('the estimate', () => {
   });
 
   it('takes at least a third longer for a paragraph dense with figures than for one of the same written length without', () => {
-    const figures = 'In 2023, 1,250,000 people in 148 countries lost US$ 3.2 billion, up 12.5% from 2019 and 27% since 2015.';
-    const words = 'In recent years, many people in several countries lost a great deal, more than before and more since then.';
+    const figures =
+      'In 2023, 1,250,000 people in 148 countries lost US$ 3.2 billion, up 12.5% from 2019 and 27% since 2015.';
+    const words =
+      'In recent years, many people in several countries lost a great deal, more than before and more since then.';
     const dense = timeStatement(statement(`${figures}\n`));
     const plain = timeStatement(statement(`${words}\n`));
     expect(dense.writtenWords).toBe(plain.writtenWords);

@@ -21,13 +21,24 @@ export interface RunState {
 /** Registers a command on the program; its action reads `io` and sets `state.exitCode`. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerInit, registerNew, registerCheck, registerTime, registerList, registerBuild, registerCompletion];
+const COMMANDS: RegisterCommand[] = [
+  registerInit,
+  registerNew,
+  registerCheck,
+  registerTime,
+  registerList,
+  registerBuild,
+  registerCompletion,
+];
 
 /** Builds the program with every command, writing through `io`. */
 export function buildProgram(io: Io, state: RunState): Command {
   const program = new Command('alliance')
     .description('Write, check, time and hand out the oral statements NGOs deliver at UN meetings.')
-    .addHelpText('after', '\nExamples:\n  $ alliance init --organization "Alliance of NGOs"\n  $ alliance new --forum CCPCJ --session 34 --speaker "Ana Pérez" --title "Victims first"\n  $ alliance check && alliance time && alliance build\n\nDocumentation: https://github.com/ngo-alliance/alliance#readme')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ alliance init --organization "Alliance of NGOs"\n  $ alliance new --forum CCPCJ --session 34 --speaker "Ana Pérez" --title "Victims first"\n  $ alliance check && alliance time && alliance build\n\nDocumentation: https://github.com/ngo-alliance/alliance#readme',
+    )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)

@@ -36,7 +36,9 @@ export function configFlag(): Option {
 
 /** `--concurrency <n>`: worker threads, `auto` by default. */
 export function concurrencyFlag(): Option {
-  return new Option('--concurrency <n>', 'worker threads: a number, `auto` (large batches) or `off`').argParser(concurrencyOption).default('auto');
+  return new Option('--concurrency <n>', 'worker threads: a number, `auto` (large batches) or `off`')
+    .argParser(concurrencyOption)
+    .default('auto');
 }
 
 /** `--color`: colours even where the output is not a terminal. */

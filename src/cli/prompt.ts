@@ -30,7 +30,9 @@ export class Prompter {
   /** Asks `question`; an empty answer (or the end of input) takes `fallback`. */
   async ask(question: string, fallback = ''): Promise<string> {
     this.io.stdout.write(fallback ? `${question} (${fallback}): ` : `${question}: `);
-    const line = this.lines.shift() ?? (this.closed ? undefined : await new Promise<string | undefined>((resolve) => this.waiting.push(resolve)));
+    const line =
+      this.lines.shift() ??
+      (this.closed ? undefined : await new Promise<string | undefined>((resolve) => this.waiting.push(resolve)));
     const answer = (line ?? '').trim();
     return answer === '' ? fallback : answer;
   }

@@ -8,7 +8,7 @@ export interface WatchCommand {
   project: Project;
   patterns: readonly string[];
   files: readonly string[];
-  onChange(files: string[]): Promise<unknown>;
+  onChange: (files: string[]) => Promise<unknown>;
 }
 
 /** Watches a command's statements until stopped (Ctrl+C, or the run's signal), re-running it for each change. */

@@ -10,6 +10,9 @@ import { parse } from 'yaml';
 const folder = fileURLToPath(new URL('./', import.meta.url));
 for (const name of readdirSync(folder, { recursive: true }).map(String)) {
   if (!name.endsWith('.yaml')) continue;
-  const value: unknown = parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'), { version: '1.2', schema: 'core' });
+  const value: unknown = parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'), {
+    version: '1.2',
+    schema: 'core',
+  });
   writeFileSync(new URL(`./${name.slice(0, -'.yaml'.length)}.json`, import.meta.url), JSON.stringify(value));
 }

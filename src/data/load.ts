@@ -13,7 +13,12 @@ const cache = new Map<string, unknown>();
 export function loadData<T>(name: string): T {
   let value = cache.get(name);
   if (value === undefined) {
-    value = readTwin(name) ?? (parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'), { version: '1.2', schema: 'core' }) as unknown);
+    value =
+      readTwin(name) ??
+      (parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'), {
+        version: '1.2',
+        schema: 'core',
+      }) as unknown);
     cache.set(name, value);
   }
   return value as T;

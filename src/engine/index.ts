@@ -7,6 +7,7 @@
  * Only light modules load with this file: each function loads the rooms it needs when it is called,
  * so that `alliance --help` and a one-file check stay quick.
  */
+import { resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { BuildOutcome as StoredBuildOutcome, CopyName, Format } from './build/build.js';
 import type { Config } from './project/config.js';
@@ -69,7 +70,6 @@ export interface RunOptions extends ProjectOptions, TargetOptions {
 
 /** Opens the project that applies in `cwd`: its config (found upward, named, or none) and the registries. */
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
-  const { resolve } = await import('node:path');
   const { contextFor } = await import('./project/context.js');
   const cwd = resolve(options.cwd ?? process.cwd());
   const context = contextFor(cwd, { pace: options.pace, slotSeconds: options.slotSeconds }, options.config);
@@ -108,7 +108,14 @@ export interface RuleInfo {
 /** The rules of `check`, in the order they report. */
 export async function ruleInfo(): Promise<RuleInfo[]> {
   const [{ rules }, { ruleUrl }] = await Promise.all([import('../rules/index.js'), import('./io/version.js')]);
-  return rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, url: ruleUrl(rule.id), fatal: rule.runsOnUnusable === true, deliveryOnly: rule.deliveryOnly === true }));
+  return rules.map((rule) => ({
+    id: rule.id,
+    severity: rule.severity,
+    summary: rule.summary,
+    url: ruleUrl(rule.id),
+    fatal: rule.runsOnUnusable === true,
+    deliveryOnly: rule.deliveryOnly === true,
+  }));
 }
 
 /** The messages of one file. */
@@ -152,15 +159,20 @@ export interface CheckResult {
 /** Checks statements: front matter, address, closing, placeholders, speaking time. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { project, files } = await prepare(options);
-  const [{ checkFiles }, { openResultCache }] = await Promise.all([import('./run/check-files.js'), import('./check/cache-location.js')]);
-  const cache = options.cache ? await openResultCache(project, options.cacheLocation) : undefined;
+  const [{ checkFiles }, { openResultCache }] = await Promise.all([
+    import('./run/check-files.js'),
+    import('./check/cache-location.js'),
+  ]);
+  const cache = options.cache ? openResultCache(project, options.cacheLocation) : undefined;
   const run = await checkFiles(files, project.context, { cache, concurrency: options.concurrency });
   const toolWarnings: string[] = [];
   try {
     await cache?.save();
   } catch (error) {
     // The cache only saves time: the check stands, and the next run checks again.
-    toolWarnings.push(`could not write the cache at ${cache?.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    toolWarnings.push(
+      `could not write the cache at ${cache?.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let errorCount = 0;
   let warningCount = 0;
@@ -169,11 +181,25 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     errorCount += errors;
     warningCount += result.messages.length - errors;
     const messages = options.quiet ? result.messages.filter((message) => message.fatal) : result.messages;
-    return { path: result.path, messages, errorCount: errors, warningCount: options.quiet ? 0 : result.messages.length - errors };
+    return {
+      path: result.path,
+      messages,
+      errorCount: errors,
+      warningCount: options.quiet ? 0 : result.messages.length - errors,
+    };
   });
   const tooManyWarnings = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
   const outcome = run.internalErrors > 0 ? 'failure' : errorCount > 0 || tooManyWarnings ? 'findings' : 'clean';
-  return { results, errorCount, warningCount, tooManyWarnings, internalErrors: run.internalErrors, toolWarnings, rules: await ruleInfo(), outcome };
+  return {
+    results,
+    errorCount,
+    warningCount,
+    tooManyWarnings,
+    internalErrors: run.internalErrors,
+    toolWarnings,
+    rules: await ruleInfo(),
+    outcome,
+  };
 }
 
 // ----------------------------------------------------------------------------------------------- time
@@ -196,14 +222,27 @@ export interface TimeResult {
 /** Times statements: how long each takes to deliver, paragraph by paragraph, and how it fits its slot. */
 export async function time(options: RunOptions = {}): Promise<TimeResult> {
   const { project, files } = await prepare(options);
-  const [{ timeFiles }, { restoreMessage }] = await Promise.all([import('./run/run.js'), import('./check/messages.js')]);
+  const [{ timeFiles }, { restoreMessage }] = await Promise.all([
+    import('./run/run.js'),
+    import('./check/messages.js'),
+  ]);
   const outcomes = await timeFiles(files, project.context, options.concurrency);
-  const statements = outcomes.map((outcome) => ({ ...outcome, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) }));
+  const statements = outcomes.map((outcome) => ({
+    ...outcome,
+    messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)),
+  }));
   const overCount = outcomes.filter((outcome) => outcome.fit?.status === 'over').length;
   const untimedCount = outcomes.filter((outcome) => outcome.seconds === null).length;
   const totalSeconds = outcomes.reduce((sum, outcome) => sum + (outcome.seconds ?? 0), 0);
   const failed = outcomes.some((outcome) => outcome.internalErrors > 0);
-  return { statements, overCount, untimedCount, totalSeconds, rules: await ruleInfo(), outcome: failed ? 'failure' : overCount + untimedCount > 0 ? 'findings' : 'clean' };
+  return {
+    statements,
+    overCount,
+    untimedCount,
+    totalSeconds,
+    rules: await ruleInfo(),
+    outcome: failed ? 'failure' : overCount + untimedCount > 0 ? 'findings' : 'clean',
+  };
 }
 
 // ----------------------------------------------------------------------------------------------- list
@@ -239,7 +278,10 @@ export interface ListResult {
 /** The inventory: who speaks where, how long, and whether `check` passes; filtered and sorted. */
 export async function list(options: ListOptions = {}): Promise<ListResult> {
   const { project, files } = await prepare(options);
-  const [{ runFiles }, { selectStatements, sessionTotals }] = await Promise.all([import('./run/run.js'), import('./run/list-select.js')]);
+  const [{ runFiles }, { selectStatements, sessionTotals }] = await Promise.all([
+    import('./run/run.js'),
+    import('./run/list-select.js'),
+  ]);
   const outcomes = await runFiles('list', files, project.context, { concurrency: options.concurrency });
   const statements = selectStatements(outcomes, options, project.context.forums);
   const failed = outcomes.some((outcome) => outcome.internalErrors > 0);
@@ -291,7 +333,10 @@ export interface BuildResult {
  * missing, a usage error naming it when it cannot be (or is a file).
  */
 export async function prepareBuild(options: BuildOptions & { project: Project }): Promise<{ outDir: string }> {
-  const [{ outputFolder }, { sourceDateEpoch }] = await Promise.all([import('./build/out-folder.js'), import('./build/source-date.js')]);
+  const [{ outputFolder }, { sourceDateEpoch }] = await Promise.all([
+    import('./build/out-folder.js'),
+    import('./build/source-date.js'),
+  ]);
   sourceDateEpoch(options.sourceDateEpoch);
   return { outDir: outputFolder(options.project, options.out) };
 }
@@ -308,10 +353,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const outDir = outputFolder(project, options.out);
   const copies = options.copies ?? project.config.copies ?? ['handout'];
-  const settings = { outDir, formats: options.to ?? (['docx', 'pdf'] as Format[]), copies: [...new Set(copies)], force: options.force === true, pdfEngine: options.pdfEngine ?? 'pdfkit', sourceDateEpoch: epoch };
-  const outcomes = await buildFiles(files, project.context, settings, { rebuild: options.rebuild, concurrency: options.concurrency, onProgress: options.onProgress, env: options.env ?? process.env });
-  const statements = outcomes.map(({ staged: _staged, entry: _entry, ...outcome }) => ({ ...outcome, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) }));
-  const count = (status: StoredBuildOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const settings = {
+    outDir,
+    formats: options.to ?? (['docx', 'pdf'] as Format[]),
+    copies: [...new Set(copies)],
+    force: options.force === true,
+    pdfEngine: options.pdfEngine ?? 'pdfkit',
+    sourceDateEpoch: epoch,
+  };
+  const outcomes = await buildFiles(files, project.context, settings, {
+    rebuild: options.rebuild,
+    concurrency: options.concurrency,
+    onProgress: options.onProgress,
+    env: options.env ?? process.env,
+  });
+  const statements = outcomes.map(({ staged: _staged, entry: _entry, ...outcome }) => ({
+    ...outcome,
+    messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)),
+  }));
+  const count = (status: StoredBuildOutcome['status']) =>
+    outcomes.filter((outcome) => outcome.status === status).length;
   const skipped = count('skipped');
   const failed = count('failed');
   const internal = outcomes.some((outcome) => outcome.internalErrors > 0);
@@ -337,7 +398,7 @@ export interface WatchOptions {
   /** The files the command works on now. */
   files: readonly string[];
   /** Called with the statements that changed, once the events settle. */
-  onChange(files: string[]): Promise<unknown>;
+  onChange: (files: string[]) => Promise<unknown>;
   /** Ends the watch. */
   signal?: AbortSignal;
 }
@@ -345,7 +406,12 @@ export interface WatchOptions {
 /** Watches a project's statements until `signal` aborts, calling `onChange` after each save. */
 export async function watch(options: WatchOptions): Promise<void> {
   const { watchStatements } = await import('./run/watch.js');
-  await watchStatements({ ...options, patterns: options.patterns ?? [], cwd: options.project.cwd, config: options.project.config });
+  await watchStatements({
+    ...options,
+    patterns: options.patterns ?? [],
+    cwd: options.project.cwd,
+    config: options.project.config,
+  });
 }
 
 // ------------------------------------------------------------------------------------- init and new

@@ -7,6 +7,7 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects are described above; what is left is a scalar
   return quote(String(value));
 }
 
@@ -15,6 +16,7 @@ export function describeValue(value: unknown): string {
  * from a statement printed to a terminal or a CI log, they could move the cursor, clear lines or
  * hide and reorder words, so that a report says something other than what it found.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** `text` with each control character written out as `\u{…}`, so that it shows instead of acting. */
@@ -24,6 +26,7 @@ export function printable(text: string): string {
 
 /** Text for a one-line setting (a front matter or config value): line breaks and control characters made spaces, trimmed; undefined when nothing is left. */
 export function singleLine(value: string | undefined): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const text = value?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return text === '' ? undefined : text;
 }

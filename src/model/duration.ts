@@ -5,9 +5,21 @@
 import { own } from './own.js';
 
 const UNIT_SECONDS: Record<string, number> = {
-  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
-  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
 };
 
 const CLOCK = /^(?:(\d+):)?(\d+):([0-5]\d)$/;

@@ -75,9 +75,17 @@ function text(name: string): (value: unknown) => FieldResult<string> {
 
 function oneOf<T extends string>(name: string, values: readonly T[]): (value: unknown) => FieldResult<T> {
   return (value) => {
-    const normalized = typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_]+/g, '-') : undefined;
+    const normalized =
+      typeof value === 'string'
+        ? value
+            .trim()
+            .toLowerCase()
+            .replace(/[\s_]+/g, '-')
+        : undefined;
     const match = values.find((candidate) => candidate === normalized);
-    return match !== undefined ? ok(match) : fail(`Expected \`${name}\` to be ${listOr(values)}, found ${describeValue(value)}`);
+    return match !== undefined
+      ? ok(match)
+      : fail(`Expected \`${name}\` to be ${listOr(values)}, found ${describeValue(value)}`);
   };
 }
 
@@ -99,7 +107,9 @@ export function parseDate(value: unknown): FieldResult<string> {
 /** Parses a BCP 47 tag whose language has phrase lists, canonicalized (`EN-gb` → `en-GB`). */
 export function parseLanguage(value: unknown, context: FieldContext): FieldResult<string> {
   if (typeof value !== 'string' || value.trim() === '') {
-    return fail(`Expected \`language\` to be a BCP 47 tag such as ${listOr(context.knownLanguages)}, found ${describeValue(value)}`);
+    return fail(
+      `Expected \`language\` to be a BCP 47 tag such as ${listOr(context.knownLanguages)}, found ${describeValue(value)}`,
+    );
   }
   const written = value.trim();
   let canonical: string | undefined;
@@ -109,10 +119,13 @@ export function parseLanguage(value: unknown, context: FieldContext): FieldResul
     canonical = undefined;
   }
   const primary = canonical?.split('-')[0];
-  if (canonical !== undefined && primary !== undefined && context.knownLanguages.includes(primary)) return ok(canonical);
+  if (canonical !== undefined && primary !== undefined && context.knownLanguages.includes(primary))
+    return ok(canonical);
   const named = context.languageNames.get(written.toLowerCase());
   const hint = named === undefined ? '' : `, did you mean \`${named}\`?`;
-  return fail(`Expected \`language\` to be a language with phrase lists (${listOr(context.knownLanguages)}), found ${quote(written)}${hint}`);
+  return fail(
+    `Expected \`language\` to be a language with phrase lists (${listOr(context.knownLanguages)}), found ${quote(written)}${hint}`,
+  );
 }
 
 const MIN_PACE = 20;
@@ -123,14 +136,18 @@ export function parsePace(value: unknown): FieldResult<number> {
   const number =
     typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim().replace(/\s*wpm$/i, '')) : NaN;
   if (Number.isFinite(number) && number >= MIN_PACE && number <= MAX_PACE) return ok(number);
-  return fail(`Expected \`pace\` to be words per minute between ${MIN_PACE} and ${MAX_PACE}, found ${describeValue(value)}`);
+  return fail(
+    `Expected \`pace\` to be words per minute between ${MIN_PACE} and ${MAX_PACE}, found ${describeValue(value)}`,
+  );
 }
 
 /** Parses a speaking slot into seconds. */
 export function parseSlot(value: unknown): FieldResult<number> {
   const seconds = parseDurationSeconds(value);
   return seconds === undefined
-    ? fail(`Expected \`slot\` to be a duration such as \`90s\`, \`3m\`, \`2m30s\` or \`3:00\`, found ${describeValue(value)}`)
+    ? fail(
+        `Expected \`slot\` to be a duration such as \`90s\`, \`3m\`, \`2m30s\` or \`3:00\`, found ${describeValue(value)}`,
+      )
     : ok(seconds);
 }
 
@@ -155,7 +172,9 @@ const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 export function parseTemplate(value: unknown): FieldResult<string> {
   return typeof value === 'string' && TEMPLATE_NAME.test(value.trim())
     ? ok(value.trim())
-    : fail(`Expected \`template\` to be the name of a template in \`templates/\` (letters, digits, \`-\`, \`_\`), found ${describeValue(value)}`);
+    : fail(
+        `Expected \`template\` to be the name of a template in \`templates/\` (letters, digits, \`-\`, \`_\`), found ${describeValue(value)}`,
+      );
 }
 
 function field<T>(
@@ -165,27 +184,43 @@ function field<T>(
   assign: (fields: StatementFields, value: T) => void,
   required = false,
 ): FieldSpec {
-  return { name, required, description, parse, assign: assign as FieldSpec['assign'] };
+  return { name, required, description, parse, assign: assign };
 }
 
 /** The front matter fields, in the order the README documents them. */
 export const FIELDS: readonly FieldSpec[] = [
-  field('forum', 'The meeting body, e.g. `CCPCJ`, `UNTOC COP` (required)', text('forum'), (f, v) => (f.forum = v), true),
+  field(
+    'forum',
+    'The meeting body, e.g. `CCPCJ`, `UNTOC COP` (required)',
+    text('forum'),
+    (f, v) => (f.forum = v),
+    true,
+  ),
   field('session', 'The session, e.g. `34` or `COP 12` (required)', text('session'), (f, v) => (f.session = v), true),
   field('speaker', 'Who delivers the statement (required)', text('speaker'), (f, v) => (f.speaker = v), true),
-  field('title', 'The statement\'s title', text('title'), (f, v) => (f.title = v)),
+  field('title', "The statement's title", text('title'), (f, v) => (f.title = v)),
   field('agenda_item', 'The agenda item, e.g. `5` or `4 (b)`', text('agenda_item'), (f, v) => (f.agenda_item = v)),
-  field('role', 'The speaker\'s role, e.g. `Chair`', text('role'), (f, v) => (f.role = v)),
+  field('role', "The speaker's role, e.g. `Chair`", text('role'), (f, v) => (f.role = v)),
   field('date', 'The day of delivery, `YYYY-MM-DD`', parseDate, (f, v) => (f.date = v)),
-  field('organization', 'The speaking organization (default from config)', text('organization'), (f, v) => (f.organization = v)),
+  field(
+    'organization',
+    'The speaking organization (default from config)',
+    text('organization'),
+    (f, v) => (f.organization = v),
+  ),
   field('organizations', 'The organizations of a joint statement', parseOrganizations, (f, v) => (f.organizations = v)),
   field('language', 'BCP 47 tag: `en` (default), `fr`, `es`', parseLanguage, (f, v) => (f.language = v)),
   field('kind', '`oral` (default) or `written`', oneOf('kind', KINDS), (f, v) => (f.kind = v)),
-  field('slot', 'Speaking slot: `90s`, `3m`, `2m30s`, `3:00`; a bare number is seconds', parseSlot, (f, v) => (f.slotSeconds = v)),
+  field(
+    'slot',
+    'Speaking slot: `90s`, `3m`, `2m30s`, `3:00`; a bare number is seconds',
+    parseSlot,
+    (f, v) => (f.slotSeconds = v),
+  ),
   field('pace', 'Words per minute', parsePace, (f, v) => (f.pace = v)),
   field('status', '`draft` or `final`', oneOf('status', STATUSES), (f, v) => (f.status = v)),
   field('mark', '`check-against-delivery` (default) or `read-out-verbatim`', parseMark, (f, v) => (f.mark = v)),
-  field('template', 'The handout template\'s name, in `templates/`', parseTemplate, (f, v) => (f.template = v)),
+  field('template', "The handout template's name, in `templates/`", parseTemplate, (f, v) => (f.template = v)),
 ];
 
 /** The fields by name. */
@@ -193,6 +228,10 @@ export const FIELDS_BY_NAME: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map
 
 /** True when a front matter value counts as absent: nothing, or only spaces. */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ||
-    (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }

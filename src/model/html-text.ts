@@ -16,7 +16,9 @@ export function htmlText(html: string): string {
 function decodeEntity(name: string): string | undefined {
   if (name[0] === '#') {
     const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : undefined;
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+      ? String.fromCodePoint(code)
+      : undefined;
   }
   return own(ENTITIES, name.toLowerCase());
 }

@@ -28,14 +28,18 @@ export function normalizePhrase(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   // Chinese next to Latin letters or figures: a space between, so each reads as a word of its own.
-  return UNSPACED.test(normalized) ? normalized.replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])|([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, '$1$2 ') : normalized;
+  return UNSPACED.test(normalized)
+    ? normalized.replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])|([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, '$1$2 ')
+    : normalized;
 }
 
 const BRACKETED = /\[([^[\]\n]{1,40})\]/g;
 
 /** Text without its stage directions (`[pause]`), which are not said. */
 export function withoutStageDirections(text: string, phrases: Phrases): string {
-  return text.replace(BRACKETED, (whole, inner: string) => (phrases.stageDirections.has(inner.trim().toLowerCase()) ? ' ' : whole));
+  return text.replace(BRACKETED, (whole, inner: string) =>
+    phrases.stageDirections.has(inner.trim().toLowerCase()) ? ' ' : whole,
+  );
 }
 
 /**
@@ -50,5 +54,7 @@ export const UNSPACED_ALL = new RegExp(UNSPACED.source, 'gu');
 
 /** True when `text` (normalized) is `phrase` or starts with it followed by a word boundary (none needed in Chinese). */
 export function startsWithPhrase(text: string, phrase: string): boolean {
-  return text === phrase || text.startsWith(`${phrase} `) || (UNSPACED.test(phrase.at(-1) ?? '') && text.startsWith(phrase));
+  return (
+    text === phrase || text.startsWith(`${phrase} `) || (UNSPACED.test(phrase.at(-1) ?? '') && text.startsWith(phrase))
+  );
 }

@@ -19,6 +19,9 @@ export function pointAt(statement: Statement, offset: number): Point {
 export function spanOf(node: { position?: { start: Point; end: Point } }): Span {
   const position = node.position;
   return position
-    ? { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } }
+    ? {
+        start: { line: position.start.line, column: position.start.column },
+        end: { line: position.end.line, column: position.end.column },
+      }
     : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 }

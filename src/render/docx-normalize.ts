@@ -21,7 +21,8 @@ const RANDOM_ID = /rId[A-Za-z0-9_-]{12,}/g;
 const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Parts that are the same in every handout of a template: encoded and deflated once, reused. */
-const SHARED = /^(word\/(styles|settings|fontTable|webSettings|endnotes)\.xml|word\/theme\/.*|docProps\/(app|custom)\.xml|.*\.rels)$/;
+const SHARED =
+  /^(word\/(styles|settings|fontTable|webSettings|endnotes)\.xml|word\/theme\/.*|docProps\/(app|custom)\.xml|.*\.rels)$/;
 /** Parts this small (rels, content types, footers, empty notes) often repeat from one handout to the next. */
 const SMALL_PART = 4096;
 /** Encoded texts of repeating parts, by text. */
@@ -39,10 +40,22 @@ function encode(text: string, repeats: boolean): Uint8Array {
   return bytes;
 }
 
+/** True for parts given as a map. */
+function isPartMap(
+  parts: ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, Uint8Array>>,
+): parts is ReadonlyMap<string, string | Uint8Array> {
+  return parts instanceof Map;
+}
+
 /** Zips the parts of a .docx (path → XML text or bytes) so the same document always gives the same bytes. */
-export function packDocx(parts: ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, Uint8Array>>, options: NormalizeOptions): Uint8Array {
-  const entries = parts instanceof Map ? Object.fromEntries(parts) : (parts as Record<string, string | Uint8Array>);
-  const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+export function packDocx(
+  parts: ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, Uint8Array>>,
+  options: NormalizeOptions,
+): Uint8Array {
+  const entries: Record<string, string | Uint8Array> = isPartMap(parts) ? Object.fromEntries(parts) : { ...parts };
+  const names = Object.keys(entries).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   const ids = new Map<string, string>();
   const stamp = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const files: ZipEntry[] = [];
@@ -53,7 +66,11 @@ export function packDocx(parts: ReadonlyMap<string, string | Uint8Array> | Reado
   for (const name of names) {
     const entry = entries[name]!;
     if (!/\.(xml|rels)$/.test(name)) {
-      files.push({ name, data: typeof entry === 'string' ? strToU8(entry) : entry, store: name.startsWith('word/media/') });
+      files.push({
+        name,
+        data: typeof entry === 'string' ? strToU8(entry) : entry,
+        store: name.startsWith('word/media/'),
+      });
       continue;
     }
     let text = typeof entry === 'string' ? entry : strFromU8(entry);
@@ -71,7 +88,11 @@ export function packDocx(parts: ReadonlyMap<string, string | Uint8Array> | Reado
       text = text
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
-      if (!text.includes('<dc:language>')) text = text.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.language)}</dc:language></cp:coreProperties>`);
+      if (!text.includes('<dc:language>'))
+        text = text.replace(
+          '</cp:coreProperties>',
+          `<dc:language>${escapeXml(options.language)}</dc:language></cp:coreProperties>`,
+        );
     }
     const repeats = name !== 'docProps/core.xml' && (SHARED.test(name) || text.length <= SMALL_PART);
     const file = { name, data: encode(text, repeats) };

@@ -62,12 +62,17 @@ let reuse = true;
 /** The compiler, or undefined where this version of the library has none to use. */
 function libraryCompiler(): PartsCompiler | undefined {
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
-  return typeof compiler?.compile === 'function' && typeof compiler.formatter?.format === 'function' ? compiler : undefined;
+  return typeof compiler?.compile === 'function' && typeof compiler.formatter?.format === 'function'
+    ? compiler
+    : undefined;
 }
 
 /** The same compiler, writing a stub for each of `reused` instead of formatting it. */
 function stubbingCompiler(compiler: PartsCompiler, reused: Set<unknown>): PartsCompiler {
-  const formatter = { format: (component: unknown, context: unknown) => (reused.has(component) ? STUB : compiler.formatter.format(component, context)) };
+  const formatter = {
+    format: (component: unknown, context: unknown) =>
+      reused.has(component) ? STUB : compiler.formatter.format(component, context),
+  };
   return Object.create(compiler, { formatter: { value: formatter } }) as PartsCompiler;
 }
 
@@ -78,7 +83,10 @@ const writtenKey = (part: ReusablePart) => `${part.path}\0${part.key}`;
  * `documentOf` makes the document, with its style objects or, where the styles part is reused,
  * without them (building the library's style objects is a third of the cost of a document).
  */
-export async function compileParts(documentOf: (withStyles: boolean) => Document, reusable: readonly ReusablePart[]): Promise<Parts> {
+export async function compileParts(
+  documentOf: (withStyles: boolean) => Document,
+  reusable: readonly ReusablePart[],
+): Promise<Parts> {
   const compiler = libraryCompiler();
   if (!compiler) return new Map(Object.entries(unzipSync(await Packer.toBuffer(documentOf(true)))));
   const hits = reuse ? reusable.filter((part) => part.key !== undefined && written.has(writtenKey(part))) : [];
@@ -96,7 +104,8 @@ export async function compileParts(documentOf: (withStyles: boolean) => Document
   }
   if (reuse) {
     for (const part of reusable) {
-      if (part.key === undefined || hits.includes(part) || !parts.has(part.path) || written.size >= MAX_WRITTEN) continue;
+      if (part.key === undefined || hits.includes(part) || !parts.has(part.path) || written.size >= MAX_WRITTEN)
+        continue;
       written.set(writtenKey(part), parts.get(part.path)!);
     }
   }

@@ -40,7 +40,14 @@ const TWIPS_PER_POINT = 20;
 const PIXELS_PER_POINT = 96 / 72;
 /** Bullets by depth, in the body font (the same as the PDF's). */
 const BULLETS = ['•', '–', '·'];
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 
 /** Line spacing as a multiple: without the rule said outright, LibreOffice reads it as exact and clips images. */
 const AUTO = LineRuleType.AUTO;
@@ -58,7 +65,10 @@ export async function renderDocx(handout: Handout): Promise<Uint8Array> {
   const styles = compiler.styles();
   // The parts are taken before the library zips them, so the package is compressed once, after normalizing;
   // the parts that repeat from one handout to the next are written once.
-  const parts = await compileParts((withStyles) => compiler.document(withStyles ? styles : undefined), reusableParts(handout, JSON.stringify(styles)));
+  const parts = await compileParts(
+    (withStyles) => compiler.document(withStyles ? styles : undefined),
+    reusableParts(handout, JSON.stringify(styles)),
+  );
   return packDocx(parts, { date: handout.meta.date, language: handout.meta.language });
 }
 
@@ -80,10 +90,22 @@ function reusableParts(handout: Handout, styles: string): ReusablePart[] {
     fixed('word/comments.xml', (file) => file.Comments),
     fixed('word/endnotes.xml', (file) => file.Endnotes?.View),
     // The footnotes part holds only its separators when the handout has no notes.
-    { path: 'word/footnotes.xml', key: handout.notes.length === 0 ? '' : undefined, component: (file) => file.FootNotes?.View },
+    {
+      path: 'word/footnotes.xml',
+      key: handout.notes.length === 0 ? '' : undefined,
+      component: (file) => file.FootNotes?.View,
+    },
     // A session's handouts share their header; every handout of a language and template its footer.
-    { path: 'word/header1.xml', key: `${JSON.stringify(handout.header)}\0${look}`, component: (file) => file.Headers?.[0]?.View },
-    { path: 'word/footer1.xml', key: `${JSON.stringify(handout.labels.page)}\0${look}`, component: (file) => file.Footers?.[0]?.View },
+    {
+      path: 'word/header1.xml',
+      key: `${JSON.stringify(handout.header)}\0${look}`,
+      component: (file) => file.Headers?.[0]?.View,
+    },
+    {
+      path: 'word/footer1.xml',
+      key: `${JSON.stringify(handout.labels.page)}\0${look}`,
+      component: (file) => file.Footers?.[0]?.View,
+    },
   ];
 }
 
@@ -93,7 +115,16 @@ class DocxCompiler {
   private readonly bodySize: number;
   private readonly lineSpacing: number;
   private readonly contentWidth: number;
-  private readonly numbering: { reference: string; levels: { level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string; start: number; indent: number }[] }[] = [];
+  private readonly numbering: {
+    reference: string;
+    levels: {
+      level: number;
+      format: (typeof LevelFormat)[keyof typeof LevelFormat];
+      text: string;
+      start: number;
+      indent: number;
+    }[];
+  }[] = [];
 
   private readonly rtl: boolean;
   private readonly languages: ReturnType<typeof wordLanguages>;
@@ -125,7 +156,16 @@ class DocxCompiler {
       description: handout.copy === 'speaker' ? handout.labels.speakerCopy : undefined,
       revision: 1,
       footnotes,
-      numbering: { config: this.numbering.map(({ reference, levels }) => ({ reference, levels: levels.map((level) => ({ ...level, alignment: AlignmentType.START, style: { paragraph: { indent: { left: twips(level.indent), hanging: twips(14) } } } })) })) },
+      numbering: {
+        config: this.numbering.map(({ reference, levels }) => ({
+          reference,
+          levels: levels.map((level) => ({
+            ...level,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: twips(level.indent), hanging: twips(14) } } },
+          })),
+        })),
+      },
       styles,
       sections: [
         {
@@ -151,14 +191,22 @@ class DocxCompiler {
   }
 
   private run(options: IRunOptions): IRunOptions {
-    return { language: this.languages, ...options } as IRunOptions;
+    return { language: this.languages, ...options };
   }
 
   /** The runs of a piece of text, one per script: Arabic ones right to left, all tagged with their languages. */
   private textRuns(text: string, options: IRunOptions): TextRun[] {
     if (!this.rtl && !/[\u0600-\u06ff]/.test(text)) return [new TextRun(this.run({ ...options, text }))];
-    return scriptRuns(text).map((run, index) =>
-      new TextRun(this.run({ ...options, text: run.text, rightToLeft: run.script === 'arabic', break: index === 0 ? options.break : undefined })),
+    return scriptRuns(text).map(
+      (run, index) =>
+        new TextRun(
+          this.run({
+            ...options,
+            text: run.text,
+            rightToLeft: run.script === 'arabic',
+            break: index === 0 ? options.break : undefined,
+          }),
+        ),
     );
   }
 
@@ -177,7 +225,14 @@ class DocxCompiler {
             color: hex(template.colours.text),
             language: this.languages,
           },
-          paragraph: { spacing: { after: twips(template.paragraphSpacing), line: Math.round(240 * this.lineSpacing), lineRule: AUTO }, ...(this.rtl ? { bidirectional: true } : {}) },
+          paragraph: {
+            spacing: {
+              after: twips(template.paragraphSpacing),
+              line: Math.round(240 * this.lineSpacing),
+              lineRule: AUTO,
+            },
+            ...(this.rtl ? { bidirectional: true } : {}),
+          },
         },
         heading1: this.headingStyle(headings[0] ?? 14),
         heading2: this.headingStyle(headings[1] ?? 12),
@@ -187,15 +242,68 @@ class DocxCompiler {
         heading6: this.headingStyle(headings[5] ?? 11),
         hyperlink: { run: { color: hex(template.colours.link), underline: {} } },
         footnoteReference: { run: { superScript: true } },
-        footnoteText: { run: { size: halfPoints(template.sizes.notes) }, paragraph: { spacing: { after: 60, line: 240, lineRule: AUTO } } },
+        footnoteText: {
+          run: { size: halfPoints(template.sizes.notes) },
+          paragraph: { spacing: { after: 60, line: 240, lineRule: AUTO } },
+        },
       },
       paragraphStyles: [
-        { id: 'HandoutTitle', name: 'Handout Title', basedOn: 'Normal', next: 'Normal', run: { font: family(template.fonts.headings), size: halfPoints(template.sizes.title), bold: true, color: hex(template.colours.accent) }, paragraph: { spacing: { after: 80, line: 240, lineRule: AUTO }, keepNext: true } },
-        { id: 'HandoutByline', name: 'Handout Byline', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(template.sizes.subtitle), color: hex(template.colours.text) }, paragraph: { spacing: { after: 0, line: 260, lineRule: AUTO }, keepNext: true } },
-        { id: 'HandoutHeader', name: 'Handout Header', basedOn: 'Normal', run: { size: halfPoints(template.sizes.header), color: hex(template.colours.muted) }, paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO } } },
-        { id: 'HandoutFooter', name: 'Handout Footer', basedOn: 'Normal', run: { size: halfPoints(template.sizes.footer), color: hex(template.colours.muted) }, paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO }, alignment: AlignmentType.CENTER } },
-        { id: 'HandoutCode', name: 'Handout Code', basedOn: 'Normal', run: { font: family(template.fonts.code), size: halfPoints(template.sizes.code) }, paragraph: { spacing: { before: twips(template.paragraphSpacing), after: twips(template.paragraphSpacing), line: 240, lineRule: AUTO } } },
-        { id: 'HandoutQuote', name: 'Handout Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: twips(22) } } },
+        {
+          id: 'HandoutTitle',
+          name: 'Handout Title',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: {
+            font: family(template.fonts.headings),
+            size: halfPoints(template.sizes.title),
+            bold: true,
+            color: hex(template.colours.accent),
+          },
+          paragraph: { spacing: { after: 80, line: 240, lineRule: AUTO }, keepNext: true },
+        },
+        {
+          id: 'HandoutByline',
+          name: 'Handout Byline',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: halfPoints(template.sizes.subtitle), color: hex(template.colours.text) },
+          paragraph: { spacing: { after: 0, line: 260, lineRule: AUTO }, keepNext: true },
+        },
+        {
+          id: 'HandoutHeader',
+          name: 'Handout Header',
+          basedOn: 'Normal',
+          run: { size: halfPoints(template.sizes.header), color: hex(template.colours.muted) },
+          paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO } },
+        },
+        {
+          id: 'HandoutFooter',
+          name: 'Handout Footer',
+          basedOn: 'Normal',
+          run: { size: halfPoints(template.sizes.footer), color: hex(template.colours.muted) },
+          paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO }, alignment: AlignmentType.CENTER },
+        },
+        {
+          id: 'HandoutCode',
+          name: 'Handout Code',
+          basedOn: 'Normal',
+          run: { font: family(template.fonts.code), size: halfPoints(template.sizes.code) },
+          paragraph: {
+            spacing: {
+              before: twips(template.paragraphSpacing),
+              after: twips(template.paragraphSpacing),
+              line: 240,
+              lineRule: AUTO,
+            },
+          },
+        },
+        {
+          id: 'HandoutQuote',
+          name: 'Handout Quote',
+          basedOn: 'Normal',
+          run: { italics: true },
+          paragraph: { indent: { left: twips(22) } },
+        },
       ],
     };
   }
@@ -203,8 +311,17 @@ class DocxCompiler {
   private headingStyle(size: number) {
     const { template } = this;
     return {
-      run: { font: family(template.fonts.headings), size: halfPoints(this.speaker ? Math.max(size, this.bodySize) : size), bold: true, color: hex(template.colours.accent) },
-      paragraph: { spacing: { before: twips(template.paragraphSpacing * 1.6), after: twips(template.paragraphSpacing * 0.6) }, keepNext: true, keepLines: true },
+      run: {
+        font: family(template.fonts.headings),
+        size: halfPoints(this.speaker ? Math.max(size, this.bodySize) : size),
+        bold: true,
+        color: hex(template.colours.accent),
+      },
+      paragraph: {
+        spacing: { before: twips(template.paragraphSpacing * 1.6), after: twips(template.paragraphSpacing * 0.6) },
+        keepNext: true,
+        keepLines: true,
+      },
     };
   }
 
@@ -213,12 +330,19 @@ class DocxCompiler {
     const lines = handout.header.lines.length > 0 ? handout.header.lines : [''];
     const children = lines.map((line, index) => {
       const runs: ParagraphChild[] = [...this.textRuns(line, {})];
-      if (index === 0) runs.push(new TextRun(this.run({ children: [new Tab(), handout.header.mark], bold: true, color: hex(template.colours.accent) })));
+      if (index === 0)
+        runs.push(
+          new TextRun(
+            this.run({ children: [new Tab(), handout.header.mark], bold: true, color: hex(template.colours.accent) }),
+          ),
+        );
       const last = index === lines.length - 1;
       return new Paragraph({
         style: 'HandoutHeader',
         tabStops: [{ type: TabStopType.RIGHT, position: twips(this.contentWidth) }],
-        border: last ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(template.colours.rule), space: 4 } } : undefined,
+        border: last
+          ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(template.colours.rule), space: 4 } }
+          : undefined,
         children: runs,
       });
     });
@@ -227,38 +351,87 @@ class DocxCompiler {
 
   private footer(): Footer {
     const text = this.handout.labels.page;
-    const parts: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+    const parts: string[] = [];
     for (const piece of text.split(/(\{page\}|\{pages\})/)) {
       if (piece === '{page}') parts.push(PageNumber.CURRENT);
       else if (piece === '{pages}') parts.push(PageNumber.TOTAL_PAGES);
       else if (piece !== '') parts.push(piece);
     }
-    return new Footer({ children: [new Paragraph({ style: 'HandoutFooter', children: [new TextRun(this.run({ children: parts }))] })] });
+    return new Footer({
+      children: [new Paragraph({ style: 'HandoutFooter', children: [new TextRun(this.run({ children: parts }))] })],
+    });
   }
 
   private titleBlock(): Paragraph[] {
     const { title } = this.handout;
     const paragraphs: Paragraph[] = [];
-    if (this.speaker) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: [new TextRun(this.run({ text: this.handout.labels.speakerCopy, bold: true, color: hex(this.template.speakerCopy.slotColour) }))] }));
-    if (title.title) paragraphs.push(new Paragraph({ style: 'HandoutTitle', children: this.textRuns(title.title, { boldComplexScript: true }) }));
-    if (title.byline) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: this.textRuns(title.byline, { bold: true, boldComplexScript: true }) }));
-    if (title.organization) paragraphs.push(new Paragraph({ style: 'HandoutByline', children: this.textRuns(title.organization, {}) }));
+    if (this.speaker)
+      paragraphs.push(
+        new Paragraph({
+          style: 'HandoutByline',
+          children: [
+            new TextRun(
+              this.run({
+                text: this.handout.labels.speakerCopy,
+                bold: true,
+                color: hex(this.template.speakerCopy.slotColour),
+              }),
+            ),
+          ],
+        }),
+      );
+    if (title.title)
+      paragraphs.push(
+        new Paragraph({ style: 'HandoutTitle', children: this.textRuns(title.title, { boldComplexScript: true }) }),
+      );
+    if (title.byline)
+      paragraphs.push(
+        new Paragraph({
+          style: 'HandoutByline',
+          children: this.textRuns(title.byline, { bold: true, boldComplexScript: true }),
+        }),
+      );
+    if (title.organization)
+      paragraphs.push(new Paragraph({ style: 'HandoutByline', children: this.textRuns(title.organization, {}) }));
     if (paragraphs.length > 0) {
-      paragraphs.push(new Paragraph({ spacing: { after: twips(this.template.paragraphSpacing * 2) }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(this.template.colours.rule), space: 1 } }, children: [] }));
+      paragraphs.push(
+        new Paragraph({
+          spacing: { after: twips(this.template.paragraphSpacing * 2) },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(this.template.colours.rule), space: 1 } },
+          children: [],
+        }),
+      );
     }
     return paragraphs;
   }
 
-  private blocks(blocks: readonly Block[], depth: number, extra: Partial<IParagraphOptions> = {}): (Paragraph | Table)[] {
+  private blocks(
+    blocks: readonly Block[],
+    depth: number,
+    extra: Partial<IParagraphOptions> = {},
+  ): (Paragraph | Table)[] {
     return blocks.flatMap((block) => this.block(block, depth, extra));
   }
 
   /** A paragraph of the speaker's copy: its running time in the margin, never split across pages. */
-  private timed(options: IParagraphOptions, time: { label: string } | undefined, leftIndent: number): IParagraphOptions {
+  private timed(
+    options: IParagraphOptions,
+    time: { label: string } | undefined,
+    leftIndent: number,
+  ): IParagraphOptions {
     if (!this.speaker) return options;
     const gutter = 46;
     const runs = time
-      ? [new TextRun(this.run({ text: time.label, size: halfPoints(this.bodySize * 0.6), color: hex(this.template.speakerCopy.timeColour) })), new TextRun({ children: [new Tab()] })]
+      ? [
+          new TextRun(
+            this.run({
+              text: time.label,
+              size: halfPoints(this.bodySize * 0.6),
+              color: hex(this.template.speakerCopy.timeColour),
+            }),
+          ),
+          new TextRun({ children: [new Tab()] }),
+        ]
       : [];
     return {
       ...options,
@@ -274,13 +447,21 @@ class DocxCompiler {
     switch (block.type) {
       case 'paragraph': {
         // Proportional spacing makes LibreOffice overlap inline images: a paragraph with one gets single spacing.
-        const spacing = block.inlines.some((inline) => inline.type === 'image') ? { line: 240, lineRule: AUTO } : undefined;
+        const spacing = block.inlines.some((inline) => inline.type === 'image')
+          ? { line: 240, lineRule: AUTO }
+          : undefined;
         return [new Paragraph(this.timed({ ...extra, spacing, children: this.inlines(block.inlines) }, block.time, 0))];
       }
       case 'heading':
-        return [new Paragraph({ heading: HEADINGS[Math.min(block.depth, 6) - 1], children: this.inlines(block.inlines) })];
+        return [
+          new Paragraph({ heading: HEADINGS[Math.min(block.depth, 6) - 1], children: this.inlines(block.inlines) }),
+        ];
       case 'quote': {
-        const quoted = { ...extra, style: 'HandoutQuote', border: { left: { style: BorderStyle.SINGLE, size: 12, color: hex(template.colours.quoteBar), space: 8 } } };
+        const quoted = {
+          ...extra,
+          style: 'HandoutQuote',
+          border: { left: { style: BorderStyle.SINGLE, size: 12, color: hex(template.colours.quoteBar), space: 8 } },
+        };
         const paragraphs = this.blocks(block.blocks, depth, quoted);
         if (this.speaker && block.time && paragraphs[0] instanceof Paragraph) {
           return [new Paragraph(this.timed({ ...quoted, children: [] }, block.time, 0)), ...paragraphs];
@@ -294,19 +475,37 @@ class DocxCompiler {
           new Paragraph({
             style: 'HandoutCode',
             shading: { type: ShadingType.CLEAR, fill: hex(template.colours.codeBackground), color: 'auto' },
-            children: block.text.split('\n').map((line, index) => new TextRun(this.run({ text: line, break: index > 0 ? 1 : undefined }))),
+            children: block.text
+              .split('\n')
+              .map((line, index) => new TextRun(this.run({ text: line, break: index > 0 ? 1 : undefined }))),
           }),
         ];
       case 'table':
         return [this.table(block)];
       case 'rule':
-        return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(template.colours.rule), space: 1 } }, children: [] })];
+        return [
+          new Paragraph({
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(template.colours.rule), space: 1 } },
+            children: [],
+          }),
+        ];
       case 'slotEnd':
         return [
           new Paragraph({
             keepNext: true,
-            border: { top: { style: BorderStyle.SINGLE, size: 18, color: hex(template.speakerCopy.slotColour), space: 2 } },
-            children: [new TextRun(this.run({ text: block.label, bold: true, color: hex(template.speakerCopy.slotColour), size: halfPoints(this.bodySize * 0.7) }))],
+            border: {
+              top: { style: BorderStyle.SINGLE, size: 18, color: hex(template.speakerCopy.slotColour), space: 2 },
+            },
+            children: [
+              new TextRun(
+                this.run({
+                  text: block.label,
+                  bold: true,
+                  color: hex(template.speakerCopy.slotColour),
+                  size: halfPoints(this.bodySize * 0.7),
+                }),
+              ),
+            ],
           }),
         ];
     }
@@ -325,7 +524,8 @@ class DocxCompiler {
     }));
     this.numbering.push({ reference, levels });
     // Items of a tight list (no blank lines between them in the Markdown) sit close together.
-    const tightSpacing = block.tight && !this.speaker ? { after: twips(this.template.paragraphSpacing / 3) } : undefined;
+    const tightSpacing =
+      block.tight && !this.speaker ? { after: twips(this.template.paragraphSpacing / 3) } : undefined;
     return block.items.flatMap((item: ListItem, index) => {
       const [first, ...rest] = item.blocks;
       const last = index === block.items.length - 1;
@@ -333,10 +533,20 @@ class DocxCompiler {
       const box = item.checked === null ? [] : [new TextRun(this.run({ text: item.checked ? '[x] ' : '[ ] ' }))];
       const numbering = { reference, level };
       const out: Paragraph[] = [];
-      if (first?.type === 'paragraph') out.push(new Paragraph(this.timed({ numbering, spacing, children: [...box, ...this.inlines(first.inlines)] }, item.time, 22 * level)));
+      if (first?.type === 'paragraph')
+        out.push(
+          new Paragraph(
+            this.timed(
+              { numbering, spacing, children: [...box, ...this.inlines(first.inlines)] },
+              item.time,
+              22 * level,
+            ),
+          ),
+        );
       else out.push(new Paragraph(this.timed({ numbering, spacing, children: box }, item.time, 22 * level)));
       const remaining = first?.type === 'paragraph' ? rest : item.blocks;
-      for (const child of this.blocks(remaining, depth + 1, { indent: { left: twips(22 * (level + 1)) } })) out.push(child as Paragraph);
+      for (const child of this.blocks(remaining, depth + 1, { indent: { left: twips(22 * (level + 1)) } }))
+        out.push(child as Paragraph);
       return out;
     });
   }
@@ -347,7 +557,14 @@ class DocxCompiler {
     const alignments = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      borders: {
+        top: border,
+        bottom: border,
+        left: border,
+        right: border,
+        insideHorizontal: border,
+        insideVertical: border,
+      },
       rows: block.rows.map(
         (row, rowIndex) =>
           new TableRow({
@@ -356,13 +573,22 @@ class DocxCompiler {
             children: row.map(
               (cell, column) =>
                 new TableCell({
-                  shading: rowIndex === 0 ? { type: ShadingType.CLEAR, fill: hex(template.colours.tableHeader), color: 'auto' } : undefined,
+                  shading:
+                    rowIndex === 0
+                      ? { type: ShadingType.CLEAR, fill: hex(template.colours.tableHeader), color: 'auto' }
+                      : undefined,
                   margins: { top: 40, bottom: 40, left: 80, right: 80 },
                   children: [
                     new Paragraph({
                       alignment: alignments[block.align[column] ?? 'left'] ?? AlignmentType.LEFT,
                       spacing: { after: 0 },
-                      children: this.inlines(rowIndex === 0 ? cell.map((inline) => (inline.type === 'text' ? { ...inline, marks: { ...inline.marks, bold: true } } : inline)) : cell),
+                      children: this.inlines(
+                        rowIndex === 0
+                          ? cell.map((inline) =>
+                              inline.type === 'text' ? { ...inline, marks: { ...inline.marks, bold: true } } : inline,
+                            )
+                          : cell,
+                      ),
                     }),
                   ],
                 }),
@@ -373,7 +599,9 @@ class DocxCompiler {
   }
 
   private noteParagraphs(blocks: readonly Block[]): Paragraph[] {
-    const paragraphs = this.blocks(blocks, 0, { style: 'FootnoteText' }).filter((child): child is Paragraph => child instanceof Paragraph);
+    const paragraphs = this.blocks(blocks, 0, { style: 'FootnoteText' }).filter(
+      (child): child is Paragraph => child instanceof Paragraph,
+    );
     return paragraphs.length > 0 ? paragraphs : [new Paragraph({ style: 'FootnoteText', children: [] })];
   }
 
@@ -397,7 +625,10 @@ class DocxCompiler {
           new ImageRun({
             type: inline.image.format,
             data: inline.image.data,
-            transformation: { width: Math.round(inline.image.width * scale), height: Math.round(inline.image.height * scale) },
+            transformation: {
+              width: Math.round(inline.image.width * scale),
+              height: Math.round(inline.image.height * scale),
+            },
             altText: { title: inline.alt, description: inline.alt, name: inline.alt || 'image' },
           }),
         );
@@ -414,7 +645,9 @@ class DocxCompiler {
         break: pendingBreak ? 1 : undefined,
       });
       pendingBreak = false;
-      children.push(...(inline.marks.link ? [new ExternalHyperlink({ link: inline.marks.link, children: runs })] : runs));
+      children.push(
+        ...(inline.marks.link ? [new ExternalHyperlink({ link: inline.marks.link, children: runs })] : runs),
+      );
     }
     if (pendingBreak) children.push(new TextRun({ break: 1 }));
     return children;

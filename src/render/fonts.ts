@@ -15,9 +15,19 @@ export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 const require = createRequire(import.meta.url);
 
 /** The files of a family with italics, by style. */
-const WITH_ITALICS: Record<FontStyle, string> = { regular: '400Regular', bold: '700Bold', italic: '400Regular_Italic', boldItalic: '700Bold_Italic' };
+const WITH_ITALICS: Record<FontStyle, string> = {
+  regular: '400Regular',
+  bold: '700Bold',
+  italic: '400Regular_Italic',
+  boldItalic: '700Bold_Italic',
+};
 /** The files of a family without italics: its italic styles are drawn upright. */
-const UPRIGHT_ONLY: Record<FontStyle, string> = { regular: '400Regular', bold: '700Bold', italic: '400Regular', boldItalic: '700Bold' };
+const UPRIGHT_ONLY: Record<FontStyle, string> = {
+  regular: '400Regular',
+  bold: '700Bold',
+  italic: '400Regular',
+  boldItalic: '700Bold',
+};
 
 /** The TrueType files of the families shipped with alliance, by package and style. */
 const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<FontStyle, string> }> = {
@@ -60,7 +70,10 @@ type GlyphRun = ReturnType<Font['layout']>;
 
 /** A laid-out run handed to pdfkit: shared glyphs, its own copy of the positions (pdfkit scales them in place). */
 class CachedRun {
-  constructor(readonly glyphs: GlyphRun['glyphs'], readonly positions: GlyphRun['positions']) {}
+  constructor(
+    readonly glyphs: GlyphRun['glyphs'],
+    readonly positions: GlyphRun['positions'],
+  ) {}
 
   /** The run's width, from its positions as they are now (pdfkit reads it after scaling them). */
   get advanceWidth(): number {
@@ -80,7 +93,13 @@ const MAX_RUNS = 100_000;
 function readableGlyphs(run: GlyphRun): GlyphRun['glyphs'] {
   if (run.direction !== 'rtl') return run.glyphs;
   return run.glyphs.map((glyph) =>
-    glyph.codePoints.length > 1 ? ({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [...glyph.codePoints].reverse() } as unknown as GlyphRun['glyphs'][number]) : glyph,
+    glyph.codePoints.length > 1
+      ? ({
+          id: glyph.id,
+          advanceWidth: glyph.advanceWidth,
+          codePoints: [...glyph.codePoints].reverse(),
+        } as unknown as GlyphRun['glyphs'][number])
+      : glyph,
   );
 }
 
@@ -93,7 +112,7 @@ function readableGlyphs(run: GlyphRun): GlyphRun['glyphs'] {
 function rememberLayouts(font: Font): Font {
   const layout = font.layout.bind(font);
   const runs = new Map<string, { glyphs: GlyphRun['glyphs']; positions: GlyphRun['positions'] }>();
-  font.layout = ((text: string, features?: unknown, ...rest: unknown[]) => {
+  font.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
     const plain = features === undefined || (Array.isArray(features) && features.length === 0);
     if (!plain || rest.length > 0) return layout(text, features as never, ...(rest as []));
     const key = features === undefined ? text : `${text}\u0000[]`;
@@ -104,8 +123,11 @@ function rememberLayouts(font: Font): Font {
       run = { glyphs: readableGlyphs(laid), positions: laid.positions };
       runs.set(key, run);
     }
-    return new CachedRun(run.glyphs, run.positions.map((position) => ({ ...position }))) as unknown as GlyphRun;
-  }) as Font['layout'];
+    return new CachedRun(
+      run.glyphs,
+      run.positions.map((position) => ({ ...position })),
+    ) as unknown as GlyphRun;
+  };
   return font;
 }
 
@@ -146,12 +168,20 @@ export function fontFiles(choice: FontChoice): Record<FontStyle, string> {
 
 function shippedFiles(family: string): Record<FontStyle, string> {
   const styles: FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
-  return Object.fromEntries(styles.map((style) => [style, shippedFontFile(family, style)])) as Record<FontStyle, string>;
+  return Object.fromEntries(styles.map((style) => [style, shippedFontFile(family, style)])) as Record<
+    FontStyle,
+    string
+  >;
 }
 
 function ownFiles(choice: Extract<FontChoice, { files: unknown }>): Record<FontStyle, string> {
   const { files } = choice;
-  return { regular: files.regular, bold: files.bold ?? files.regular, italic: files.italic ?? files.regular, boldItalic: files.boldItalic ?? files.bold ?? files.regular };
+  return {
+    regular: files.regular,
+    bold: files.bold ?? files.regular,
+    italic: files.italic ?? files.regular,
+    boldItalic: files.boldItalic ?? files.bold ?? files.regular,
+  };
 }
 
 /** The font of a style of a font choice, parsed the first time text needs it. */
@@ -160,7 +190,9 @@ export function fontOf(choice: FontChoice, style: FontStyle): Font {
 }
 
 /** Wraps `compute` in a cache per font and key, kept while the font is (fonts are shared across documents). */
-export function perFont<K, V extends {}>(compute: (font: Font, key: K) => V): (font: Font, key: K) => V {
+export function perFont<K, V extends object | string | number | boolean>(
+  compute: (font: Font, key: K) => V,
+): (font: Font, key: K) => V {
   const caches = new WeakMap<Font, Map<K, V>>();
   return (font, key) => {
     let known = caches.get(font);

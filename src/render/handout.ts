@@ -4,7 +4,7 @@
  * images, the text of raw HTML), the header, the title block, the metadata, and for the speaker's copy
  * each spoken paragraph's running time and the end of the slot.
  */
-import type { Nodes, Root, Definition, FootnoteDefinition, PhrasingContent, RootContent, TableCell } from 'mdast';
+import type { Nodes, Definition, FootnoteDefinition, PhrasingContent, RootContent, TableCell } from 'mdast';
 import { formatClock } from '../model/duration.js';
 import { htmlText } from '../model/html-text.js';
 import type { Point, Statement } from '../model/statement.js';
@@ -101,7 +101,12 @@ export interface HandoutInputs {
 /** The date a handout prints, in its language (English the UN way, "19 May 2025"), never shifted by a time zone. */
 export function formatDate(date: string, locale: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** Builds the handout of a statement. */
@@ -111,13 +116,21 @@ export function buildHandout(inputs: HandoutInputs): Handout {
   const { settings } = statement;
   const labels = labelsFor(template, settings.languageRecord);
   const organization = settings.organizations.join('; ') || undefined;
-  const session = fields.session === undefined ? undefined : /^\d+$/.test(fields.session) ? fill(labels.session, { session: fields.session }) ?? fields.session : fields.session;
+  const session =
+    fields.session === undefined
+      ? undefined
+      : /^\d+$/.test(fields.session)
+        ? (fill(labels.session, { session: fields.session }) ?? fields.session)
+        : fields.session;
   const values: Record<string, string | undefined> = {
     organization,
     forum: fields.forum,
     forumName: settings.forum?.name ?? fields.forum,
     session,
-    agendaItem: fields.agenda_item === undefined ? undefined : (fill(labels.agendaItem, { agendaItem: fields.agenda_item }) ?? undefined),
+    agendaItem:
+      fields.agenda_item === undefined
+        ? undefined
+        : (fill(labels.agendaItem, { agendaItem: fields.agenda_item }) ?? undefined),
     date: fields.date === undefined ? undefined : formatDate(fields.date, settings.locale),
     title: fields.title,
     speaker: fields.speaker,
@@ -140,14 +153,21 @@ export function buildHandout(inputs: HandoutInputs): Handout {
       title: fields.title ?? ([organization, subject].filter(Boolean).join(', ') || 'Statement'),
       author: fields.speaker ?? organization ?? '',
       subject,
-      keywords: [fields.forum, fields.session, fields.agenda_item === undefined ? undefined : `agenda item ${fields.agenda_item}`].filter((word): word is string => !!word),
+      keywords: [
+        fields.forum,
+        fields.session,
+        fields.agenda_item === undefined ? undefined : `agenda item ${fields.agenda_item}`,
+      ].filter((word): word is string => !!word),
       language: settings.locale,
       date: inputs.date,
     },
     header: { lines: headerLines, mark: labels[settings.mark] },
     title: {
       title: fields.title,
-      byline: fields.speaker === undefined ? undefined : [fields.speaker, fields.role].filter(Boolean).join(settings.languageRecord.listSeparator),
+      byline:
+        fields.speaker === undefined
+          ? undefined
+          : [fields.speaker, fields.role].filter(Boolean).join(settings.languageRecord.listSeparator),
       organization,
     },
     blocks: copy === 'speaker' ? converter.markSlot(blocks, timing) : blocks,
@@ -170,12 +190,15 @@ class Converter {
     const collect = (node: Nodes) => {
       if (node.type === 'definition') this.definitions.set(node.identifier, node);
       if (node.type === 'footnoteDefinition') this.footnotes.set(node.identifier, node);
-      if ('children' in node) for (const child of node.children) collect(child as Nodes);
+      if ('children' in node) for (const child of node.children) collect(child);
     };
-    collect(statement.tree as Root);
+    collect(statement.tree);
     if (inputs.copy === 'speaker') {
       for (const paragraph of inputs.timing.paragraphs) {
-        this.times.set(paragraph.paragraph.node as Nodes, { cumulativeSeconds: paragraph.cumulativeSeconds, label: formatClock(paragraph.cumulativeSeconds) });
+        this.times.set(paragraph.paragraph.node as Nodes, {
+          cumulativeSeconds: paragraph.cumulativeSeconds,
+          label: formatClock(paragraph.cumulativeSeconds),
+        });
       }
     }
   }
@@ -199,14 +222,26 @@ class Converter {
             ordered: node.ordered === true,
             start: node.start ?? 1,
             tight: node.spread !== true && node.children.every((item) => item.spread !== true),
-            items: node.children.map((item) => ({ blocks: this.blocks(item.children), checked: item.checked ?? null, time: this.times.get(item) })),
+            items: node.children.map((item) => ({
+              blocks: this.blocks(item.children),
+              checked: item.checked ?? null,
+              time: this.times.get(item),
+            })),
           },
         ];
       case 'code':
         return [{ type: 'code', text: node.value }];
       case 'html': {
         const text = htmlText(node.value).replace(/\s+/g, ' ').trim();
-        return text === '' ? [] : [{ type: 'paragraph', inlines: [{ type: 'text', text, marks: {}, place: node.position?.start }], time: this.times.get(node) }];
+        return text === ''
+          ? []
+          : [
+              {
+                type: 'paragraph',
+                inlines: [{ type: 'text', text, marks: {}, place: node.position?.start }],
+                time: this.times.get(node),
+              },
+            ];
       }
       case 'table':
         return [
@@ -233,7 +268,12 @@ class Converter {
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          out.push({ type: 'text', text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), marks, place: node.position?.start });
+          out.push({
+            type: 'text',
+            text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '),
+            marks,
+            place: node.position?.start,
+          });
           break;
         case 'strong':
           out.push(...this.inlines(node.children, { ...marks, bold: true }));
@@ -328,13 +368,20 @@ class Converter {
     const insert = (list: Block[]): Block[] | null => {
       for (let index = 0; index < list.length; index += 1) {
         const block = list[index]!;
-        if ((block.type === 'paragraph' || block.type === 'quote') && block.time === target) return [...list.slice(0, index), { type: 'slotEnd', label }, ...list.slice(index)];
+        if ((block.type === 'paragraph' || block.type === 'quote') && block.time === target)
+          return [...list.slice(0, index), { type: 'slotEnd', label }, ...list.slice(index)];
         if (block.type === 'list') {
           const item = block.items.findIndex((entry) => entry.time === target);
           if (item !== -1) {
             const before = { ...block, items: block.items.slice(0, item) };
             const after = { ...block, start: block.start + item, items: block.items.slice(item) };
-            return [...list.slice(0, index), ...(item > 0 ? [before] : []), { type: 'slotEnd', label }, after, ...list.slice(index + 1)];
+            return [
+              ...list.slice(0, index),
+              ...(item > 0 ? [before] : []),
+              { type: 'slotEnd', label },
+              after,
+              ...list.slice(index + 1),
+            ];
           }
           for (const entry of block.items) {
             const inner = insert(entry.blocks);

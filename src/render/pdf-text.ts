@@ -72,6 +72,7 @@ export interface MissingGlyph {
 }
 
 const INVISIBLE = /[\p{Cf}\p{Zs}\p{Cc}]/u;
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const LINE_FACTOR = 1.2;
@@ -112,7 +113,11 @@ export class TextSetter {
     /** The direction of the handout's paragraphs. */
     readonly direction: 'ltr' | 'rtl',
   ) {
-    this.choices = { ...template.fonts, arabic: { family: SCRIPT_FAMILIES.arabic }, cjk: { family: SCRIPT_FAMILIES.cjk } };
+    this.choices = {
+      ...template.fonts,
+      arabic: { family: SCRIPT_FAMILIES.arabic },
+      cjk: { family: SCRIPT_FAMILIES.cjk },
+    };
   }
 
   /** The parsed font of a style (loaded the first time a document needs it, then kept for the document). */
@@ -181,22 +186,51 @@ export class TextSetter {
   }
 
   /** Splits inline content into pieces of one font, with where lines may break between them. */
-  pieces(inlines: readonly Inline[], base: RunStyle, styled: (base: RunStyle, marks: Marks) => RunStyle, muted: string): Piece[] {
+  pieces(
+    inlines: readonly Inline[],
+    base: RunStyle,
+    styled: (base: RunStyle, marks: Marks) => RunStyle,
+    muted: string,
+  ): Piece[] {
     // The atoms of the paragraph, then its text as one string, so line breaks are found across styles.
-    const atoms: ({ kind: 'text'; text: string; style: RunStyle; place?: Point } | { kind: 'break' } | { kind: 'image'; image: ImageData; alt: string })[] = [];
+    const atoms: (
+      | { kind: 'text'; text: string; style: RunStyle; place?: Point }
+      | { kind: 'break' }
+      | { kind: 'image'; image: ImageData; alt: string }
+    )[] = [];
     for (let index = 0; index < inlines.length; index += 1) {
       const inline = inlines[index]!;
       if (inline.type === 'break') atoms.push({ kind: 'break' });
       else if (inline.type === 'image') atoms.push({ kind: 'image', image: inline.image, alt: inline.alt });
-      else if (inline.type === 'note') atoms.push({ kind: 'text', text: String(inline.number), style: { ...base, size: base.size * 0.65, rise: base.size * 0.35 } });
+      else if (inline.type === 'note')
+        atoms.push({
+          kind: 'text',
+          text: String(inline.number),
+          style: { ...base, size: base.size * 0.65, rise: base.size * 0.35 },
+        });
       else {
-        atoms.push({ kind: 'text', text: inline.text.replace(CONTROL, ''), style: styled(base, inline.marks), place: inline.place });
+        atoms.push({
+          kind: 'text',
+          text: inline.text.replace(CONTROL, ''),
+          style: styled(base, inline.marks),
+          place: inline.place,
+        });
         // A link's address follows its last run, unless the text is the address.
         const link = inline.marks.link;
         const next = inlines[index + 1];
         const continues = next?.type === 'text' && next.marks.link === link;
-        if (link && !continues && !link.endsWith(inline.text.trim()) && !`mailto:${inline.text.trim()}`.endsWith(link)) {
-          atoms.push({ kind: 'text', text: ` (${link.replace(/^mailto:/, '')})`, style: { ...base, size: base.size * 0.85, colour: muted }, place: inline.place });
+        if (
+          link &&
+          !continues &&
+          !link.endsWith(inline.text.trim()) &&
+          !`mailto:${inline.text.trim()}`.endsWith(link)
+        ) {
+          atoms.push({
+            kind: 'text',
+            text: ` (${link.replace(/^mailto:/, '')})`,
+            style: { ...base, size: base.size * 0.85, colour: muted },
+            place: inline.place,
+          });
         }
       }
     }
@@ -206,7 +240,8 @@ export class TextSetter {
     for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) breaks.add(found.position);
     // An address is kept whole on a line where it fits (the algorithm would break it after each slash).
     for (const address of full.matchAll(ADDRESS)) {
-      for (let position = address.index + 1; position < address.index + address[0].length; position += 1) breaks.delete(position);
+      for (let position = address.index + 1; position < address.index + address[0].length; position += 1)
+        breaks.delete(position);
     }
 
     const pieces: Piece[] = [];
@@ -214,7 +249,8 @@ export class TextSetter {
     for (const atom of atoms) {
       if (atom.kind !== 'text') {
         offset += 1;
-        if (atom.kind === 'break') pieces.push({ text: '', style: base, width: 0, space: false, breakAfter: true, hardBreak: true });
+        if (atom.kind === 'break')
+          pieces.push({ text: '', style: base, width: 0, space: false, breakAfter: true, hardBreak: true });
         else pieces.push({ text: atom.alt, style: base, width: 0, space: false, breakAfter: true, image: atom.image });
         continue;
       }
@@ -224,7 +260,8 @@ export class TextSetter {
       for (let index = 1; index <= atom.text.length; index += 1) {
         const here = atom.text[index - 1]!;
         const next = atom.text[index];
-        if (index === atom.text.length || breaks.has(offset + index) || (here === ' ') !== (next === ' ')) cuts.push(index);
+        if (index === atom.text.length || breaks.has(offset + index) || (here === ' ') !== (next === ' '))
+          cuts.push(index);
       }
       let previous: RunStyle | undefined;
       for (const end of cuts) {
@@ -234,13 +271,27 @@ export class TextSetter {
         if (space) {
           // Spaces take the font of the word before them, so a phrase in one script stays one run.
           const style = previous ?? atom.style;
-          pieces.push({ text, style, width: this.width(text, style), place: atom.place, space: true, breakAfter: true });
+          pieces.push({
+            text,
+            style,
+            width: this.width(text, style),
+            place: atom.place,
+            space: true,
+            breakAfter: true,
+          });
         } else {
           const runs = scriptRuns(text);
           runs.forEach((run, index) => {
             const style = this.styleFor(run.script, atom.style);
             this.checkGlyphs(run.text, style, atom.place);
-            pieces.push({ text: run.text, style, width: this.width(run.text, style), place: atom.place, space: false, breakAfter: breakAfter && index === runs.length - 1 });
+            pieces.push({
+              text: run.text,
+              style,
+              width: this.width(run.text, style),
+              place: atom.place,
+              space: false,
+              breakAfter: breakAfter && index === runs.length - 1,
+            });
             previous = style;
           });
         }
@@ -261,7 +312,10 @@ export class TextSetter {
       while (current.length > 0 && current[current.length - 1]!.space) lineWidth -= current.pop()!.width;
       const styles = current.filter((piece) => !piece.image).map((piece) => piece.style);
       const size = Math.max(minSize, ...styles.map((style) => style.size));
-      const ascent = Math.max(baseStyle ? this.ascent({ ...baseStyle, size: minSize, rise: 0 }) : minSize * 0.8, ...styles.map((style) => this.ascent(style)));
+      const ascent = Math.max(
+        baseStyle ? this.ascent({ ...baseStyle, size: minSize, rise: 0 }) : minSize * 0.8,
+        ...styles.map((style) => this.ascent(style)),
+      );
       lines.push({ pieces: current, width: lineWidth, height: this.lineHeight(size), ascent });
       current = [];
       lineWidth = 0;
@@ -277,10 +331,17 @@ export class TextSetter {
         return;
       }
       if (visible > width) {
-        for (const piece of unit) this.splitLong(piece, width, () => lineWidth, (part) => {
-          current.push(part);
-          lineWidth += part.width;
-        }, finish);
+        for (const piece of unit)
+          this.splitLong(
+            piece,
+            width,
+            () => lineWidth,
+            (part) => {
+              current.push(part);
+              lineWidth += part.width;
+            },
+            finish,
+          );
       } else {
         current.push(...unit);
         lineWidth += unitWidth;
@@ -308,7 +369,13 @@ export class TextSetter {
   }
 
   /** Breaks a piece wider than the line (a long address) between characters. */
-  private splitLong(piece: Piece, width: number, used: () => number, add: (part: Piece) => void, finish: () => void): void {
+  private splitLong(
+    piece: Piece,
+    width: number,
+    used: () => number,
+    add: (part: Piece) => void,
+    finish: () => void,
+  ): void {
     let text = '';
     for (const character of piece.text) {
       if (this.width(text + character, piece.style) > width - used() && text !== '') {
@@ -338,7 +405,10 @@ export class TextSetter {
       for (let index = 1; index <= piece.text.length; index += 1) {
         if (index === piece.text.length || levels[offset + index] !== levels[offset + from]) {
           const slice = piece.text.slice(from, index);
-          parts.push({ piece: { ...piece, text: slice, width: this.width(slice, piece.style) }, level: levels[offset + from] ?? 0 });
+          parts.push({
+            piece: { ...piece, text: slice, width: this.width(slice, piece.style) },
+            level: levels[offset + from] ?? 0,
+          });
           from = index;
         }
       }
@@ -363,7 +433,8 @@ export class TextSetter {
       } else runs.push({ text: piece.text, style: piece.style, level, width: piece.width });
     }
     for (const run of runs) {
-      if (run.level % 2 === 1) run.text = [...run.text].map((character) => bidi.getMirroredCharacter(character) ?? character).join('');
+      if (run.level % 2 === 1)
+        run.text = [...run.text].map((character) => bidi.getMirroredCharacter(character) ?? character).join('');
     }
     return runs;
   }
@@ -375,7 +446,7 @@ export class TextSetter {
     const highest = Math.max(0, ...runs.map((run) => run.level));
     const lowestOdd = Math.min(...runs.map((run) => (run.level % 2 === 1 ? run.level : Infinity)), highest + 1);
     for (let level = highest; level >= lowestOdd; level -= 1) {
-      for (let index = 0; index < order.length; ) {
+      for (let index = 0; index < order.length;) {
         if (runs[order[index]!]!.level < level) {
           index += 1;
           continue;
@@ -397,7 +468,12 @@ export class TextSetter {
 
   private drawRun(run: Run, x: number, top: number, line: Line): void {
     const y = top + line.ascent - this.ascent(run.style) - (run.style.rise ?? 0);
-    const options = { lineBreak: false, link: run.style.link ?? null, strike: run.style.strike === true, underline: run.style.link !== undefined };
+    const options = {
+      lineBreak: false,
+      link: run.style.link ?? null,
+      strike: run.style.strike === true,
+      underline: run.style.link !== undefined,
+    };
     this.select(run.style);
     if (run.level % 2 === 0) {
       this.doc.text(run.text, x, y, options);

@@ -106,7 +106,14 @@ class PdfRenderer {
   // — styles and geometry —
 
   private base(overrides: Partial<RunStyle> = {}): RunStyle {
-    return { family: 'body', bold: false, italic: false, size: this.bodySize, colour: this.template.colours.text, ...overrides };
+    return {
+      family: 'body',
+      bold: false,
+      italic: false,
+      size: this.bodySize,
+      colour: this.template.colours.text,
+      ...overrides,
+    };
   }
 
   private readonly styled = (base: RunStyle, marks: Marks): RunStyle => ({
@@ -126,7 +133,11 @@ class PdfRenderer {
   }
 
   private layout(inlines: readonly Inline[], style: RunStyle, width: number): Line[] {
-    return this.text.lines(this.text.pieces(inlines, style, this.styled, this.template.colours.muted), width, style.size);
+    return this.text.lines(
+      this.text.pieces(inlines, style, this.styled, this.template.colours.muted),
+      width,
+      style.size,
+    );
   }
 
   private plain(text: string, style: RunStyle, width: number): Line[] {
@@ -162,7 +173,11 @@ class PdfRenderer {
   }
 
   /** Draws lines from the cursor down, across pages, with an optional decoration beside each. */
-  private drawLines(lines: readonly Line[], box: { start: number; end: number }, decorate?: (top: number, height: number) => void): void {
+  private drawLines(
+    lines: readonly Line[],
+    box: { start: number; end: number },
+    decorate?: (top: number, height: number) => void,
+  ): void {
     for (const line of lines) {
       const image = line.pieces[0]?.image;
       if (image) {
@@ -183,8 +198,13 @@ class PdfRenderer {
     const { colours, sizes } = this.template;
     const box = this.box(0);
     const draw = (text: string, style: RunStyle) => this.drawLines(this.plain(text, style, box.end - box.start), box);
-    if (this.speaker) draw(labels.speakerCopy, this.base({ bold: true, colour: this.template.speakerCopy.slotColour, size: sizes.subtitle }));
-    if (title.title) draw(title.title, this.base({ family: 'headings', bold: true, size: sizes.title, colour: colours.accent }));
+    if (this.speaker)
+      draw(
+        labels.speakerCopy,
+        this.base({ bold: true, colour: this.template.speakerCopy.slotColour, size: sizes.subtitle }),
+      );
+    if (title.title)
+      draw(title.title, this.base({ family: 'headings', bold: true, size: sizes.title, colour: colours.accent }));
     if (title.byline) draw(title.byline, this.base({ bold: true, size: sizes.subtitle }));
     if (title.organization) draw(title.organization, this.base({ size: sizes.subtitle }));
     if (title.title || title.byline || title.organization) {
@@ -212,9 +232,13 @@ class PdfRenderer {
       const outer = this.box(inset);
       this.label(options.time.label, style, this.rtl ? outer.end : outer.start, top, ascent, this.rtl);
     }
-    if (options.marker) this.label(options.marker, base, this.rtl ? box.end + 6 : box.start - 6, top, ascent, !this.rtl);
+    if (options.marker)
+      this.label(options.marker, base, this.rtl ? box.end + 6 : box.start - 6, top, ascent, !this.rtl);
     const barX = this.rtl ? box.end + 14 : box.start - 16;
-    const decorate = options.bar ? (lineTop: number, lineHeight: number) => this.doc.rect(barX, lineTop, 2.5, lineHeight).fill(this.template.colours.quoteBar) : undefined;
+    const decorate = options.bar
+      ? (lineTop: number, lineHeight: number) =>
+          this.doc.rect(barX, lineTop, 2.5, lineHeight).fill(this.template.colours.quoteBar)
+      : undefined;
     this.drawLines(lines, box, decorate);
     this.y += options.spacing ?? this.template.paragraphSpacing;
   }
@@ -226,7 +250,9 @@ class PdfRenderer {
         this.paragraph(block.inlines, inset, base, { time: block.time });
         return;
       case 'heading': {
-        const size = this.speaker ? Math.max(this.bodySize, template.sizes.headings[0] ?? this.bodySize) : (template.sizes.headings[block.depth - 1] ?? template.sizes.body);
+        const size = this.speaker
+          ? Math.max(this.bodySize, template.sizes.headings[0] ?? this.bodySize)
+          : (template.sizes.headings[block.depth - 1] ?? template.sizes.body);
         const style = this.base({ family: 'headings', bold: true, size, colour: template.colours.accent });
         const box = this.box(inset);
         this.y += template.paragraphSpacing * 0.6;
@@ -240,7 +266,11 @@ class PdfRenderer {
       case 'quote': {
         const quoteBase = { ...base, italic: true };
         block.blocks.forEach((child, index) => {
-          if (child.type === 'paragraph') this.paragraph(child.inlines, inset + INDENT, quoteBase, { time: index === 0 ? block.time : undefined, bar: true });
+          if (child.type === 'paragraph')
+            this.paragraph(child.inlines, inset + INDENT, quoteBase, {
+              time: index === 0 ? block.time : undefined,
+              bar: true,
+            });
           else this.block(child, inset + INDENT, depth, quoteBase);
         });
         return;
@@ -250,7 +280,10 @@ class PdfRenderer {
         const spacing = block.tight && !this.speaker ? template.paragraphSpacing / 3 : template.paragraphSpacing;
         block.items.forEach((item, index) => {
           const marker = block.ordered ? `${block.start + index}.` : BULLETS[depth % BULLETS.length]!;
-          const box: Inline[] = item.checked === null ? [] : [{ type: 'text', text: item.checked ? '[x] ' : '[ ] ', marks: { code: true } }];
+          const box: Inline[] =
+            item.checked === null
+              ? []
+              : [{ type: 'text', text: item.checked ? '[x] ' : '[ ] ', marks: { code: true } }];
           const [first, ...rest] = item.blocks;
           if (first?.type === 'paragraph') {
             this.paragraph([...box, ...first.inlines], inset + INDENT, base, { time: item.time, marker, spacing });
@@ -273,14 +306,24 @@ class PdfRenderer {
         const box = this.box(inset);
         this.ensure(template.paragraphSpacing * 2);
         this.y += template.paragraphSpacing / 2;
-        this.doc.moveTo(box.start, this.y).lineTo(box.end, this.y).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
+        this.doc
+          .moveTo(box.start, this.y)
+          .lineTo(box.end, this.y)
+          .lineWidth(0.75)
+          .strokeColor(template.colours.rule)
+          .stroke();
         this.y += template.paragraphSpacing * 1.5;
         return;
       }
       case 'slotEnd': {
         const style = this.base({ bold: true, size: this.bodySize * 0.7, colour: template.speakerCopy.slotColour });
         this.ensure(this.text.lineHeight(style.size) + this.text.lineHeight(this.bodySize));
-        this.doc.moveTo(this.left, this.y).lineTo(this.right, this.y).lineWidth(2.5).strokeColor(template.speakerCopy.slotColour).stroke();
+        this.doc
+          .moveTo(this.left, this.y)
+          .lineTo(this.right, this.y)
+          .lineWidth(2.5)
+          .strokeColor(template.speakerCopy.slotColour)
+          .stroke();
         this.y += 3;
         this.drawLines(this.plain(block.label, style, this.right - this.left), this.box(0));
         this.y += template.paragraphSpacing;
@@ -291,7 +334,10 @@ class PdfRenderer {
 
   /** Code keeps its lines and leading spaces, left to right whatever the language, on a shaded band. */
   private code(source: string, inset: number): void {
-    const style = this.base({ family: 'code', size: this.template.sizes.code * (this.bodySize / this.template.sizes.body) });
+    const style = this.base({
+      family: 'code',
+      size: this.template.sizes.code * (this.bodySize / this.template.sizes.body),
+    });
     const height = style.size * 1.35;
     const box = this.box(inset);
     const width = box.end - box.start;
@@ -302,7 +348,12 @@ class PdfRenderer {
       for (const line of this.plain(text || ' ', style, width - 12)) {
         this.ensure(height);
         this.doc.rect(box.start, this.y, width, height).fill(this.template.colours.codeBackground);
-        this.text.drawLine({ ...line, height, ascent: this.text.ascent(style) + (height - style.size) / 2 }, box.start + 6, box.end - 6, this.y);
+        this.text.drawLine(
+          { ...line, height, ascent: this.text.ascent(style) + (height - style.size) / 2 },
+          box.start + 6,
+          box.end - 6,
+          this.y,
+        );
         this.y += height;
       }
     }
@@ -317,11 +368,32 @@ class PdfRenderer {
     const columns = Math.max(...block.rows.map((row) => row.length));
     const size = this.bodySize * 0.9;
     const cellPieces = block.rows.map((row, rowIndex) =>
-      Array.from({ length: columns }, (_, column) => this.text.pieces(row[column] ?? [], this.base({ size, bold: rowIndex === 0 }), this.styled, template.colours.muted)),
+      Array.from({ length: columns }, (_, column) =>
+        this.text.pieces(
+          row[column] ?? [],
+          this.base({ size, bold: rowIndex === 0 }),
+          this.styled,
+          template.colours.muted,
+        ),
+      ),
     );
     // Columns get at least their longest word, then share the rest in proportion to their content.
-    const natural = Array.from({ length: columns }, (_, column) => Math.max(...cellPieces.map((row) => row[column]!.reduce((total, piece) => total + piece.width, 0))) + padding * 2);
-    const minimum = Array.from({ length: columns }, (_, column) => Math.max(...cellPieces.map((row) => Math.max(0, ...row[column]!.filter((piece) => !piece.space).map((piece) => piece.width)))) + padding * 2);
+    const natural = Array.from(
+      { length: columns },
+      (_, column) =>
+        Math.max(...cellPieces.map((row) => row[column]!.reduce((total, piece) => total + piece.width, 0))) +
+        padding * 2,
+    );
+    const minimum = Array.from(
+      { length: columns },
+      (_, column) =>
+        Math.max(
+          ...cellPieces.map((row) =>
+            Math.max(0, ...row[column]!.filter((piece) => !piece.space).map((piece) => piece.width)),
+          ),
+        ) +
+        padding * 2,
+    );
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     let widths: number[];
     if (sum(natural) <= available) widths = natural.map((width) => (width / sum(natural)) * available);
@@ -331,8 +403,10 @@ class PdfRenderer {
       widths = minimum.map((width, column) => width + (slack[column]! / sum(slack)) * (available - sum(minimum)));
     }
 
-    const layout = (rowIndex: number) => cellPieces[rowIndex]!.map((pieces, column) => this.text.lines(pieces, widths[column]! - padding * 2, size));
-    const heightOf = (cells: Line[][]) => Math.max(...cells.map((lines) => lines.reduce((total, line) => total + line.height, 0))) + padding * 2;
+    const layout = (rowIndex: number) =>
+      cellPieces[rowIndex]!.map((pieces, column) => this.text.lines(pieces, widths[column]! - padding * 2, size));
+    const heightOf = (cells: Line[][]) =>
+      Math.max(...cells.map((lines) => lines.reduce((total, line) => total + line.height, 0))) + padding * 2;
     const drawRow = (rowIndex: number, cells: Line[][]) => {
       const height = heightOf(cells);
       // In a right-to-left handout the first column is on the right.
@@ -373,13 +447,21 @@ class PdfRenderer {
     if (notes.length === 0) return;
     const { template } = this;
     this.y += template.paragraphSpacing;
-    const heading = this.base({ family: 'headings', bold: true, size: template.sizes.headings[2] ?? template.sizes.body, colour: template.colours.accent });
+    const heading = this.base({
+      family: 'headings',
+      bold: true,
+      size: template.sizes.headings[2] ?? template.sizes.body,
+      colour: template.colours.accent,
+    });
     this.ensure(this.text.lineHeight(heading.size) * 3);
     this.drawLines(this.plain(labels.notes, heading, this.right - this.left), this.box(0));
     const style = this.base({ size: template.sizes.notes * (this.bodySize / template.sizes.body) });
     for (const note of notes) {
       const [first, ...rest] = note.blocks;
-      this.paragraph(first?.type === 'paragraph' ? first.inlines : [], 18, style, { marker: `${note.number}.`, spacing: 3 });
+      this.paragraph(first?.type === 'paragraph' ? first.inlines : [], 18, style, {
+        marker: `${note.number}.`,
+        spacing: 3,
+      });
       if (first && first.type !== 'paragraph') this.block(first, 18, 0, style);
       this.blocks(rest, 18, 0, style);
     }
@@ -396,7 +478,9 @@ class PdfRenderer {
     const saved = this.y;
     this.y = ruleY - 4 - Math.max(1, lines.length) * lineHeight;
     const markWidth = this.text.width(handout.header.mark, markStyle) + 12;
-    const box = this.rtl ? { start: this.left + markWidth, end: this.right } : { start: this.left, end: this.right - markWidth };
+    const box = this.rtl
+      ? { start: this.left + markWidth, end: this.right }
+      : { start: this.left, end: this.right - markWidth };
     lines.forEach((line, index) => {
       const [laid] = this.plain(line, headerStyle, box.end - box.start);
       if (laid) this.text.drawLine({ ...laid, height: lineHeight }, box.start, box.end, this.y);
@@ -404,7 +488,12 @@ class PdfRenderer {
       this.y += lineHeight;
     });
     if (lines.length === 0) this.mark(markStyle);
-    this.doc.moveTo(this.left, ruleY).lineTo(this.right, ruleY).lineWidth(0.75).strokeColor(template.colours.rule).stroke();
+    this.doc
+      .moveTo(this.left, ruleY)
+      .lineTo(this.right, ruleY)
+      .lineWidth(0.75)
+      .strokeColor(template.colours.rule)
+      .stroke();
     this.y = saved;
   }
 

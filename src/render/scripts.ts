@@ -52,7 +52,10 @@ const COMPLEX_SCRIPTS: ReadonlySet<string> = new Set(['arabic', 'hebrew']);
  * where that script is set (Latin, Cyrillic and Greek text; East Asian text; complex scripts), a
  * default for the other two.
  */
-export function wordLanguages(locale: string, script: string): { value: string; eastAsia: string; bidirectional: string } {
+export function wordLanguages(
+  locale: string,
+  script: string,
+): { value: string; eastAsia: string; bidirectional: string } {
   const eastAsian = script === 'han';
   const complex = COMPLEX_SCRIPTS.has(script);
   return {

@@ -3,7 +3,9 @@ import type { LanguageLabels, LanguageRecord } from '../model/language.js';
 import { own } from '../model/own.js';
 
 /** A font: a family shipped with alliance, or TrueType files of the template (absolute paths, resolved). */
-export type FontChoice = { family: string } | { family: string; files: { regular: string; bold?: string; italic?: string; boldItalic?: string } };
+export type FontChoice =
+  | { family: string }
+  | { family: string; files: { regular: string; bold?: string; italic?: string; boldItalic?: string } };
 
 /** Labels a handout prints, in one language. */
 export type Labels = LanguageLabels;
@@ -16,7 +18,16 @@ export interface Template {
   paper: 'A4' | 'Letter';
   margins: { top: number; bottom: number; left: number; right: number };
   fonts: { body: FontChoice; headings: FontChoice; code: FontChoice };
-  sizes: { body: number; title: number; subtitle: number; headings: number[]; header: number; footer: number; code: number; notes: number };
+  sizes: {
+    body: number;
+    title: number;
+    subtitle: number;
+    headings: number[];
+    header: number;
+    footer: number;
+    code: number;
+    notes: number;
+  };
   lineSpacing: number;
   paragraphSpacing: number;
   colours: {

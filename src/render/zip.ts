@@ -36,7 +36,10 @@ const MAX_CACHED = 256;
 function deflate(entry: ZipEntry, key: string | undefined): { crc: number; deflated: Uint8Array } {
   const cached = key === undefined ? undefined : compressed.get(key);
   if (cached) return cached;
-  const result = { crc: crc32(entry.data), deflated: entry.store ? entry.data : new Uint8Array(deflateRawSync(entry.data, { level: 6 })) };
+  const result = {
+    crc: crc32(entry.data),
+    deflated: entry.store ? entry.data : new Uint8Array(deflateRawSync(entry.data, { level: 6 })),
+  };
   if (key !== undefined && compressed.size < MAX_CACHED) compressed.set(key, result);
   return result;
 }
@@ -78,7 +81,11 @@ function writeEntryFields(header: Buffer, at: number, fields: EntryFields): void
  * Writes a ZIP archive of `entries`, in their order, each dated `date`. `shared` names entries whose
  * text repeats across documents: their deflated bytes are kept for the next archive.
  */
-export function zip(entries: readonly ZipEntry[], date: Date, shared: (entry: ZipEntry) => string | undefined = () => undefined): Uint8Array {
+export function zip(
+  entries: readonly ZipEntry[],
+  date: Date,
+  shared: (entry: ZipEntry) => string | undefined = () => undefined,
+): Uint8Array {
   const { time, day } = dosTime(date);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -86,7 +93,15 @@ export function zip(entries: readonly ZipEntry[], date: Date, shared: (entry: Zi
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const { crc, deflated } = deflate(entry, shared(entry));
-    const fields: EntryFields = { method: entry.store ? 0 : 8, time, day, crc, compressed: deflated.length, size: entry.data.length, nameLength: name.length };
+    const fields: EntryFields = {
+      method: entry.store ? 0 : 8,
+      time,
+      day,
+      crc,
+      compressed: deflated.length,
+      size: entry.data.length,
+      nameLength: name.length,
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     writeEntryFields(local, 4, fields);

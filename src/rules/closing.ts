@@ -22,6 +22,9 @@ export default defineRule({
     const { phrases } = statement.settings;
     if (!last || endsWithClosing(last.text, phrases)) return;
     const found = lastSentence(last.text, phrases) || last.text;
-    report(`Expected the statement to end with a closing formula such as \`Thank you.\`, found ${quote(found)}`, last.span.end);
+    report(
+      `Expected the statement to end with a closing formula such as \`Thank you.\`, found ${quote(found)}`,
+      last.span.end,
+    );
   },
 });

@@ -24,4 +24,3 @@ export interface Rule {
 export function defineRule(rule: Rule): Rule {
   return rule;
 }
-

@@ -12,6 +12,9 @@ export default defineRule({
   check(statement, report) {
     if (statement.paragraphs.some((paragraph) => /[\p{L}\p{N}]/u.test(paragraph.text))) return;
     const after = statement.frontMatter.span?.end;
-    report('Expected spoken text (paragraphs, list items or block quotes), found none', after ? { line: after.line + 1, column: 1 } : undefined);
+    report(
+      'Expected spoken text (paragraphs, list items or block quotes), found none',
+      after ? { line: after.line + 1, column: 1 } : undefined,
+    );
   },
 });

@@ -13,6 +13,7 @@ export default defineRule({
   summary: 'The file is UTF-8 text',
   runsOnUnusable: true,
   check(statement, report) {
-    for (const problem of statement.loadProblems) if (problem.ruleId === 'encoding') report(problem.reason, problem.place);
+    for (const problem of statement.loadProblems)
+      if (problem.ruleId === 'encoding') report(problem.reason, problem.place);
   },
 });

@@ -15,6 +15,7 @@ export default defineRule({
   summary: 'The file opens with YAML front matter that is a mapping of fields',
   runsOnUnusable: true,
   check(statement, report) {
-    for (const problem of statement.loadProblems) if (problem.ruleId === 'front-matter') report(problem.reason, problem.place);
+    for (const problem of statement.loadProblems)
+      if (problem.ruleId === 'front-matter') report(problem.reason, problem.place);
   },
 });

@@ -14,6 +14,7 @@ export default defineRule({
   summary: 'The Markdown stays within what can be parsed quickly (size, nesting, runs of `*`)',
   runsOnUnusable: true,
   check(statement, report) {
-    for (const problem of statement.loadProblems) if (problem.ruleId === 'markdown') report(problem.reason, problem.place);
+    for (const problem of statement.loadProblems)
+      if (problem.ruleId === 'markdown') report(problem.reason, problem.place);
   },
 });

@@ -23,7 +23,10 @@ export default defineRule({
     const { phrases, forum, language } = statement.settings;
     if (findAddress(first.text, phrases)) return;
     const title = forum?.title[language];
-    const who = title ? `the \`${title}\` of \`${forum!.id}\`` : 'such as `Thank you, Chair.`';
-    report(`Expected the opening to address the presiding officer (${who}), found ${quote(first.text)}`, first.span.start);
+    const who = title ? `the \`${title}\` of \`${forum.id}\`` : 'such as `Thank you, Chair.`';
+    report(
+      `Expected the opening to address the presiding officer (${who}), found ${quote(first.text)}`,
+      first.span.start,
+    );
   },
 });

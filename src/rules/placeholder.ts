@@ -43,7 +43,10 @@ function loadPatterns(): Patterns {
   const data = loadData<PlaceholderData>('placeholders.yaml');
   const alternatives = (list: string[]) => list.map(escape).join('|');
   patterns = {
-    words: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives(data.words)})(?![\\p{L}\\p{N}_])${data.unspaced?.length ? `|${alternatives(data.unspaced)}` : ''}`, 'gu'),
+    words: new RegExp(
+      `(?<![\\p{L}\\p{N}_])(?:${alternatives(data.words)})(?![\\p{L}\\p{N}_])${data.unspaced?.length ? `|${alternatives(data.unspaced)}` : ''}`,
+      'gu',
+    ),
     phrases: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives(data.phrases)})(?![\\p{L}\\p{N}_])`, 'giu'),
     exact: new Set(['', ...data.brackets.exact.map((item) => item.toLowerCase())]),
     starting: data.brackets.starting.map((item) => item.toLowerCase()),
@@ -72,7 +75,12 @@ function findPlaceholders(text: string, directions: ReadonlyMap<string, number>)
     const lower = inner.toLowerCase();
     if (directions.has(lower)) continue;
     if (elisions.has(inner)) found.push({ index: match.index, text: match[0], elision: true });
-    else if (exact.has(lower) || starting.some((word) => lower === word || lower.startsWith(`${word} `) || (UNSPACED.test(word) && lower.startsWith(word)))) {
+    else if (
+      exact.has(lower) ||
+      starting.some(
+        (word) => lower === word || lower.startsWith(`${word} `) || (UNSPACED.test(word) && lower.startsWith(word)),
+      )
+    ) {
       found.push({ index: match.index, text: match[0], elision: false });
     }
   }
@@ -108,7 +116,7 @@ function collectBlocks(node: Nodes, quoted: boolean, blocks: Block[], current?: 
   const inBlockquote = quoted || node.type === 'blockquote';
   const holdsInline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
   const block = holdsInline ? { text: '', segments: [], quoted: inBlockquote } : current;
-  if ('children' in node) for (const child of node.children) collectBlocks(child as Nodes, inBlockquote, blocks, block);
+  if ('children' in node) for (const child of node.children) collectBlocks(child, inBlockquote, blocks, block);
   if (holdsInline && block) blocks.push(block);
 }
 
@@ -151,7 +159,10 @@ export default defineRule({
         if (found.elision && (block.quoted || insideQuotation(block.text, found.index))) continue;
         const what = found.elision ? 'the elision' : 'the placeholder';
         const hint = found.elision ? ' outside a quotation' : '';
-        report(`Expected final text, found ${what} ${quote(found.text)}${hint}`, pointOf(statement, block, found.index, found.text));
+        report(
+          `Expected final text, found ${what} ${quote(found.text)}${hint}`,
+          pointOf(statement, block, found.index, found.text),
+        );
       }
     }
   },

@@ -15,7 +15,7 @@ import { defineRule } from './define-rule.js';
 export default defineRule({
   id: 'presiding-officer',
   severity: 'warning',
-  summary: 'The opening addresses the forum\'s presiding officer by the right title (Chair or President)',
+  summary: "The opening addresses the forum's presiding officer by the right title (Chair or President)",
   deliveryOnly: true,
   check(statement, report) {
     const first = opening(statement);
@@ -24,6 +24,9 @@ export default defineRule({
     const address = findAddress(first.text, phrases);
     if (!address || address.target === 'any' || address.target === forum.officer) return;
     const title = forum.title.en ?? (forum.officer === 'chair' ? 'Chair' : 'President');
-    report(`Expected the presiding officer of \`${forum.id}\` to be addressed as \`${title}\`, found ${quote(address.written)}`, first.span.start);
+    report(
+      `Expected the presiding officer of \`${forum.id}\` to be addressed as \`${title}\`, found ${quote(address.written)}`,
+      first.span.start,
+    );
   },
 });

@@ -12,6 +12,7 @@ export default defineRule({
   summary: 'The file can be read',
   runsOnUnusable: true,
   check(statement, report) {
-    for (const problem of statement.loadProblems) if (problem.ruleId === 'read-error') report(problem.reason, problem.place);
+    for (const problem of statement.loadProblems)
+      if (problem.ruleId === 'read-error') report(problem.reason, problem.place);
   },
 });

@@ -19,9 +19,17 @@ export default defineRule({
     const first = statement.paragraphs[0];
     if (organizations.length === 0 || !first) return;
     const names = [...organizations, ...organizationAliases].map(normalizePhrase).filter(Boolean);
-    const opening = ` ${normalizePhrase(statement.paragraphs.slice(0, 2).map((paragraph) => paragraph.text).join(' '))} `;
+    const opening = ` ${normalizePhrase(
+      statement.paragraphs
+        .slice(0, 2)
+        .map((paragraph) => paragraph.text)
+        .join(' '),
+    )} `;
     // A name in a script written without spaces (Chinese) stands anywhere; others as whole words.
     if (names.some((name) => opening.includes(UNSPACED.test(name) ? name : ` ${name} `))) return;
-    report(`Expected the first two paragraphs to name the organization (${listOr(organizations)}), found it in neither`, first.span.start);
+    report(
+      `Expected the first two paragraphs to name the organization (${listOr(organizations)}), found it in neither`,
+      first.span.start,
+    );
   },
 });

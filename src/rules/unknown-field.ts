@@ -18,7 +18,8 @@ export default defineRule({
   check(statement, report) {
     const { data, positions } = statement.frontMatter;
     for (const name of Object.keys(data)) {
-      if (!FIELDS_BY_NAME.has(name)) report(`Unexpected field ${quote(name)}${didYouMean(name.replace(/-/g, '_'), NAMES)}`, positions.get(name));
+      if (!FIELDS_BY_NAME.has(name))
+        report(`Unexpected field ${quote(name)}${didYouMean(name.replace(/-/g, '_'), NAMES)}`, positions.get(name));
     }
   },
 });

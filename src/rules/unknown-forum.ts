@@ -17,7 +17,9 @@ export default defineRule({
     const { fields, positions } = statement.frontMatter;
     if (fields.forum === undefined || statement.settings.forum !== null) return;
     const suggestion = didYouMean(fields.forum, statement.settings.knownForums);
-    const hint = suggestion || ` (known forums: ${listOr(statement.settings.knownForums)}; add one under \`forums:\` in the config file)`;
+    const hint =
+      suggestion ||
+      ` (known forums: ${listOr(statement.settings.knownForums)}; add one under \`forums:\` in the config file)`;
     report(`Unexpected forum ${quote(fields.forum)}${hint}`, positions.get('forum'));
   },
 });

@@ -25,6 +25,9 @@ export default defineRule({
     const words = countWords(allText(statement.tree));
     const cap = statement.settings.writtenWordCap;
     if (words <= cap) return;
-    report(`Expected at most ${cap.toLocaleString('en')} words in a written statement, found ${words.toLocaleString('en')}`, statement.frontMatter.positions.get('kind')?.start);
+    report(
+      `Expected at most ${cap.toLocaleString('en')} words in a written statement, found ${words.toLocaleString('en')}`,
+      statement.frontMatter.positions.get('kind')?.start,
+    );
   },
 });

@@ -37,7 +37,6 @@ export interface Timing {
 
 const timings = new WeakMap<Statement, Timing>();
 
-
 /** How many units of pace a list of spoken words takes: words, or characters in a character language. */
 function paceUnits(words: readonly string[], unit: Timing['unit'], wordInCharacters: number): number {
   if (unit === 'words') return words.length;
@@ -56,7 +55,12 @@ export function timeStatement(statement: Statement): Timing {
   const { pace, slotSeconds, language, phrases, pronunciations, languageRecord } = statement.settings;
   const data = timingData();
   const unit = languageRecord.unit;
-  const options: SpeakOptions = { language, speech: languageRecord.speech, pronunciations, stageDirections: phrases.stageDirections };
+  const options: SpeakOptions = {
+    language,
+    speech: languageRecord.speech,
+    pronunciations,
+    stageDirections: phrases.stageDirections,
+  };
   let cumulativeSeconds = 0;
   const last = statement.paragraphs.length - 1;
   const paragraphs = statement.paragraphs.map((paragraph, index): ParagraphTiming => {
@@ -90,7 +94,11 @@ export function timeStatement(statement: Statement): Timing {
     unit,
     slotSeconds,
     paragraphs,
-    fit: fitToSlot({ seconds: cumulativeSeconds, writtenWords, paragraphs }, slotSeconds, statement.settings.marginShare),
+    fit: fitToSlot(
+      { seconds: cumulativeSeconds, writtenWords, paragraphs },
+      slotSeconds,
+      statement.settings.marginShare,
+    ),
   };
   timings.set(statement, timing);
   return timing;

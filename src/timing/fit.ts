@@ -47,7 +47,16 @@ function wordsOver(timing: TimedText, limitSeconds: number): number {
 export function fitToSlot(timing: TimedText, slotSeconds: number | null, marginShare: number): Fit {
   const seconds = Math.round(timing.seconds);
   if (slotSeconds === null) {
-    return { status: 'none', slotSeconds, seconds, marginShare, overrunIndex: -1, marginIndex: -1, wordsToCut: 0, wordsToCutForMargin: 0 };
+    return {
+      status: 'none',
+      slotSeconds,
+      seconds,
+      marginShare,
+      overrunIndex: -1,
+      marginIndex: -1,
+      wordsToCut: 0,
+      wordsToCutForMargin: 0,
+    };
   }
   const marginSeconds = Math.floor(slotSeconds * marginShare);
   const status = seconds > slotSeconds ? 'over' : seconds > marginSeconds ? 'tight' : 'fits';

@@ -32,7 +32,10 @@ function load(locale: string): NumberWords | undefined {
   }
   const options = LOCALE_OPTIONS[locale];
   if (!options) return module;
-  return { toCardinal: (value) => module.toCardinal(value, options), toOrdinal: (value) => module.toOrdinal(value, options) };
+  return {
+    toCardinal: (value) => module.toCardinal(value, options),
+    toOrdinal: (value) => module.toOrdinal(value, options),
+  };
 }
 
 /** Loads the number words of `locales` ahead of need, where `require` cannot load ES modules (Node before 20.19). */
@@ -43,7 +46,15 @@ export async function preloadNumberLocales(locales: Iterable<string>): Promise<v
     try {
       const module = (await import(`n2words/${locale}`)) as NumberWords;
       const options = LOCALE_OPTIONS[locale];
-      loaded.set(locale, options ? { toCardinal: (value) => module.toCardinal(value, options), toOrdinal: (value) => module.toOrdinal(value, options) } : module);
+      loaded.set(
+        locale,
+        options
+          ? {
+              toCardinal: (value) => module.toCardinal(value, options),
+              toOrdinal: (value) => module.toOrdinal(value, options),
+            }
+          : module,
+      );
     } catch {
       // No such locale: its numbers are said in English.
     }
@@ -84,7 +95,6 @@ export function ordinalWords(value: string, locale: string): string {
     return cardinalWords(value, locale);
   }
 }
-
 
 /**
  * A year: in pairs where the language reads them so ("twenty twenty-three", "nineteen oh five",

@@ -74,8 +74,13 @@ const abbreviationPatterns = new Map<SpeechData, RegExp | null>();
 
 function abbreviationPattern(speech: SpeechData): RegExp | null {
   if (!abbreviationPatterns.has(speech)) {
-    const keys = Object.keys(speech.abbreviations).sort((a, b) => b.length - a.length).map(escape);
-    abbreviationPatterns.set(speech, keys.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}.])(?:${keys.join('|')})(?![\\p{L}\\p{N}])`, 'gu'));
+    const keys = Object.keys(speech.abbreviations)
+      .sort((a, b) => b.length - a.length)
+      .map(escape);
+    abbreviationPatterns.set(
+      speech,
+      keys.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}.])(?:${keys.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    );
   }
   return abbreviationPatterns.get(speech)!;
 }
@@ -115,7 +120,11 @@ export function speak(text: string, options: SpeakOptions): Spoken {
   const abbreviations = abbreviationPattern(speech);
   if (abbreviations) prepared = prepared.replace(abbreviations, (match) => ` ${own(speech.abbreviations, match)} `);
   // Thousands separated by spaces ("1 250 000") become one figure, where the language writes them so.
-  if (speech.thousandsSeparators.includes(' ')) prepared = prepared.replace(/\b(\d{1,3})((?: \d{3})+)\b/g, (_, head: string, rest: string) => head + rest.replace(/ /g, '\u00a0'));
+  if (speech.thousandsSeparators.includes(' '))
+    prepared = prepared.replace(
+      /\b(\d{1,3})((?: \d{3})+)\b/g,
+      (_, head: string, rest: string) => head + rest.replace(/ /g, '\u00a0'),
+    );
 
   return { words: new Speaker(tokenize(prepared, speech), speech, options).say(), pauseSeconds };
 }
@@ -221,7 +230,9 @@ class Speaker {
     if (!this.currencyStarts.has(token.text[0]!)) return false;
     const joined = this.peek()?.start === token.end ? `${token.text}${this.peek()!.text}` : undefined;
     const [currency, length] =
-      joined !== undefined && own(this.speech.currencies, joined) !== undefined ? [own(this.speech.currencies, joined), 2] : [own(this.speech.currencies, token.text), 1];
+      joined !== undefined && own(this.speech.currencies, joined) !== undefined
+        ? [own(this.speech.currencies, joined), 2]
+        : [own(this.speech.currencies, token.text), 1];
     const figure = this.near(length);
     if (currency === undefined || figure?.kind !== 'number') return false;
     this.index += length;
@@ -233,7 +244,12 @@ class Speaker {
     if (this.currencyBefore(token)) return;
     const next = this.near();
     const previous = this.tokens[this.index - 1];
-    if (DASHES.has(token.text) && next?.kind === 'number' && next.start === token.end && (!previous || previous.end < token.start)) {
+    if (
+      DASHES.has(token.text) &&
+      next?.kind === 'number' &&
+      next.start === token.end &&
+      (!previous || previous.end < token.start)
+    ) {
       this.emit(this.speech.minus);
       return;
     }
@@ -260,7 +276,13 @@ class Speaker {
     const isPercent = next?.text === '%';
     const followsRange = next && DASHES.has(next.text) && this.near(2)?.kind === 'number';
     const numeric = Number(parsed.value);
-    const isYear = parsed.integer && /^\d{4}$/.test(token.text) && numeric >= 1100 && numeric <= 2099 && !isPercent && currency === undefined;
+    const isYear =
+      parsed.integer &&
+      /^\d{4}$/.test(token.text) &&
+      numeric >= 1100 &&
+      numeric <= 2099 &&
+      !isPercent &&
+      currency === undefined;
     this.emit(isYear ? yearWords(numeric, locale, this.speech.years) : cardinalWords(parsed.value, locale));
 
     const scale = this.near();
@@ -270,7 +292,12 @@ class Speaker {
     }
     // A currency written after the figure: `100 USD`, `3 millions €`.
     const after = this.near();
-    if (currency === undefined && after && after.kind !== 'number' && own(this.speech.currencies, after.text) !== undefined) {
+    if (
+      currency === undefined &&
+      after &&
+      after.kind !== 'number' &&
+      own(this.speech.currencies, after.text) !== undefined
+    ) {
       currency = own(this.speech.currencies, after.text);
       this.index += 1;
     }
@@ -295,7 +322,8 @@ class Speaker {
       end = next.end;
       const following = this.peek(offset + 1);
       const ends = !following || following.start > end || following.kind === 'symbol';
-      if (ends && this.speech.ordinalSuffixes.some((suffix) => suffix.toLowerCase() === text.toLowerCase())) return offset;
+      if (ends && this.speech.ordinalSuffixes.some((suffix) => suffix.toLowerCase() === text.toLowerCase()))
+        return offset;
     }
     return 0;
   }
@@ -335,7 +363,11 @@ class Speaker {
     }
     const letters = text.replace(/s$/, (plural) => (text.length > 2 && /[A-Z]/.test(text.at(-2) ?? '') ? '' : plural));
     for (const piece of letters.match(/\d+|\p{L}/gu) ?? []) {
-      this.emit(/\d/.test(piece) ? cardinalWords(piece, this.speech.numberLocale) : (own(this.speech.letters, piece.toUpperCase()) ?? piece));
+      this.emit(
+        /\d/.test(piece)
+          ? cardinalWords(piece, this.speech.numberLocale)
+          : (own(this.speech.letters, piece.toUpperCase()) ?? piece),
+      );
     }
   }
 
@@ -349,14 +381,24 @@ class Speaker {
     });
     for (const segment of path.filter(Boolean)) {
       this.emit(web.slash);
-      this.emit(segment.split(/[-_.?=&#]+/).filter(Boolean).join(' '));
+      this.emit(
+        segment
+          .split(/[-_.?=&#]+/)
+          .filter(Boolean)
+          .join(' '),
+      );
     }
   }
 
   private email(text: string): void {
     const { web } = this.speech;
     const [local = '', domain = ''] = text.split('@');
-    this.emit(local.split(/[._+-]+/).filter(Boolean).join(' '));
+    this.emit(
+      local
+        .split(/[._+-]+/)
+        .filter(Boolean)
+        .join(' '),
+    );
     this.emit(web.at);
     this.emit(domain.split('.').filter(Boolean).join(` ${web.dot} `));
   }
@@ -393,7 +435,10 @@ export function readsAsWord(acronym: string, rule: TimingData['acronymWord']): b
 /** A figure's value with `.` as its decimal point and no separators, or null when it is no figure. */
 export function parseFigure(text: string, speech: SpeechData): { value: string; integer: boolean } | null {
   const decimal = speech.decimalSeparator;
-  const thousands = speech.thousandsSeparators.filter((separator) => separator !== decimal).map(escape).join('');
+  const thousands = speech.thousandsSeparators
+    .filter((separator) => separator !== decimal)
+    .map(escape)
+    .join('');
   const pattern = new RegExp(`^(\\d{1,3}(?:[${thousands || ','}]\\d{3})+|\\d+)(?:${escape(decimal)}(\\d+))?$`);
   const match = pattern.exec(text);
   if (!match) return null;

@@ -18,6 +18,6 @@ export function countWords(text: string): number {
       })
     : text;
   let count = characters;
-  for (const _ of spaced.matchAll(WORD)) count += 1;
+  for (const _word of spaced.matchAll(WORD)) count += 1;
   return count;
 }

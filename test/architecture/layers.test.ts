@@ -19,14 +19,17 @@ function sourceFiles(folder: string): string[] {
 /** Every relative import of every source file, as paths under src/ (`engine/run/pool.ts`). */
 const imports = sourceFiles(SRC).map((file) => {
   const text = readFileSync(file, 'utf8');
-  const targets = [...text.matchAll(/(?:from\s+|import\s*\(?)\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) => relative(SRC, resolve(dirname(file), match[1]!)).replace(/\.js$/, '.ts'));
+  const targets = [...text.matchAll(/(?:from\s+|import\s*\(?)\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) =>
+    relative(SRC, resolve(dirname(file), match[1]!)).replace(/\.js$/, '.ts'),
+  );
   return { file: relative(SRC, file), targets };
 });
 
 const LAYER_ORDER = ['cli', 'engine', 'rules', 'render', 'timing', 'model', 'data', 'types'];
 const layerOf = (path: string) => path.split('/')[0]!;
 const ROOM_ORDER = ['run', 'build', 'check', 'load', 'project', 'io'];
-const roomOf = (path: string) => (path.startsWith('engine/') && path.split('/').length > 2 ? path.split('/')[1]! : undefined);
+const roomOf = (path: string) =>
+  path.startsWith('engine/') && path.split('/').length > 2 ? path.split('/')[1]! : undefined;
 
 /** What each layer may import besides itself. */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -42,19 +45,28 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 describe('the layers', () => {
   it('finds the source files and their imports', () => {
-    expect(LAYER_ORDER.every((layer) => imports.some((entry) => layerOf(entry.file) === layer || layer === 'types'))).toBe(true);
+    expect(
+      LAYER_ORDER.every((layer) => imports.some((entry) => layerOf(entry.file) === layer || layer === 'types')),
+    ).toBe(true);
     expect(imports.reduce((sum, entry) => sum + entry.targets.length, 0)).toBeGreaterThan(300);
   });
 
   it('run one way: no layer imports one above it', () => {
     const wrong = imports.flatMap(({ file, targets }) =>
-      targets.filter((target) => layerOf(target) !== layerOf(file) && !ALLOWED[layerOf(file)]!.includes(layerOf(target))).map((target) => `${file} → ${target}`),
+      targets
+        .filter((target) => layerOf(target) !== layerOf(file) && !ALLOWED[layerOf(file)]!.includes(layerOf(target)))
+        .map((target) => `${file} → ${target}`),
     );
     expect(wrong).toEqual([]);
   });
 
   it('let the CLI into the engine by its front door only', () => {
-    const wrong = imports.flatMap(({ file, targets }) => (layerOf(file) === 'cli' ? targets.filter((target) => layerOf(target) === 'engine' && target !== 'engine/index.ts') : []).map((target) => `${file} → ${target}`));
+    const wrong = imports.flatMap(({ file, targets }) =>
+      (layerOf(file) === 'cli'
+        ? targets.filter((target) => layerOf(target) === 'engine' && target !== 'engine/index.ts')
+        : []
+      ).map((target) => `${file} → ${target}`),
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -77,7 +89,11 @@ describe('the layers', () => {
   it('import the front door from inside the engine for types only', () => {
     const wrong = imports
       .filter(({ file }) => file.startsWith('engine/') && file !== 'engine/index.ts')
-      .filter(({ file }) => /import\s*\{[^}]*\}\s*from\s*['"][./]+index\.js['"]/.test(readFileSync(join(SRC, file), 'utf8').replace(/import type[^;]+;/g, '')))
+      .filter(({ file }) =>
+        /import\s*\{[^}]*\}\s*from\s*['"][./]+index\.js['"]/.test(
+          readFileSync(join(SRC, file), 'utf8').replace(/import type[^;]+;/g, ''),
+        ),
+      )
       .map(({ file }) => file);
     expect(wrong).toEqual([]);
   });

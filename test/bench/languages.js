@@ -14,10 +14,17 @@ export function benchLanguages(work, bin) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(join(folder, 'statements'), { recursive: true });
   }
-  for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.md'))) copyFileSync(join(fixtures, name), join(six, 'statements', name));
-  for (let index = 1; index <= 6; index += 1) copyFileSync(join(fixtures, 'en.md'), join(english, 'statements', `en-${index}.md`));
+  for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.md')))
+    copyFileSync(join(fixtures, name), join(six, 'statements', name));
+  for (let index = 1; index <= 6; index += 1)
+    copyFileSync(join(fixtures, 'en.md'), join(english, 'statements', `en-${index}.md`));
   const englishTime = time(process.execPath, [bin, 'build', '--to', 'pdf', '--rebuild'], { cwd: english, runs: 3 });
   const sixTime = time(process.execPath, [bin, 'build', '--to', 'pdf', '--rebuild'], { cwd: six, runs: 3 });
   report('six English statements to PDF', `${englishTime.seconds.toFixed(2)} s`, '(reference)');
-  return report('six statements, one per UN language, to PDF', `${sixTime.seconds.toFixed(2)} s`, `≤ ${(englishTime.seconds * 3).toFixed(2)} s (3×)`, sixTime.seconds <= englishTime.seconds * 3);
+  return report(
+    'six statements, one per UN language, to PDF',
+    `${sixTime.seconds.toFixed(2)} s`,
+    `≤ ${(englishTime.seconds * 3).toFixed(2)} s (3×)`,
+    sixTime.seconds <= englishTime.seconds * 3,
+  );
 }

@@ -20,7 +20,11 @@ export function time(command, args, { cwd, runs = 3, env = process.env } = {}) {
 
 /** Peak resident memory of one run, in MB, read through GNU time where it is installed. */
 export function peakMemoryMb(command, args, { cwd } = {}) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (result.error) return null;
   const kilobytes = Number(result.stderr.trim().split('\n').at(-1));
   return Number.isFinite(kilobytes) ? kilobytes / 1024 : null;

@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs `alliance …args` in `cwd` with the given environment (no colours unless asked). */
-export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean }): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'alliance', ...args], {

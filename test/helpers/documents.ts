@@ -5,7 +5,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 /** The parts of a .docx, as text (XML) or bytes (media). */
 export function docxParts(bytes: Uint8Array): Record<string, string> {
   const parts: Record<string, string> = {};
-  for (const [name, data] of Object.entries(unzipSync(bytes))) parts[name] = name.startsWith('word/media/') ? `<${data.length} bytes>` : strFromU8(data);
+  for (const [name, data] of Object.entries(unzipSync(bytes)))
+    parts[name] = name.startsWith('word/media/') ? `<${data.length} bytes>` : strFromU8(data);
   return parts;
 }
 
@@ -16,16 +17,32 @@ export interface DocxRun {
   italic: boolean;
 }
 
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The paragraphs of a WordprocessingML part: text, runs, style, numbering. */
-export function docxParagraphs(xml: string): { text: string; runs: DocxRun[]; style?: string; numbering?: string; xml: string }[] {
+export function docxParagraphs(
+  xml: string,
+): { text: string; runs: DocxRun[]; style?: string; numbering?: string; xml: string }[] {
   return [...xml.matchAll(/<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/g)].map((match) => {
     const body = match[1] ?? '';
     const runs = [...body.matchAll(/<w:r\b[^>]*>([\s\S]*?)<\/w:r>/g)].map((run) => {
       const inner = run[1]!;
-      const text = [...inner.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:br\/>|<w:tab\/>/g)].map((piece) => (piece[0].startsWith('<w:br') ? '\n' : piece[0].startsWith('<w:tab') ? '\t' : decode(piece[1] ?? ''))).join('');
-      return { text, bold: /<w:b\/>|<w:b w:val="(?:true|1)"\/>/.test(inner), italic: /<w:i\/>|<w:i w:val="(?:true|1)"\/>/.test(inner) };
+      const text = [...inner.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+        .map((piece) =>
+          piece[0].startsWith('<w:br') ? '\n' : piece[0].startsWith('<w:tab') ? '\t' : decode(piece[1] ?? ''),
+        )
+        .join('');
+      return {
+        text,
+        bold: /<w:b\/>|<w:b w:val="(?:true|1)"\/>/.test(inner),
+        italic: /<w:i\/>|<w:i w:val="(?:true|1)"\/>/.test(inner),
+      };
     });
     return {
       text: runs.map((run) => run.text).join(''),
@@ -38,8 +55,18 @@ export function docxParagraphs(xml: string): { text: string; runs: DocxRun[]; st
 }
 
 /** The text of a PDF, page by page, in content order, with its metadata and the size of each text item. */
-export async function pdfContent(bytes: Uint8Array): Promise<{ pages: string[]; items: { text: string; size: number; page: number }[]; info: Record<string, unknown>; numPages: number }> {
-  const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+export async function pdfContent(bytes: Uint8Array): Promise<{
+  pages: string[];
+  items: { text: string; size: number; page: number }[];
+  info: Record<string, unknown>;
+  numPages: number;
+}> {
+  const document = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   const pages: string[] = [];
   const items: { text: string; size: number; page: number }[] = [];
   for (let number = 1; number <= document.numPages; number += 1) {
@@ -48,7 +75,8 @@ export async function pdfContent(bytes: Uint8Array): Promise<{ pages: string[]; 
     for (const item of content.items) {
       if (!('str' in item)) continue;
       text += item.str + (item.hasEOL ? '\n' : '');
-      if (item.str.trim() !== '') items.push({ text: item.str, size: Math.abs(item.transform[0] as number), page: number });
+      if (item.str.trim() !== '')
+        items.push({ text: item.str, size: Math.abs(item.transform[0] as number), page: number });
     }
     pages.push(text);
   }

@@ -11,11 +11,26 @@ function chunk(type: string, body: Buffer): Buffer {
 }
 
 /** A PNG of `width` × `height` with the given colour type, bit depth and interlacing, every sample byte `fill`. */
-export function makePng(width: number, height: number, colourType: number, depth: number, interlaced = false, fill = 0): Buffer {
+export function makePng(
+  width: number,
+  height: number,
+  colourType: number,
+  depth: number,
+  interlaced = false,
+  fill = 0,
+): Buffer {
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colourType]!;
   const rowBytes = (w: number) => 1 + Math.ceil((w * channels * depth) / 8);
   const passes = interlaced
-    ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]].map(([x, y, dx, dy]) => [Math.ceil((width - x!) / dx!), Math.ceil((height - y!) / dy!)])
+    ? [
+        [0, 0, 8, 8],
+        [4, 0, 8, 8],
+        [0, 4, 4, 8],
+        [2, 0, 4, 4],
+        [0, 2, 2, 4],
+        [1, 0, 2, 2],
+        [0, 1, 1, 2],
+      ].map(([x, y, dx, dy]) => [Math.ceil((width - x!) / dx!), Math.ceil((height - y!) / dy!)])
     : [[width, height]];
   const size = passes.reduce((sum, [w, h]) => sum + (w! > 0 && h! > 0 ? h! * rowBytes(w!) : 0), 0);
   const header = Buffer.alloc(13);
@@ -23,7 +38,13 @@ export function makePng(width: number, height: number, colourType: number, depth
   header.writeUInt32BE(height, 4);
   header.set([depth, colourType, 0, 0, interlaced ? 1 : 0], 8);
   const palette = colourType === 3 ? [chunk('PLTE', Buffer.from([0, 0, 0, 255, 255, 255]))] : [];
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), ...palette, chunk('IDAT', deflateSync(samples(passes, rowBytes, size, fill))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    ...palette,
+    chunk('IDAT', deflateSync(samples(passes, rowBytes, size, fill))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Filtered scanlines: filter type 0 at the start of each, `fill` elsewhere. */

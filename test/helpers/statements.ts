@@ -9,14 +9,19 @@ import { runRules } from '../../src/engine/check/run-rules.js';
 import type { Statement } from '../../src/model/statement.js';
 
 /** Parses `text` as a statement in the default context (or with `config` and `overrides`). */
-export function statementOf(text: string | Uint8Array, options: { config?: Partial<Config>; overrides?: Overrides; path?: string } = {}): Statement {
+export function statementOf(
+  text: string | Uint8Array,
+  options: { config?: Partial<Config>; overrides?: Overrides; path?: string } = {},
+): Statement {
   const config = { ...defaultConfig('/project'), ...options.config };
   return parseStatement(options.path ?? '/project/statements/test.md', text, createContext(config, options.overrides));
 }
 
 /** The messages of checking `text`, as `line:column rule-id` strings. */
 export function findings(text: string | Uint8Array, options: Parameters<typeof statementOf>[1] = {}): string[] {
-  return runRules(statementOf(text, options)).messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+  return runRules(statementOf(text, options)).messages.map(
+    (message) => `${message.line}:${message.column} ${message.ruleId}`,
+  );
 }
 
 /** The rule ids reported on `text`. */

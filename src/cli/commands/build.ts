@@ -24,9 +24,13 @@ interface BuildOptions {
 }
 
 function formatsOption(value: string): Format[] {
-  const formats = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = formats.find((name) => name !== 'docx' && name !== 'pdf');
-  if (unknown !== undefined || formats.length === 0) throw new InvalidArgumentError(`Expected \`docx\`, \`pdf\` or \`docx,pdf\`, found \`${value}\``);
+  if (unknown !== undefined || formats.length === 0)
+    throw new InvalidArgumentError(`Expected \`docx\`, \`pdf\` or \`docx,pdf\`, found \`${value}\``);
   return [...new Set(formats)] as Format[];
 }
 
@@ -38,18 +42,32 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
     .description('make a DOCX and a PDF handout of each statement (errors in a statement stop its build)')
     .argument('[paths...]', "files, folders or globs (default: the config's statements, statements/**/*.md)")
     .option('-o, --out <dir>', 'the output folder (default: dist/ in the project)')
-    .option('-t, --to <formats>', 'the formats, as pandoc names them: docx, pdf or docx,pdf', formatsOption, ['docx', 'pdf'])
+    .option('-t, --to <formats>', 'the formats, as pandoc names them: docx, pdf or docx,pdf', formatsOption, [
+      'docx',
+      'pdf',
+    ])
     .option('--force', 'build statements with errors too (the errors are still printed), and exit 0')
     .option('--rebuild', 'build everything, ignoring what is up to date')
     .option('--speaker-copy', "also make the speaker's copy: large type, times in the margin (or `copies:` in config)")
-    .addOption(new Option('--pdf-engine <engine>', 'pdfkit (built in) or libreoffice (converts the DOCX, one soffice call)').choices(['pdfkit', 'libreoffice']).default('pdfkit'))
-    .addOption(new Option('-f, --format <name>', `report format for the messages: ${formats.join(', ')}`).choices(formats).default(formats[0]))
+    .addOption(
+      new Option('--pdf-engine <engine>', 'pdfkit (built in) or libreoffice (converts the DOCX, one soffice call)')
+        .choices(['pdfkit', 'libreoffice'])
+        .default('pdfkit'),
+    )
+    .addOption(
+      new Option('-f, --format <name>', `report format for the messages: ${formats.join(', ')}`)
+        .choices(formats)
+        .default(formats[0]),
+    )
     .addOption(configFlag())
     .addOption(concurrencyFlag())
     .option('-w, --watch', 'build again each statement that is saved')
     .addOption(colorFlag())
     .addOption(noColorFlag())
-    .addHelpText('after', '\nExamples:\n  $ alliance build\n  $ alliance build statements/ccpcj-34 --to pdf --speaker-copy\n  $ alliance build --out handouts --rebuild\n  $ SOURCE_DATE_EPOCH=1735689600 alliance build   # fixed dates in the documents')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ alliance build\n  $ alliance build statements/ccpcj-34 --to pdf --speaker-copy\n  $ alliance build --out handouts --rebuild\n  $ SOURCE_DATE_EPOCH=1735689600 alliance build   # fixed dates in the documents',
+    )
     .action(async (patterns: string[], options: BuildOptions) => {
       const project = await openProject({ cwd: io.cwd, config: options.config });
       // A wrong --out or SOURCE_DATE_EPOCH is a usage error before any statement is looked for.
@@ -74,13 +92,27 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
           env: io.env,
         });
         progress.end();
-        io.stdout.write(await format('build', options.format, { ...viewOf(io, options.color), result, rules, force: options.force === true, milliseconds: Date.now() - started }));
+        io.stdout.write(
+          await format('build', options.format, {
+            ...viewOf(io, options.color),
+            result,
+            rules,
+            force: options.force === true,
+            milliseconds: Date.now() - started,
+          }),
+        );
         return { files: result.statements.map((statement) => statement.path), exitCode: exitCodeOf(result.outcome) };
       };
       const { files, exitCode } = await run(undefined, options.rebuild);
       state.exitCode = exitCode;
       if (!options.watch) return;
       const { watchCommand } = await import('../watch.js');
-      await watchCommand({ io, project, patterns, files, onChange: async (changed) => (state.exitCode = (await run(changed, false)).exitCode) });
+      await watchCommand({
+        io,
+        project,
+        patterns,
+        files,
+        onChange: async (changed) => (state.exitCode = (await run(changed, false)).exitCode),
+      });
     });
 }

@@ -5,7 +5,15 @@ import { exitCodeOf } from '../exit-code.js';
 import { format, formatNames } from '../formatters/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { colorFlag, concurrencyFlag, configFlag, countOption, noColorFlag, paceOption, slotOption } from '../options.js';
+import {
+  colorFlag,
+  concurrencyFlag,
+  configFlag,
+  countOption,
+  noColorFlag,
+  paceOption,
+  slotOption,
+} from '../options.js';
 import { viewOf } from '../view.js';
 
 interface CheckOptions {
@@ -30,8 +38,14 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
     .command('check')
     .description('check statements: front matter, opening and closing, placeholders, speaking time')
     .argument('[paths...]', "files, folders or globs (default: the config's statements, statements/**/*.md)")
-    .addOption(new Option('-f, --format <name>', `report format: ${formats.join(', ')}`).choices(formats).default(formats[0]))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (counted with --quiet too)', countOption)
+    .addOption(
+      new Option('-f, --format <name>', `report format: ${formats.join(', ')}`).choices(formats).default(formats[0]),
+    )
+    .option(
+      '--max-warnings <n>',
+      'exit 1 when there are more warnings than this (counted with --quiet too)',
+      countOption,
+    )
     .option('-q, --quiet', 'report errors only')
     .option('--cache', 'reuse the results of unchanged files')
     .option('--cache-location <path>', 'where the cache is kept (default: node_modules/.cache/alliance/)')
@@ -48,7 +62,12 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       '\nExamples:\n  $ alliance check\n  $ alliance check statements/ccpcj-34 --format github\n  $ alliance check "statements/**/*.md" --max-warnings 0 --cache\n  $ alliance check --format sarif > alliance.sarif',
     )
     .action(async (patterns: string[], options: CheckOptions) => {
-      const project = await openProject({ cwd: io.cwd, config: options.config, pace: options.pace, slotSeconds: options.slot });
+      const project = await openProject({
+        cwd: io.cwd,
+        config: options.config,
+        pace: options.pace,
+        slotSeconds: options.slot,
+      });
       const run = (files?: readonly string[]) =>
         report(io, options, {
           project,
@@ -65,17 +84,29 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       state.exitCode = exitCode;
       if (!options.watch) return;
       const { watchCommand } = await import('../watch.js');
-      await watchCommand({ io, project, patterns, files, onChange: async (changed) => (state.exitCode = (await run(changed)).exitCode) });
+      await watchCommand({
+        io,
+        project,
+        patterns,
+        files,
+        onChange: async (changed) => (state.exitCode = (await run(changed)).exitCode),
+      });
     });
 }
 
 /** Checks, prints the report, and returns the files checked and the exit code. */
-async function report(io: Io, options: CheckOptions, engineOptions: EngineCheckOptions): Promise<{ files: string[]; exitCode: number }> {
+async function report(
+  io: Io,
+  options: CheckOptions,
+  engineOptions: EngineCheckOptions,
+): Promise<{ files: string[]; exitCode: number }> {
   const result = await check(engineOptions);
   for (const warning of result.toolWarnings) io.stderr.write(`alliance: warning: ${warning}\n`);
   io.stdout.write(await format('check', options.format, { ...viewOf(io, options.color), result }));
   if (result.tooManyWarnings && options.format === 'stylish') {
-    io.stderr.write(`alliance: ${result.warningCount} warning${result.warningCount === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}\n`);
+    io.stderr.write(
+      `alliance: ${result.warningCount} warning${result.warningCount === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}\n`,
+    );
   }
   return { files: result.results.map((entry) => entry.path), exitCode: exitCodeOf(result.outcome) };
 }

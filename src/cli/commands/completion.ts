@@ -4,7 +4,12 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 
 function optionNames(command: Command): string[] {
-  return [...command.options.flatMap((option: Option) => [option.long, option.short].filter((name): name is string => !!name)), '--help'];
+  return [
+    ...command.options.flatMap((option: Option) =>
+      [option.long, option.short].filter((name): name is string => !!name),
+    ),
+    '--help',
+  ];
 }
 
 function choices(option: Option): string[] {
@@ -17,7 +22,12 @@ export function bashCompletion(program: Command): string {
   const cases = program.commands
     .map((command) => {
       const valued = command.options.filter((option) => choices(option).length > 0);
-      const values = valued.map((option) => `      ${option.long}) COMPREPLY=( $(compgen -W "${choices(option).join(' ')}" -- "$cur") ); return ;;`).join('\n');
+      const values = valued
+        .map(
+          (option) =>
+            `      ${option.long}) COMPREPLY=( $(compgen -W "${choices(option).join(' ')}" -- "$cur") ); return ;;`,
+        )
+        .join('\n');
       return `    ${command.name()})\n      opts="${optionNames(command).join(' ')}"\n      case "$prev" in\n${values}\n      esac ;;`;
     })
     .join('\n');
@@ -47,13 +57,18 @@ function zshQuote(text: string): string {
 
 /** The zsh completion script. */
 export function zshCompletion(program: Command): string {
-  const described = program.commands.map((command) => `    '${command.name()}:${zshQuote(command.description())}'`).join('\n');
+  const described = program.commands
+    .map((command) => `    '${command.name()}:${zshQuote(command.description())}'`)
+    .join('\n');
   const cases = program.commands
     .map((command) => {
       const specs = command.options.map((option) => {
         const names = [option.short, option.long].filter(Boolean) as string[];
         const values = choices(option);
-        const argument = option.required || option.optional ? `:${zshQuote(option.flags.split(' ').at(-1) ?? 'value')}:${values.length > 0 ? `(${values.join(' ')})` : '_files'}` : '';
+        const argument =
+          option.required || option.optional
+            ? `:${zshQuote(option.flags.split(' ').at(-1) ?? 'value')}:${values.length > 0 ? `(${values.join(' ')})` : '_files'}`
+            : '';
         const spec = `[${zshQuote(option.description)}]${argument}`;
         return names.length > 1 ? `'(${names.join(' ')})'{${names.join(',')}}'${spec}'` : `'${names[0]}${spec}'`;
       });
@@ -85,7 +100,10 @@ export function registerCompletion(program: Command, io: Io, state: RunState): v
     .command('completion')
     .description('print a shell completion script (bash or zsh)')
     .argument('<shell>', 'bash or zsh')
-    .addHelpText('after', '\nExamples:\n  $ eval "$(alliance completion bash)"      # in ~/.bashrc\n  $ alliance completion zsh > "${fpath[1]}/_alliance"')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ eval "$(alliance completion bash)"      # in ~/.bashrc\n  $ alliance completion zsh > "${fpath[1]}/_alliance"',
+    )
     .action((shell: string) => {
       if (shell !== 'bash' && shell !== 'zsh') {
         io.stderr.write(`alliance: Expected the shell \`bash\` or \`zsh\`, found \`${shell}\`\n`);

@@ -21,11 +21,15 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
     .option('--organization <name>', 'the organization (asked for on a terminal)')
     .option('--language <code>', 'default language of statements: en, fr, es, ar, zh or ru', 'en')
     .option('-y, --yes', 'ask nothing (for scripts)')
-    .addHelpText('after', '\nExamples:\n  $ alliance init\n  $ alliance init my-statements --organization "Alliance of NGOs" --yes')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ alliance init\n  $ alliance init my-statements --organization "Alliance of NGOs" --yes',
+    )
     .action(async (folder: string, options: InitOptions) => {
       let organization = singleLine(options.organization);
       if (!organization && !options.yes) {
-        if (!Prompter.canAsk(io)) throw new UsageError('Expected `--organization` (or `--yes`, or a terminal to ask on), found none');
+        if (!Prompter.canAsk(io))
+          throw new UsageError('Expected `--organization` (or `--yes`, or a terminal to ask on), found none');
         const prompter = new Prompter(io);
         try {
           organization = singleLine(await prompter.ask('Organization'));
@@ -35,7 +39,9 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
       }
       const dir = resolve(io.cwd, folder);
       const created = await init({ dir, organization, language: options.language });
-      io.stdout.write(`Set up ${dir}:\n${created.map((path) => `  ${path}`).join('\n')}\n\nNext: alliance new, then alliance check, alliance time, alliance build.\n`);
+      io.stdout.write(
+        `Set up ${dir}:\n${created.map((path) => `  ${path}`).join('\n')}\n\nNext: alliance new, then alliance check, alliance time, alliance build.\n`,
+      );
       state.exitCode = 0;
     });
 }

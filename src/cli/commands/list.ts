@@ -23,9 +23,13 @@ export function registerList(program: Command, io: Io, state: RunState): void {
   const formats = formatNames('list');
   program
     .command('list')
-    .description('list statements: forum, session, agenda item, speaker, status, words, time, slot, check; totals per session')
+    .description(
+      'list statements: forum, session, agenda item, speaker, status, words, time, slot, check; totals per session',
+    )
     .argument('[paths...]', "files, folders or globs (default: the config's statements, statements/**/*.md)")
-    .addOption(new Option('-f, --format <name>', `output format: ${formats.join(', ')}`).choices(formats).default(formats[0]))
+    .addOption(
+      new Option('-f, --format <name>', `output format: ${formats.join(', ')}`).choices(formats).default(formats[0]),
+    )
     .option('--forum <name>', 'only this forum (a name or an alias)')
     .option('--session <text>', 'only this session')
     .option('--status <status>', 'only draft or final statements')
@@ -33,9 +37,20 @@ export function registerList(program: Command, io: Io, state: RunState): void {
     .addOption(configFlag())
     .addOption(colorFlag())
     .addOption(noColorFlag())
-    .addHelpText('after', '\nExamples:\n  $ alliance list\n  $ alliance list --forum COP --session 12 --sort time\n  $ alliance list --status draft --format csv > drafts.csv')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ alliance list\n  $ alliance list --forum COP --session 12 --sort time\n  $ alliance list --status draft --format csv > drafts.csv',
+    )
     .action(async (patterns: string[], options: ListOptions) => {
-      const result = await list({ cwd: io.cwd, config: options.config, patterns, forum: options.forum, session: options.session, status: options.status, sort: options.sort });
+      const result = await list({
+        cwd: io.cwd,
+        config: options.config,
+        patterns,
+        forum: options.forum,
+        session: options.session,
+        status: options.status,
+        sort: options.sort,
+      });
       io.stdout.write(await format('list', options.format, { ...viewOf(io, options.color), result }));
       state.exitCode = exitCodeOf(result.outcome);
     });

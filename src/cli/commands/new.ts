@@ -31,8 +31,11 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
   program
     .command('new')
     .description('write a new statement from templates/statement.md, and print its path')
-    .option('--title <text>', 'the statement\'s title (also its file name)')
-    .option('--forum <name>', 'the forum, e.g. CCPCJ, "UNTOC COP" (its slot and presiding officer come from the registry)')
+    .option('--title <text>', "the statement's title (also its file name)")
+    .option(
+      '--forum <name>',
+      'the forum, e.g. CCPCJ, "UNTOC COP" (its slot and presiding officer come from the registry)',
+    )
     .option('--session <text>', 'the session, e.g. 34')
     .option('--speaker <name>', 'who delivers it')
     .option('--agenda-item <text>', 'the agenda item')
@@ -41,7 +44,10 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
     .option('--role <text>', "the speaker's role")
     .option('--organization <name>', 'the organization (default from the config file)')
     .addOption(configFlag())
-    .addHelpText('after', '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"',
+    )
     .action(async (options: NewOptions) => {
       const project = await openProject({ cwd: io.cwd, config: options.config });
       const given = Object.values(options).some((value) => value !== undefined);
@@ -64,11 +70,25 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
           prompter.close();
         }
       }
-      const value = Object.fromEntries(Object.entries(answers).map(([key, entry]) => [key, singleLine(entry as string | undefined)])) as NewOptions;
-      for (const name of REQUIRED) if (value[name] === undefined) throw new UsageError(`Expected a ${name} for the statement, found none`);
+      const value = Object.fromEntries(
+        Object.entries(answers).map(([key, entry]) => [key, singleLine(entry as string | undefined)]),
+      ) as NewOptions;
+      for (const name of REQUIRED)
+        if (value[name] === undefined) throw new UsageError(`Expected a ${name} for the statement, found none`);
       const { forum, session, speaker } = value;
-      if (forum === undefined || session === undefined || speaker === undefined) throw new UsageError('Expected a forum, session and speaker for the statement, found none');
-      const path = await newStatement(project, { forum, session, speaker, title: value.title, agendaItem: value.agendaItem, date: value.date, language: value.language, role: value.role, organization: value.organization });
+      if (forum === undefined || session === undefined || speaker === undefined)
+        throw new UsageError('Expected a forum, session and speaker for the statement, found none');
+      const path = await newStatement(project, {
+        forum,
+        session,
+        speaker,
+        title: value.title,
+        agendaItem: value.agendaItem,
+        date: value.date,
+        language: value.language,
+        role: value.role,
+        organization: value.organization,
+      });
       io.stdout.write(`${relative(io.cwd, path) || path}\n`);
       state.exitCode = 0;
     });

@@ -27,7 +27,9 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
     .description('estimate how long each statement takes to deliver, paragraph by paragraph')
     .argument('[paths...]', "files, folders or globs (default: the config's statements, statements/**/*.md)")
     .option('-p, --paragraphs', "each paragraph's words, seconds and cumulative time")
-    .addOption(new Option('-f, --format <name>', `output format: ${formats.join(', ')}`).choices(formats).default(formats[0]))
+    .addOption(
+      new Option('-f, --format <name>', `output format: ${formats.join(', ')}`).choices(formats).default(formats[0]),
+    )
     .option('--pace <wpm>', 'words per minute, for every statement', paceOption)
     .option('--slot <duration>', 'speaking slot for every statement, e.g. 3m or 2:30', slotOption)
     .addOption(configFlag())
@@ -35,18 +37,38 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
     .addOption(concurrencyFlag())
     .addOption(colorFlag())
     .addOption(noColorFlag())
-    .addHelpText('after', '\nExamples:\n  $ alliance time\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs\n  $ alliance time --slot 3m --pace 100 --format json\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs --watch')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ alliance time\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs\n  $ alliance time --slot 3m --pace 100 --format json\n  $ alliance time statements/ccpcj-34/victims.md --paragraphs --watch',
+    )
     .action(async (patterns: string[], options: TimeOptions) => {
-      const project = await openProject({ cwd: io.cwd, config: options.config, pace: options.pace, slotSeconds: options.slot });
+      const project = await openProject({
+        cwd: io.cwd,
+        config: options.config,
+        pace: options.pace,
+        slotSeconds: options.slot,
+      });
       const run = async (files?: readonly string[]) => {
         const result = await time({ project, files, patterns, concurrency: options.concurrency });
-        io.stdout.write(await format('time', options.format, { ...viewOf(io, options.color), result, paragraphs: options.paragraphs === true }));
+        io.stdout.write(
+          await format('time', options.format, {
+            ...viewOf(io, options.color),
+            result,
+            paragraphs: options.paragraphs === true,
+          }),
+        );
         return { files: result.statements.map((statement) => statement.path), exitCode: exitCodeOf(result.outcome) };
       };
       const { files, exitCode } = await run();
       state.exitCode = exitCode;
       if (!options.watch) return;
       const { watchCommand } = await import('../watch.js');
-      await watchCommand({ io, project, patterns, files, onChange: async (changed) => (state.exitCode = (await run(changed)).exitCode) });
+      await watchCommand({
+        io,
+        project,
+        patterns,
+        files,
+        onChange: async (changed) => (state.exitCode = (await run(changed)).exitCode),
+      });
     });
 }

@@ -15,21 +15,32 @@ export function buildStylish({ result, cwd, chalk, isTTY, force, milliseconds }:
     const source = show(outcome.path);
     if (outcome.status === 'skipped') {
       const first = outcome.messages.find((message) => message.fatal) ?? outcome.messages[0];
-      const why = first ? `${first.line ?? 1}:${first.column ?? 1} ${shown(first.reason)} (${first.ruleId ?? ''})` : 'it has errors';
+      const why = first
+        ? `${first.line ?? 1}:${first.column ?? 1} ${shown(first.reason)} (${first.ruleId ?? ''})`
+        : 'it has errors';
       lines.push(`${chalk.red('✖')} ${source} ${chalk.red('not built')}: ${why}`);
       continue;
     }
-    for (const problem of outcome.writeErrors) lines.push(`${chalk.red('✖')} ${source}: could not write ${show(problem.path)}: ${shown(problem.reason)}`);
-    if (outcome.status === 'built' && !isTTY) lines.push(`${chalk.green('✔')} ${source} → ${outcome.written.map((file) => show(resolve(result.outDir, file))).join(', ')}`);
+    for (const problem of outcome.writeErrors)
+      lines.push(`${chalk.red('✖')} ${source}: could not write ${show(problem.path)}: ${shown(problem.reason)}`);
+    if (outcome.status === 'built' && !isTTY)
+      lines.push(
+        `${chalk.green('✔')} ${source} → ${outcome.written.map((file) => show(resolve(result.outDir, file))).join(', ')}`,
+      );
     for (const message of outcome.messages) {
       if (!message.fatal && outcome.status === 'unchanged') continue;
       const severity = message.fatal ? chalk.red('error  ') : chalk.yellow('warning');
-      lines.push(`  ${source}:${message.line ?? 1}:${message.column ?? 1}  ${severity}  ${shown(message.reason)}  ${chalk.dim(message.ruleId ?? '')}`);
+      lines.push(
+        `  ${source}:${message.line ?? 1}:${message.column ?? 1}  ${severity}  ${shown(message.reason)}  ${chalk.dim(message.ruleId ?? '')}`,
+      );
     }
   }
-  const parts = [`${plural(result.built, 'statement')} built (${plural(result.written, 'file')}) in ${(milliseconds / 1000).toFixed(1)} s`];
+  const parts = [
+    `${plural(result.built, 'statement')} built (${plural(result.written, 'file')}) in ${(milliseconds / 1000).toFixed(1)} s`,
+  ];
   if (result.unchanged > 0) parts.push(`${result.unchanged} up to date`);
-  if (result.skipped > 0) parts.push(chalk.red(`${result.skipped} not built${force ? '' : ' (errors: fix them, or --force)'}`));
+  if (result.skipped > 0)
+    parts.push(chalk.red(`${result.skipped} not built${force ? '' : ' (errors: fix them, or --force)'}`));
   if (result.failed > 0) parts.push(chalk.red(`${result.failed} failed`));
   lines.push(`${parts.join('; ')} → ${show(result.outDir)}`);
   return `${lines.join('\n')}\n`;

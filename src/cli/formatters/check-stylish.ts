@@ -24,7 +24,9 @@ export function checkStylish({ result, cwd, chalk }: FormatterInput['check']): s
     const reasonWidth = Math.max(...rows.map((row) => row.reason.length));
     for (const row of rows) {
       const severity = row.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
-      lines.push(`  ${chalk.dim(row.place.padEnd(placeWidth))}  ${severity}  ${row.reason.padEnd(reasonWidth)}  ${chalk.dim(row.ruleId)}`);
+      lines.push(
+        `  ${chalk.dim(row.place.padEnd(placeWidth))}  ${severity}  ${row.reason.padEnd(reasonWidth)}  ${chalk.dim(row.ruleId)}`,
+      );
     }
     lines.push('');
   }
@@ -34,7 +36,9 @@ export function checkStylish({ result, cwd, chalk }: FormatterInput['check']): s
     lines.push(chalk.green(`✔ ${files} checked, no problems`));
   } else {
     const mark = counts.errors > 0 ? chalk.red.bold('✖') : chalk.yellow.bold('⚠');
-    lines.push(`${mark} ${chalk.bold(`${plural(all.length, 'problem')} (${describeCounts(counts)})`)} in ${files} checked`);
+    lines.push(
+      `${mark} ${chalk.bold(`${plural(all.length, 'problem')} (${describeCounts(counts)})`)} in ${files} checked`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -35,20 +35,32 @@ export async function github({ command, results, cwd, env }: MessagesInput): Pro
         ...(end ? [`endLine=${end.line}`, `endColumn=${end.column}`] : []),
         `title=${escapeProperty(message.ruleId ?? 'alliance')}`,
       ];
-      lines.push(`::${message.fatal ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(printable(message.reason))}`);
-      rows.push(`| ${markdownCode(file)} | ${message.line ?? 1}:${message.column ?? 1} | ${message.fatal ? 'error' : 'warning'} | ${markdownCode(message.ruleId ?? '')} | ${markdownText(message.reason)} |`);
+      lines.push(
+        `::${message.fatal ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(printable(message.reason))}`,
+      );
+      rows.push(
+        `| ${markdownCode(file)} | ${message.line ?? 1}:${message.column ?? 1} | ${message.fatal ? 'error' : 'warning'} | ${markdownCode(message.ruleId ?? '')} | ${markdownText(message.reason)} |`,
+      );
     }
   }
   const counts = countMessages(results.flatMap((result) => result.messages));
   const summary = `${describeCounts(counts)} in ${plural(results.length, 'file')} checked`;
   lines.push(`alliance ${command}: ${summary}`);
   if (env.GITHUB_STEP_SUMMARY) {
-    const table = rows.length === 0 ? '' : `\n| File | Place | Severity | Rule | Message |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+    const table =
+      rows.length === 0
+        ? ''
+        : `\n| File | Place | Severity | Rule | Message |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
     try {
-      await appendFile(env.GITHUB_STEP_SUMMARY, `### alliance ${command}: ${rows.length === 0 ? 'no problems' : summary}\n${table}\n`);
+      await appendFile(
+        env.GITHUB_STEP_SUMMARY,
+        `### alliance ${command}: ${rows.length === 0 ? 'no problems' : summary}\n${table}\n`,
+      );
     } catch (error) {
       // The summary is extra: the annotations above still count, and the job learns why it has none.
-      lines.push(`::warning title=alliance::${escapeData(`Expected to write the step summary to ${env.GITHUB_STEP_SUMMARY}, found an error: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)}`);
+      lines.push(
+        `::warning title=alliance::${escapeData(`Expected to write the step summary to ${env.GITHUB_STEP_SUMMARY}, found an error: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

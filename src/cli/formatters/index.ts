@@ -7,16 +7,29 @@ import type { MessagesInput, FormattedCommand, Formatter, FormatterInput } from 
 type Loaders<C extends FormattedCommand> = Readonly<Record<string, () => Promise<Formatter<C>>>>;
 
 /** A message format of `check` or `build`, loaded by its module. */
-function messages<C extends 'check' | 'build'>(load: () => Promise<(input: MessagesInput) => string | Promise<string>>): () => Promise<Formatter<C>> {
+function messages<C extends 'check' | 'build'>(
+  load: () => Promise<(input: MessagesInput) => string | Promise<string>>,
+): () => Promise<Formatter<C>> {
   return async () => {
     const format = await load();
     return (input) => {
       const { cwd, chalk, env, isTTY } = input;
       if ('force' in input) {
-        const results = input.result.statements.map((statement) => ({ path: statement.path, messages: statement.messages }));
+        const results = input.result.statements.map((statement) => ({
+          path: statement.path,
+          messages: statement.messages,
+        }));
         return format({ command: 'build', results, rules: input.rules, cwd, chalk, env, isTTY });
       }
-      return format({ command: 'check', results: input.result.results, rules: input.result.rules, cwd, chalk, env, isTTY });
+      return format({
+        command: 'check',
+        results: input.result.results,
+        rules: input.result.rules,
+        cwd,
+        chalk,
+        env,
+        isTTY,
+      });
     };
   };
 }
@@ -52,9 +65,14 @@ export function formatNames(command: FormattedCommand): string[] {
 }
 
 /** Formats a command's result in the format named (one of `formatNames(command)`). */
-export async function format<C extends FormattedCommand>(command: C, name: string, input: FormatterInput[C]): Promise<string> {
+export async function format<C extends FormattedCommand>(
+  command: C,
+  name: string,
+  input: FormatterInput[C],
+): Promise<string> {
   const loaders: Loaders<C> = FORMATTERS[command];
   const load = Object.hasOwn(loaders, name) ? loaders[name] : undefined;
-  if (!load) throw new Error(`Expected a format of \`${command}\` (${formatNames(command).join(', ')}), found \`${name}\``);
+  if (!load)
+    throw new Error(`Expected a format of \`${command}\` (${formatNames(command).join(', ')}), found \`${name}\``);
   return (await load())(input);
 }

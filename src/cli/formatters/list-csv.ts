@@ -10,7 +10,19 @@ function csvCell(text: string): string {
 
 /** Formats the inventory as CSV. */
 export function listCsv({ result, cwd }: FormatterInput['list']): string {
-  const header = ['file', 'forum', 'session', 'agenda_item', 'speaker', 'status', 'words', 'seconds', 'slot_seconds', 'errors', 'warnings'];
+  const header = [
+    'file',
+    'forum',
+    'session',
+    'agenda_item',
+    'speaker',
+    'status',
+    'words',
+    'seconds',
+    'slot_seconds',
+    'errors',
+    'warnings',
+  ];
   const lines = result.statements.map((outcome) =>
     [
       relativePath(outcome.path, cwd),

@@ -3,6 +3,9 @@ import type { FormatterInput } from './view.js';
 
 /** Formats the inventory as JSON. */
 export function listJson({ result }: FormatterInput['list']): string {
-  const statements = result.statements.map(({ internalErrors: _, fit: __, ...outcome }) => ({ ...outcome, passes: outcome.errors === 0 }));
+  const statements = result.statements.map(({ internalErrors: _, fit: __, ...outcome }) => ({
+    ...outcome,
+    passes: outcome.errors === 0,
+  }));
   return `${JSON.stringify({ statements, sessions: result.totals }, null, 2)}\n`;
 }

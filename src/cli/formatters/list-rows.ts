@@ -4,7 +4,18 @@ import { displayPath } from './paths.js';
 import { plural, shown } from './text.js';
 
 /** The columns of the inventory. */
-export const COLUMNS = ['File', 'Forum', 'Session', 'Item', 'Speaker', 'Status', 'Words', 'Time', 'Slot', 'Check'] as const;
+export const COLUMNS = [
+  'File',
+  'Forum',
+  'Session',
+  'Item',
+  'Speaker',
+  'Status',
+  'Words',
+  'Time',
+  'Slot',
+  'Check',
+] as const;
 
 /** The columns aligned right (numbers and times). */
 export const NUMERIC_COLUMNS: ReadonlySet<number> = new Set([6, 7, 8]);
@@ -21,7 +32,11 @@ export function listRow(outcome: ListOutcome, cwd: string): string[] {
     String(outcome.writtenWords),
     outcome.seconds === null ? '' : formatClock(outcome.seconds),
     outcome.slotSeconds === null ? '' : formatClock(outcome.slotSeconds),
-    outcome.errors > 0 ? `✖ ${plural(outcome.errors, 'error')}` : outcome.warnings > 0 ? `⚠ ${plural(outcome.warnings, 'warning')}` : '✔',
+    outcome.errors > 0
+      ? `✖ ${plural(outcome.errors, 'error')}`
+      : outcome.warnings > 0
+        ? `⚠ ${plural(outcome.warnings, 'warning')}`
+        : '✔',
   ];
 }
 

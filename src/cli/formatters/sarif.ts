@@ -12,7 +12,12 @@ import type { MessagesInput } from './view.js';
 export function sarif({ results, cwd, rules }: MessagesInput): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // Each segment of the path percent-encoded: `#`, `?` and `%` in a file name are part of the name.
-  const artifacts = results.map((result) => ({ location: { uri: relativePath(result.path, cwd).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' } }));
+  const artifacts = results.map((result) => ({
+    location: {
+      uri: relativePath(result.path, cwd).split('/').map(encodeURIComponent).join('/'),
+      uriBaseId: '%SRCROOT%',
+    },
+  }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -28,9 +33,14 @@ export function sarif({ results, cwd, rules }: MessagesInput): string {
               id: rule.id,
               name: rule.id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
               shortDescription: { text: rule.summary },
-              fullDescription: { text: `${rule.summary}.${rule.deliveryOnly ? ' Skipped for written statements.' : ''}` },
+              fullDescription: {
+                text: `${rule.summary}.${rule.deliveryOnly ? ' Skipped for written statements.' : ''}`,
+              },
               helpUri: rule.url,
-              help: { text: `${rule.summary}. See ${rule.url}`, markdown: `${rule.summary}. See [${rule.id}](${rule.url}).` },
+              help: {
+                text: `${rule.summary}. See ${rule.url}`,
+                markdown: `${rule.summary}. See [${rule.id}](${rule.url}).`,
+              },
               defaultConfiguration: { level: rule.severity },
             })),
           },

@@ -15,7 +15,10 @@ export function timeJson({ result }: FormatterInput['time']): string {
     slotSeconds: outcome.slotSeconds,
     pace: outcome.pace,
     unit: outcome.unit,
-    fit: outcome.fit === null ? null : { status: outcome.fit.status, overrunIndex: outcome.fit.overrunIndex, wordsToCut: outcome.fit.wordsToCut },
+    fit:
+      outcome.fit === null
+        ? null
+        : { status: outcome.fit.status, overrunIndex: outcome.fit.overrunIndex, wordsToCut: outcome.fit.wordsToCut },
     paragraphs: outcome.paragraphs.map((paragraph) => ({
       line: paragraph.line,
       writtenWords: paragraph.writtenWords,

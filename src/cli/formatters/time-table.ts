@@ -26,6 +26,7 @@ function table(rows: Row[], rightAligned: ReadonlySet<number>): string[] {
 }
 
 function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex -- the escape sequences chalk writes are what is measured away
   return text.replace(/\u001b\[[0-9;]*m/g, '').length;
 }
 
@@ -38,7 +39,10 @@ function fit(outcome: TimeOutcome, options: TimeTableOptions): string {
   }
   const fit = outcome.fit;
   if (fit === null || fit.slotSeconds === null) return chalk.dim('no slot');
-  if (fit.status === 'over') return chalk.red(`✖ cut about ${plural(fit.wordsToCut, outcome.unit === 'characters' ? 'character' : 'word')} to fit ${formatClock(fit.slotSeconds)}`);
+  if (fit.status === 'over')
+    return chalk.red(
+      `✖ cut about ${plural(fit.wordsToCut, outcome.unit === 'characters' ? 'character' : 'word')} to fit ${formatClock(fit.slotSeconds)}`,
+    );
   if (fit.status === 'tight') return chalk.yellow('⚠ fits, with little margin');
   return chalk.green('✔ fits');
 }
@@ -73,7 +77,7 @@ export function timeTable(options: TimeTableOptions): string {
   if (over > 0) summary.push(chalk.red(`${over} over ${over === 1 ? 'its slot' : 'their slots'}`));
   if (untimed > 0) summary.push(chalk.red(`${untimed} cannot be timed`));
   if (output.at(-1) === '') output.pop();
-  return `${[lines[0]!, ...output, '', summary.join('; ')].join('\n')}\n`;
+  return `${[lines[0], ...output, '', summary.join('; ')].join('\n')}\n`;
 }
 
 function paragraphTable(outcome: TimeOutcome, options: TimeTableOptions): string[] {
@@ -83,7 +87,14 @@ function paragraphTable(outcome: TimeOutcome, options: TimeTableOptions): string
   const rows: Row[] = [['Line', 'Words', 'Spoken', 'Seconds', 'At', '']];
   outcome.paragraphs.forEach((paragraph, index) => {
     const note = index === overrun ? chalk.red(`◀ the ${formatClock(slot!)} slot ends in this paragraph`) : '';
-    rows.push([String(paragraph.line), String(paragraph.writtenWords), String(paragraph.spokenWords), paragraph.seconds.toFixed(1), formatClock(paragraph.cumulativeSeconds), note]);
+    rows.push([
+      String(paragraph.line),
+      String(paragraph.writtenWords),
+      String(paragraph.spokenWords),
+      paragraph.seconds.toFixed(1),
+      formatClock(paragraph.cumulativeSeconds),
+      note,
+    ]);
   });
   const lines = table(rows, new Set([0, 1, 2, 3, 4]));
   return lines.map((line, index) => `    ${index === 0 ? chalk.dim(line) : line}`);

@@ -81,7 +81,16 @@ function fileHash(path: string): string {
 
 /** The key of a build: what every statement's handouts depend on besides its own files. */
 export function buildKey(context: LoadContext, settings: BuildSettings): string {
-  return hashOf(JSON.stringify([VERSION, context.config.hash, settings.formats, settings.copies, settings.pdfEngine, settings.sourceDateEpoch ?? null]));
+  return hashOf(
+    JSON.stringify([
+      VERSION,
+      context.config.hash,
+      settings.formats,
+      settings.copies,
+      settings.pdfEngine,
+      settings.sourceDateEpoch ?? null,
+    ]),
+  );
 }
 
 function documentDate(settings: BuildSettings, date: string | undefined): Date {
@@ -113,7 +122,15 @@ function writeProblem(error: NodeJS.ErrnoException): string {
 
 /** Builds the handouts of one statement. */
 export async function buildOne(path: string, context: LoadContext, settings: BuildSettings): Promise<BuildOutcome> {
-  const outcome: BuildOutcome = { path, status: 'failed', messages: [], written: [], writeErrors: [], staged: [], internalErrors: 0 };
+  const outcome: BuildOutcome = {
+    path,
+    status: 'failed',
+    messages: [],
+    written: [],
+    writeErrors: [],
+    staged: [],
+    internalErrors: 0,
+  };
   const input = readStatementFile(path, context.config.dir);
   const statement = parseStatement(path, input, context);
   const run = runRules(statement);
@@ -134,8 +151,21 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
     if (context.config.paper) template = { ...template, paper: context.config.paper };
     templateDependencies = templateFiles(statement.settings.template, projectDir);
   } catch (error) {
-    const reason = error instanceof ConfigError ? `${error.reason} (${error.file}:${error.line}:${error.column})` : (error as Error).message;
-    outcome.messages.push(storeMessage(makeMessage(`Expected a usable handout template, found an error: ${reason}`, 'template', 'error', statement.frontMatter.positions.get('template')?.start, path)));
+    const reason =
+      error instanceof ConfigError
+        ? `${error.reason} (${error.file}:${error.line}:${error.column})`
+        : (error as Error).message;
+    outcome.messages.push(
+      storeMessage(
+        makeMessage(
+          `Expected a usable handout template, found an error: ${reason}`,
+          'template',
+          'error',
+          statement.frontMatter.positions.get('template')?.start,
+          path,
+        ),
+      ),
+    );
     return outcome;
   }
   const images = resolveImages(statement, projectDir);
@@ -163,7 +193,8 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
         rel: `${stem}${suffix}.pdf`,
         data: async () => {
           const result = await (await import('../../render/pdf.js')).renderPdf(handout);
-          for (const glyph of result.missing) if (!missing.has(glyph.character)) missing.set(glyph.character, glyph.place);
+          for (const glyph of result.missing)
+            if (!missing.has(glyph.character)) missing.set(glyph.character, glyph.place);
           return result.bytes;
         },
       });
@@ -180,19 +211,29 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
         outcome.written.push(file.rel);
         outputs.push({ path: file.rel, bytes: data.length });
       } catch (error) {
-        outcome.writeErrors.push({ path: join(settings.outDir, file.rel), reason: writeProblem(error as NodeJS.ErrnoException) });
+        outcome.writeErrors.push({
+          path: join(settings.outDir, file.rel),
+          reason: writeProblem(error as NodeJS.ErrnoException),
+        });
       }
     }
   }
   for (const [character, place] of missing) {
     const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    warn('missing-glyph', `Expected a character the handout's fonts can draw, found ${character} (U+${code}), which no font has`, place);
+    warn(
+      'missing-glyph',
+      `Expected a character the handout's fonts can draw, found ${character} (U+${code}), which no font has`,
+      place,
+    );
   }
 
   const dependencies = [path, ...templateDependencies, ...images.files]
     .map((file) => ({ file, rel: projectPath(file, projectDir) }))
     .filter((dependency): dependency is { file: string; rel: string } => dependency.rel !== undefined)
-    .map(({ file, rel }) => ({ path: rel, hash: file === path && input instanceof Uint8Array ? hashOf(input) : fileHash(file) }));
+    .map(({ file, rel }) => ({
+      path: rel,
+      hash: file === path && input instanceof Uint8Array ? hashOf(input) : fileHash(file),
+    }));
   outcome.status = outcome.writeErrors.length > 0 ? 'failed' : 'built';
   outcome.entry = {
     source: projectPath(path, projectDir) ?? path,
@@ -209,7 +250,13 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
 }
 
 /** True when the manifest's entry for a statement is still good: same key, same dependencies, outputs in place. */
-export function isUpToDate(entry: ManifestEntry | undefined, key: string, projectDir: string, outDir: string, hashes: Map<string, string>): boolean {
+export function isUpToDate(
+  entry: ManifestEntry | undefined,
+  key: string,
+  projectDir: string,
+  outDir: string,
+  hashes: Map<string, string>,
+): boolean {
   if (!entry || entry.key !== key || entry.outputs.length === 0) return false;
   for (const dependency of entry.dependencies) {
     let hash = hashes.get(dependency.path);
@@ -229,11 +276,18 @@ export function isUpToDate(entry: ManifestEntry | undefined, key: string, projec
 }
 
 /** Writes the manifest: entries of statements built now, and of those unchanged; a statement not built leaves it. */
-export async function writeManifest(outDir: string, projectDir: string, previous: Manifest, outcomes: readonly BuildOutcome[], key: string): Promise<void> {
+export async function writeManifest(
+  outDir: string,
+  projectDir: string,
+  previous: Manifest,
+  outcomes: readonly BuildOutcome[],
+  key: string,
+): Promise<void> {
   const bySource = new Map(previous.statements.map((entry) => [entry.source, entry]));
   for (const outcome of outcomes) {
     if (outcome.entry && outcome.status === 'built') bySource.set(outcome.entry.source, { ...outcome.entry, key });
-    else if (outcome.status === 'skipped' || outcome.status === 'failed') bySource.delete(projectPath(outcome.path, projectDir) ?? outcome.path);
+    else if (outcome.status === 'skipped' || outcome.status === 'failed')
+      bySource.delete(projectPath(outcome.path, projectDir) ?? outcome.path);
   }
   const manifest: Manifest = { tool: `alliance ${VERSION}`, statements: [...bySource.values()] };
   const text = manifestText(manifest);

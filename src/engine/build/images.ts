@@ -40,8 +40,9 @@ export function resolveImages(statement: Statement, projectDir: string): Resolve
   const walk = (node: Nodes) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
     if (node.type === 'image') uses.push({ url: node.url, alt: node.alt ?? '', place: node.position?.start });
-    if (node.type === 'imageReference') uses.push({ url: `\0${node.identifier}`, alt: node.alt ?? '', place: node.position?.start });
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    if (node.type === 'imageReference')
+      uses.push({ url: `\0${node.identifier}`, alt: node.alt ?? '', place: node.position?.start });
+    if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(statement.tree);
   let root: string;
@@ -56,7 +57,11 @@ export function resolveImages(statement: Statement, projectDir: string): Resolve
     const outcome = checkImage(url, dirname(statement.path), root);
     result.images.set(url, 'image' in outcome ? outcome.image : null);
     if ('file' in outcome && outcome.file) result.files.push(outcome.file);
-    if ('reason' in outcome) result.problems.push({ reason: `${outcome.reason}; its alt text ${quote(use.alt || '(none)')} stands in`, place: use.place });
+    if ('reason' in outcome)
+      result.problems.push({
+        reason: `${outcome.reason}; its alt text ${quote(use.alt || '(none)')} stands in`,
+        place: use.place,
+      });
   }
   return result;
 }
@@ -91,11 +96,19 @@ function checkImage(url: string, folder: string, root: string): Checked {
   } catch {
     return { reason: `Expected an image file at ${quote(url)}, found none` };
   }
-  if (!path.startsWith(root + sep)) return { reason: `Expected an image inside the project, found ${quote(url)} outside it` };
+  if (!path.startsWith(root + sep))
+    return { reason: `Expected an image inside the project, found ${quote(url)} outside it` };
   const stat = statSync(path);
-  if (!stat.isFile()) return { reason: `Expected an image file at ${quote(url)}, found ${stat.isDirectory() ? 'a folder' : 'something else (a pipe, socket or device)'}` };
+  if (!stat.isFile())
+    return {
+      reason: `Expected an image file at ${quote(url)}, found ${stat.isDirectory() ? 'a folder' : 'something else (a pipe, socket or device)'}`,
+    };
   const { size } = stat;
-  if (size > MAX_IMAGE_BYTES) return { reason: `Expected an image of at most 10 MB, found ${quote(url)} of ${(size / 1048576).toFixed(1)} MB`, file: path };
+  if (size > MAX_IMAGE_BYTES)
+    return {
+      reason: `Expected an image of at most 10 MB, found ${quote(url)} of ${(size / 1048576).toFixed(1)} MB`,
+      file: path,
+    };
   const data = readFileSync(path);
   const format = startsWith(data, PNG) ? 'png' : startsWith(data, JPEG) ? 'jpg' : undefined;
   if (!format) return { reason: `Expected a PNG or JPEG image, found ${quote(url)} of another kind`, file: path };
@@ -109,12 +122,16 @@ function checkImage(url: string, folder: string, root: string): Checked {
     width = undefined;
   }
   if (!width || !height || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
-    return { reason: `Expected a readable ${format.toUpperCase()} image, found ${quote(url)} damaged or too large`, file: path };
+    return {
+      reason: `Expected a readable ${format.toUpperCase()} image, found ${quote(url)} damaged or too large`,
+      file: path,
+    };
   }
   let pdfData: Uint8Array = data;
   if (format === 'png') {
     const canonical = rewrittenPng(data);
-    if (typeof canonical === 'string') return { reason: `Expected a readable PNG image, found ${quote(url)} with ${canonical}`, file: path };
+    if (typeof canonical === 'string')
+      return { reason: `Expected a readable PNG image, found ${quote(url)} with ${canonical}`, file: path };
     pdfData = canonical;
   }
   return { image: { data: new Uint8Array(data), pdfData: new Uint8Array(pdfData), format, width, height }, file: path };

@@ -21,16 +21,31 @@ export function findSoffice(env: Record<string, string | undefined>): string | u
 }
 
 /** Converts DOCX files to PDF into `outDir` in one call; throws a usage error without LibreOffice. */
-export async function convertToPdf(files: readonly string[], outDir: string, env: Record<string, string | undefined>): Promise<void> {
+export async function convertToPdf(
+  files: readonly string[],
+  outDir: string,
+  env: Record<string, string | undefined>,
+): Promise<void> {
   const soffice = findSoffice(env);
-  if (!soffice) throw new UsageError('Expected LibreOffice (`soffice`) on the PATH for `--pdf-engine libreoffice`, found none');
+  if (!soffice)
+    throw new UsageError('Expected LibreOffice (`soffice`) on the PATH for `--pdf-engine libreoffice`, found none');
   const profile = pathToFileURL(join(outDir, '.libreoffice-profile')).href;
   await new Promise<void>((resolve, reject) => {
     execFile(
       soffice,
-      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
-      { timeout: 30 * 60_000, maxBuffer: 1 << 26, env: { ...process.env, ...env } as NodeJS.ProcessEnv },
-      (error) => (error ? reject(new Error(`LibreOffice could not convert the handouts: ${error.message}`)) : resolve()),
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      { timeout: 30 * 60_000, maxBuffer: 1 << 26, env: { ...process.env, ...env } },
+      (error) =>
+        error ? reject(new Error(`LibreOffice could not convert the handouts: ${error.message}`)) : resolve(),
     );
   });
 }

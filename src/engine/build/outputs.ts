@@ -14,7 +14,10 @@ export function outputStem(statementPath: string, projectDir: string): string {
   const base = statementPath.startsWith(statementsRoot + sep) ? statementsRoot : projectDir;
   let rel = relative(base, statementPath);
   if (rel.startsWith('..') || rel === '' || resolve(base, rel) !== statementPath) rel = basename(statementPath);
-  return rel.replace(/\.(md|markdown)$/i, '').split(sep).join('/');
+  return rel
+    .replace(/\.(md|markdown)$/i, '')
+    .split(sep)
+    .join('/');
 }
 
 /** Makes the folders from `root` down to `folder`, replacing a symlink or file in the way. */

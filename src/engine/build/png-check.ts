@@ -10,7 +10,13 @@ import * as zlib from 'node:zlib';
 /** Channels per pixel of each PNG colour type. */
 const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 /** The bit depths each colour type allows. */
-const DEPTHS: Readonly<Record<number, readonly number[]>> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const DEPTHS: Readonly<Record<number, readonly number[]>> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
 /** The Adam7 passes of an interlaced image: first column and row, and steps. */
 const ADAM7 = [
   [0, 0, 8, 8],
@@ -26,7 +32,9 @@ const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** The scanlines of an image of this size and format, as [count, bytes each with its filter byte], pass by pass. */
 function scanlines(width: number, height: number, bitsPerPixel: number, interlaced: boolean): [number, number][] {
-  const passes = interlaced ? ADAM7.map(([x, y, dx, dy]) => [Math.ceil((width - x) / dx), Math.ceil((height - y) / dy)]) : [[width, height]];
+  const passes = interlaced
+    ? ADAM7.map(([x, y, dx, dy]) => [Math.ceil((width - x) / dx), Math.ceil((height - y) / dy)])
+    : [[width, height]];
   return passes.filter(([w, h]) => w! > 0 && h! > 0).map(([w, h]) => [h!, 1 + Math.ceil((w! * bitsPerPixel) / 8)]);
 }
 
@@ -46,13 +54,17 @@ export function pngDamage(data: Uint8Array): string | undefined {
   const image: Buffer[] = [];
   const seen = new Set<string>();
   let ended = false;
-  for (let offset = 8; offset + 12 <= bytes.length && !ended; ) {
+  for (let offset = 8; offset + 12 <= bytes.length && !ended;) {
     const length = bytes.readUInt32BE(offset);
     const end = offset + 12 + length;
     if (end > bytes.length) return 'its end cut off';
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (crc32 && crc32(bytes.subarray(offset + 4, offset + 8 + length)) >>> 0 !== bytes.readUInt32BE(offset + 8 + length)) return `a damaged \`${type}\` chunk`;
+    if (
+      crc32 &&
+      crc32(bytes.subarray(offset + 4, offset + 8 + length)) >>> 0 !== bytes.readUInt32BE(offset + 8 + length)
+    )
+      return `a damaged \`${type}\` chunk`;
     if (type === 'IHDR') header = body;
     else if (type === 'IDAT') image.push(body);
     else if (type === 'IEND') ended = true;
@@ -65,7 +77,8 @@ export function pngDamage(data: Uint8Array): string | undefined {
   const height = header.readUInt32BE(4);
   const [depth, colourType, , , interlace] = [header[8]!, header[9]!, header[10], header[11], header[12]!];
   const channels = CHANNELS[colourType];
-  if (channels === undefined || !DEPTHS[colourType]!.includes(depth) || interlace > 1) return 'a format no reader knows';
+  if (channels === undefined || !DEPTHS[colourType]!.includes(depth) || interlace > 1)
+    return 'a format no reader knows';
   if (colourType === 3 && !seen.has('PLTE')) return 'a palette image without its palette';
   if ((colourType === 0 || colourType === 4) && seen.has('PLTE')) return 'a palette where its colour type allows none';
   if ((colourType === 4 || colourType === 6) && seen.has('tRNS')) return 'a transparency chunk beside an alpha channel';

@@ -11,7 +11,9 @@ const MAX_EPOCH = 253402300799;
 export function sourceDateEpoch(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value) || Number(value) > MAX_EPOCH) {
-    throw new UsageError(`Expected SOURCE_DATE_EPOCH to be whole seconds since 1970 (at most ${MAX_EPOCH}), found \`${value}\``);
+    throw new UsageError(
+      `Expected SOURCE_DATE_EPOCH to be whole seconds since 1970 (at most ${MAX_EPOCH}), found \`${value}\``,
+    );
   }
   return Number(value);
 }

@@ -26,7 +26,10 @@ export function cacheFile(project: Project, location?: string): string {
 }
 
 /** Opens the cache for this project, its config and the run's overrides. */
-export async function openResultCache(project: Project, location?: string): Promise<ResultCache> {
+export function openResultCache(project: Project, location?: string): ResultCache {
   const { overrides } = project.context;
-  return ResultCache.open(cacheFile(project, location), JSON.stringify([VERSION, project.config.hash, overrides.pace, overrides.slotSeconds]));
+  return ResultCache.open(
+    cacheFile(project, location),
+    JSON.stringify([VERSION, project.config.hash, overrides.pace, overrides.slotSeconds]),
+  );
 }

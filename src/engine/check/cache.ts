@@ -76,7 +76,7 @@ export class ResultCache {
   }
 
   /** Opens the cache at `location` for results made under `key`. */
-  static async open(location: string, key: string): Promise<ResultCache> {
+  static open(location: string, key: string): ResultCache {
     let previous: CacheFile = { key: '', files: {} };
     try {
       const parsed = JSON.parse(readRegularText(location)) as CacheFile;
@@ -107,6 +107,13 @@ export class ResultCache {
     const mac = cacheSecret();
     if (!mac) throw Object.assign(new Error(`no secret to sign it with in ${secretFolder()}`), { code: 'ENOSECRET' });
     makeFolder(dirname(this.location));
-    await writeFileAtomic(this.location, JSON.stringify({ key: this.data.key, files: this.data.files, signature: sign(this.data.key, this.data.files, mac) }));
+    await writeFileAtomic(
+      this.location,
+      JSON.stringify({
+        key: this.data.key,
+        files: this.data.files,
+        signature: sign(this.data.key, this.data.files, mac),
+      }),
+    );
   }
 }

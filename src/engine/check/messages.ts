@@ -13,7 +13,10 @@ export interface StoredMessage {
 
 /** Turns a vfile message into plain data. */
 export function storeMessage(message: VFileMessage): StoredMessage {
-  const end = message.place && 'end' in message.place ? { line: message.place.end.line, column: message.place.end.column } : undefined;
+  const end =
+    message.place && 'end' in message.place
+      ? { line: message.place.end.line, column: message.place.end.column }
+      : undefined;
   return {
     reason: message.reason,
     ruleId: message.ruleId ?? 'unknown',
@@ -25,5 +28,11 @@ export function storeMessage(message: VFileMessage): StoredMessage {
 
 /** Turns plain data back into a vfile message on `path`. */
 export function restoreMessage(stored: StoredMessage, path: string): VFileMessage {
-  return makeMessage(stored.reason, stored.ruleId, stored.severity, stored.end ? { start: stored.start, end: stored.end } : stored.start, path);
+  return makeMessage(
+    stored.reason,
+    stored.ruleId,
+    stored.severity,
+    stored.end ? { start: stored.start, end: stored.end } : stored.start,
+    path,
+  );
 }

@@ -8,7 +8,13 @@ import { ruleUrl } from '../io/version.js';
 export const MESSAGE_SOURCE = 'alliance';
 
 /** Makes a message of a rule, with the severity config gave it (`fatal` true for errors). */
-export function makeMessage(reason: string, ruleId: string, severity: 'error' | 'warning', place: Point | Span | undefined, path: string): VFileMessage {
+export function makeMessage(
+  reason: string,
+  ruleId: string,
+  severity: 'error' | 'warning',
+  place: Point | Span | undefined,
+  path: string,
+): VFileMessage {
   const message = new VFileMessage(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: MESSAGE_SOURCE });
   message.fatal = severity === 'error';
   message.file = path;
@@ -17,7 +23,10 @@ export function makeMessage(reason: string, ruleId: string, severity: 'error' | 
 }
 
 /** The findings of every rule (or of the rules in `only`) that applies to the statement, in order of place; also added to its file. */
-export function runRules(statement: Statement, only?: ReadonlySet<string>): { messages: VFileMessage[]; internalErrors: number } {
+export function runRules(
+  statement: Statement,
+  only?: ReadonlySet<string>,
+): { messages: VFileMessage[]; internalErrors: number } {
   const messages: VFileMessage[] = [];
   let internalErrors = 0;
   const unusable = isUnusable(statement);
@@ -28,10 +37,20 @@ export function runRules(statement: Statement, only?: ReadonlySet<string>): { me
     if (unusable && !rule.runsOnUnusable) continue;
     if (rule.deliveryOnly && statement.settings.kind === 'written') continue;
     try {
-      rule.check(statement, (reason, place) => messages.push(makeMessage(reason, rule.id, severity, place, statement.path)));
+      rule.check(statement, (reason, place) =>
+        messages.push(makeMessage(reason, rule.id, severity, place, statement.path)),
+      );
     } catch (error) {
       internalErrors += 1;
-      messages.push(makeMessage(`Expected the rule to run, found an internal error: ${(error as Error).message}`, rule.id, 'error', undefined, statement.path));
+      messages.push(
+        makeMessage(
+          `Expected the rule to run, found an internal error: ${(error as Error).message}`,
+          rule.id,
+          'error',
+          undefined,
+          statement.path,
+        ),
+      );
     }
   }
   messages.sort(byPlace);

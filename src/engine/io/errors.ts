@@ -3,7 +3,10 @@
 /** A failure that ends the run with `exitCode`. */
 export class AllianceError extends Error {
   /** Creates a failure ending the run with `exitCode` (2 unless said otherwise). */
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -15,7 +18,12 @@ export class UsageError extends AllianceError {}
 /** A config file that cannot be read or is wrong, with the place of the problem. Exit 2. */
 export class ConfigError extends AllianceError {
   /** Creates a config failure at `file:line:column`. */
-  constructor(readonly file: string, readonly line: number, readonly column: number, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
     super(`${file}:${line}:${column}: ${reason}`);
   }
 }

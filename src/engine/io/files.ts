@@ -25,7 +25,14 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
     let matches: string[];
     // Given by name, anything but a folder is checked: a file, a link that leads nowhere, a pipe or a
     // device (the last three reported as unreadable).
-    if (stat?.isDirectory()) matches = await glob(MARKDOWN, { cwd: absolute, absolute: true, ignore: IGNORE, dot: false, followSymbolicLinks: false });
+    if (stat?.isDirectory())
+      matches = await glob(MARKDOWN, {
+        cwd: absolute,
+        absolute: true,
+        ignore: IGNORE,
+        dot: false,
+        followSymbolicLinks: false,
+      });
     else if (stat || existsAsLink(absolute)) matches = [absolute];
     else if (isDynamicPattern(pattern)) matches = await globFrom(pattern, cwd);
     else matches = [];
@@ -37,7 +44,14 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
 
 async function globFrom(pattern: string, cwd: string): Promise<string[]> {
   const relativePattern = isAbsolute(pattern) ? relative(cwd, pattern) || '.' : pattern;
-  return glob(relativePattern.split('\\').join('/'), { cwd, absolute: true, ignore: IGNORE, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false });
+  return glob(relativePattern.split('\\').join('/'), {
+    cwd,
+    absolute: true,
+    ignore: IGNORE,
+    onlyFiles: true,
+    expandDirectories: false,
+    followSymbolicLinks: false,
+  });
 }
 
 function existsAsLink(path: string): boolean {

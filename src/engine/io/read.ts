@@ -15,7 +15,13 @@ export class ReadRefusal extends Error {
     readonly size: number,
     path: string,
   ) {
-    super(code === 'EISDIR' ? `Expected a file, found a folder at \`${path}\`` : code === 'ENOTFILE' ? `Expected a file, found something else (a pipe, socket or device) at \`${path}\`` : `Expected a file of at most ${MAX_PROJECT_FILE_BYTES / 1048576} MB, found \`${path}\` of ${Math.round(size / 1048576)} MB`);
+    super(
+      code === 'EISDIR'
+        ? `Expected a file, found a folder at \`${path}\``
+        : code === 'ENOTFILE'
+          ? `Expected a file, found something else (a pipe, socket or device) at \`${path}\``
+          : `Expected a file of at most ${MAX_PROJECT_FILE_BYTES / 1048576} MB, found \`${path}\` of ${Math.round(size / 1048576)} MB`,
+    );
   }
 }
 
@@ -23,7 +29,11 @@ export class ReadRefusal extends Error {
  * The bytes of the regular file at `path` (links followed), of at most `maxBytes` (`bounded` is asked
  * first with the size, and may refuse by throwing). Throws `ReadRefusal` or the system's error.
  */
-export function readRegularFile(path: string, maxBytes = MAX_PROJECT_FILE_BYTES, bounded?: (size: number) => void): Buffer {
+export function readRegularFile(
+  path: string,
+  maxBytes = MAX_PROJECT_FILE_BYTES,
+  bounded?: (size: number) => void,
+): Buffer {
   // Opened without blocking, so that a pipe with no writer cannot hold the run.
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {

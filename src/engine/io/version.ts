@@ -1,7 +1,10 @@
 /** The tool's own identity, from its package.json: version (part of every cache key) and home page. */
 import { readFileSync } from 'node:fs';
 
-const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string; homepage?: string };
+const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  homepage?: string;
+};
 
 /** The version of alliance, as package.json gives it. */
 export const VERSION: string = manifest.version;

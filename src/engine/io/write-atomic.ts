@@ -36,6 +36,11 @@ export function createFileAtomicSync(path: string, data: string | Uint8Array): v
 }
 
 /** Writes `data` to `path` atomically; the promise form, for callers in async code. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  writeFileAtomicSync(path, data);
+export function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    writeFileAtomicSync(path, data);
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }

@@ -25,7 +25,7 @@ export function readDirectives(tree: Root, knownRuleIds: readonly string[]): Dir
   const directives: Directives = { disabled: new Set(), problems: [] };
   const visit = (node: Root | Root['children'][number]): void => {
     if (node.type === 'html') readComment(node, directives, knownRuleIds);
-    if ('children' in node) for (const child of node.children) visit(child as Root['children'][number]);
+    if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);
   return directives;
@@ -45,7 +45,11 @@ function readComment(node: Html, directives: Directives, knownRuleIds: readonly 
       }
       for (const id of words) {
         if (knownRuleIds.includes(id)) directives.disabled.add(id);
-        else directives.problems.push({ reason: `Unexpected rule ${quote(id)} in \`alliance-disable\`${didYouMean(id, knownRuleIds)}`, place });
+        else
+          directives.problems.push({
+            reason: `Unexpected rule ${quote(id)} in \`alliance-disable\`${didYouMean(id, knownRuleIds)}`,
+            place,
+          });
       }
     } else {
       readSettings(match[2]!, directives, place);
@@ -54,8 +58,12 @@ function readComment(node: Html, directives: Directives, knownRuleIds: readonly 
 }
 
 function readSettings(text: string, directives: Directives, place: Span): void {
-  const pairs = text.trim().split(/[\s,;]+(?=[a-z_]+\s*[=:])/i).filter(Boolean);
-  if (pairs.length === 0) directives.problems.push({ reason: 'Expected `name=value` after `alliance-set`, found nothing', place });
+  const pairs = text
+    .trim()
+    .split(/[\s,;]+(?=[a-z_]+\s*[=:])/i)
+    .filter(Boolean);
+  if (pairs.length === 0)
+    directives.problems.push({ reason: 'Expected `name=value` after `alliance-set`, found nothing', place });
   for (const pair of pairs) {
     const [, name = '', value = ''] = /^([a-z_]+)\s*[=:]\s*(.*?)[\s,;]*$/i.exec(pair.trim()) ?? [];
     if (name === 'pace' || name === 'slot') {
@@ -64,7 +72,10 @@ function readSettings(text: string, directives: Directives, place: Span): void {
       else if (name === 'pace') directives.pace = result.value;
       else directives.slotSeconds = result.value;
     } else {
-      directives.problems.push({ reason: `Unexpected setting ${quote(name || pair)} in \`alliance-set\`${didYouMean(name, SETTINGS)}`, place });
+      directives.problems.push({
+        reason: `Unexpected setting ${quote(name || pair)} in \`alliance-set\`${didYouMean(name, SETTINGS)}`,
+        place,
+      });
     }
   }
 }

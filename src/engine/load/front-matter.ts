@@ -80,12 +80,19 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     return block;
   }
   if (!close) {
-    const block = absent('Expected a closing `---` line for the front matter opened on line 1, found the end of the file', 0, 3);
+    const block = absent(
+      'Expected a closing `---` line for the front matter opened on line 1, found the end of the file',
+      0,
+      3,
+    );
     block.bodyOffset = source.length;
     return block;
   }
   if (close.line.trim() !== '---') {
-    const block = absent(`Expected the front matter to close with a \`---\` line, found ${quote(close.line)}`, close.offset + 1);
+    const block = absent(
+      `Expected the front matter to close with a \`---\` line, found ${quote(close.line)}`,
+      close.offset + 1,
+    );
     block.bodyOffset = close.bodyOffset;
     return block;
   }
@@ -113,9 +120,12 @@ export function readFrontMatter(source: string): FrontMatterBlock {
       language: 'yaml',
       excerpt: false,
       engines: { ...REFUSING_ENGINES, yaml: yamlEngine, yml: yamlEngine },
-    } as unknown as Parameters<typeof matter>[1]);
+    });
   } catch (error) {
-    return { ...absent(`Expected readable front matter, found an error: ${(error as Error).message}`, 0, 3), bodyOffset: close.bodyOffset };
+    return {
+      ...absent(`Expected readable front matter, found an error: ${(error as Error).message}`, 0, 3),
+      bodyOffset: close.bodyOffset,
+    };
   }
 
   const bodyOffset = close.bodyOffset;
@@ -138,7 +148,11 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   const firstError = document.errors[0];
   if (firstError) {
     const [start, end] = firstError.pos;
-    return broken(`Expected valid YAML in the front matter, found an error: ${firstError.message}`, matterOffset + start, matterOffset + end);
+    return broken(
+      `Expected valid YAML in the front matter, found an error: ${firstError.message}`,
+      matterOffset + start,
+      matterOffset + end,
+    );
   }
   if (toJsError) {
     const reason = /alias/i.test(toJsError.message)
@@ -154,7 +168,10 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   if (!isMap(contents) || data === null || typeof data !== 'object' || Array.isArray(data)) {
     const found = isSeq(contents) ? 'a list' : describeValue(data);
     const start = contents.range?.[0] ?? 0;
-    return broken(`Expected the front matter to be a mapping of fields (\`forum: CCPCJ\`), found ${found}`, matterOffset + start);
+    return broken(
+      `Expected the front matter to be a mapping of fields (\`forum: CCPCJ\`), found ${found}`,
+      matterOffset + start,
+    );
   }
 
   const keyOffsets = new Map<string, [number, number]>();

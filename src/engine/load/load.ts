@@ -24,7 +24,11 @@ export function loadStatement(path: string, context: LoadContext): Statement {
 }
 
 /** Parses a statement from its bytes or text (or the problem that stopped reading it); `path` names it. */
-export function parseStatement(path: string, input: Uint8Array | string | LoadProblem, context: LoadContext): Statement {
+export function parseStatement(
+  path: string,
+  input: Uint8Array | string | LoadProblem,
+  context: LoadContext,
+): Statement {
   let source: string;
   if (typeof input === 'object' && 'ruleId' in input) {
     return emptyStatement(path, '', context, [input]);

@@ -43,7 +43,11 @@ function at(source: string, index: number): { line: number; column: number } {
 export function fileSizeProblem(bytes: number): LoadProblem | undefined {
   const { maxBytes } = limits().bounds;
   if (bytes <= maxBytes + FRONT_MATTER_ROOM) return undefined;
-  return { ruleId: 'markdown', reason: `Expected a statement of at most ${maxBytes / 1024} KB, found ${Math.round(bytes / 1024)} KB`, place: { line: 1, column: 1 } };
+  return {
+    ruleId: 'markdown',
+    reason: `Expected a statement of at most ${maxBytes / 1024} KB, found ${Math.round(bytes / 1024)} KB`,
+    place: { line: 1, column: 1 },
+  };
 }
 
 /** The problem with a statement's Markdown that stops it being parsed, if any. */
@@ -51,20 +55,37 @@ export function markdownProblem(source: string): LoadProblem | undefined {
   const { bounds, nesting, run: delimiters } = limits();
   const bytes = Buffer.byteLength(source);
   if (bytes > bounds.maxBytes) {
-    return { ruleId: 'markdown', reason: `Expected a statement of at most ${bounds.maxBytes / 1024} KB, found ${Math.round(bytes / 1024)} KB`, place: { line: 1, column: 1 } };
+    return {
+      ruleId: 'markdown',
+      reason: `Expected a statement of at most ${bounds.maxBytes / 1024} KB, found ${Math.round(bytes / 1024)} KB`,
+      place: { line: 1, column: 1 },
+    };
   }
   const deep = nesting.exec(source);
   if (deep) {
-    return { ruleId: 'markdown', reason: `Expected blocks nested at most ${bounds.maxLinePrefix} columns deep, found more`, place: at(source, deep.index) };
+    return {
+      ruleId: 'markdown',
+      reason: `Expected blocks nested at most ${bounds.maxLinePrefix} columns deep, found more`,
+      place: at(source, deep.index),
+    };
   }
   const run = delimiters.exec(source);
   if (run) {
-    return { ruleId: 'markdown', reason: `Expected runs of at most ${bounds.maxDelimiterRun} \`${run[1]}\`, found ${run[0].length}`, place: at(source, run.index) };
+    return {
+      ruleId: 'markdown',
+      reason: `Expected runs of at most ${bounds.maxDelimiterRun} \`${run[1]}\`, found ${run[0].length}`,
+      place: at(source, run.index),
+    };
   }
   let brackets = 0;
   for (let index = source.indexOf('['); index !== -1; index = source.indexOf('[', index + 1)) {
     brackets += 1;
-    if (brackets > bounds.maxBrackets) return { ruleId: 'markdown', reason: `Expected at most ${bounds.maxBrackets} \`[\`, found more`, place: at(source, index) };
+    if (brackets > bounds.maxBrackets)
+      return {
+        ruleId: 'markdown',
+        reason: `Expected at most ${bounds.maxBrackets} \`[\`, found more`,
+        place: at(source, index),
+      };
   }
   return undefined;
 }

@@ -36,7 +36,10 @@ type Extension = Record<string, unknown>;
 function gfmExtensions(): { micromark: Extension[]; mdast: unknown[] } {
   const processor = unified().use(remarkGfm);
   processor.freeze();
-  return { micromark: (processor.data('micromarkExtensions') ?? []) as Extension[], mdast: (processor.data('fromMarkdownExtensions') ?? []) as unknown[] };
+  return {
+    micromark: (processor.data('micromarkExtensions') ?? []) as Extension[],
+    mdast: processor.data('fromMarkdownExtensions') ?? [],
+  };
 }
 
 /** A copy of a micromark extension without the named constructs that `keep` refuses (unnamed ones stay). */
@@ -49,7 +52,9 @@ function withConstructs(extension: Extension, keep: (name: string) => boolean): 
     }
     const byCode: Record<string, Construct[]> = {};
     for (const [code, constructs] of Object.entries(value as Record<string, Construct | Construct[]>)) {
-      const kept = (Array.isArray(constructs) ? constructs : [constructs]).filter((construct) => construct.name === undefined || keep(construct.name));
+      const kept = (Array.isArray(constructs) ? constructs : [constructs]).filter(
+        (construct) => construct.name === undefined || keep(construct.name),
+      );
       if (kept.length > 0) byCode[code] = kept;
     }
     copy[field] = byCode;
@@ -76,7 +81,7 @@ function parserWith(names: string): Processor<Root> {
         (data.micromarkExtensions ??= []).push(...(micromark as never[]));
         (data.fromMarkdownExtensions ??= []).push(...(mdast as never[]));
       })
-      .freeze() as unknown as Processor<Root>;
+      .freeze();
     parsers.set(names, parser);
   }
   return parser;
@@ -85,5 +90,5 @@ function parserWith(names: string): Processor<Root> {
 /** Parses Markdown (CommonMark and GFM) into mdast: the tree remark-parse with remark-gfm gives. */
 export function parseMarkdown(text: string): Root {
   const names = CONSTRUCTS.filter((construct) => construct.trigger.test(text)).flatMap((construct) => construct.names);
-  return (names.length === 0 ? commonMark : parserWith(names.join(' '))).parse(text) as Root;
+  return (names.length === 0 ? commonMark : parserWith(names.join(' '))).parse(text);
 }

@@ -41,7 +41,11 @@ function inlineText(node: Nodes): string {
 /** Blocks inside a container are separated by a space, so "end.\n\nNext" never reads "end.Next". */
 function blockAware(node: Nodes): string {
   const text = inlineText(node);
-  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote'
+  return node.type === 'paragraph' ||
+    node.type === 'heading' ||
+    node.type === 'list' ||
+    node.type === 'listItem' ||
+    node.type === 'blockquote'
     ? ` ${text} `
     : text;
 }
@@ -102,7 +106,7 @@ export function spokenParagraphs(tree: Root): SpokenParagraph[] {
       case 'yaml':
         return;
       default:
-        if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
+        if ('children' in node) for (const child of (node as Parents).children) visit(child);
     }
   };
 

@@ -13,8 +13,10 @@ function readProblem(reason: string): LoadProblem {
 }
 
 /** Thrown inside a read to hand back the problem of a statement far beyond its size bound. */
-class TooLarge {
-  constructor(readonly problem: LoadProblem) {}
+class TooLarge extends Error {
+  constructor(readonly problem: LoadProblem) {
+    super(problem.reason);
+  }
 }
 
 /** The real path of a link (or of a file under a linked folder) that leads out of `projectDir`, if `path` is one. */
@@ -42,7 +44,8 @@ function linkOutside(path: string, projectDir: string): string | undefined {
  */
 export function readStatementFile(path: string, projectDir?: string): Uint8Array | LoadProblem {
   const outside = projectDir === undefined ? undefined : linkOutside(path, projectDir);
-  if (outside !== undefined) return readProblem(`Expected a statement inside the project, found a link to \`${outside}\` outside it`);
+  if (outside !== undefined)
+    return readProblem(`Expected a statement inside the project, found a link to \`${outside}\` outside it`);
   try {
     // Statements are small: a synchronous read costs a fraction of a promise round trip per file.
     return readRegularFile(path, Number.MAX_SAFE_INTEGER, (size) => {
@@ -51,8 +54,17 @@ export function readStatementFile(path: string, projectDir?: string): Uint8Array
     });
   } catch (error) {
     if (error instanceof TooLarge) return error.problem;
-    if (error instanceof ReadRefusal) return readProblem(error.code === 'EISDIR' ? 'Expected a file, found a folder' : 'Expected a file, found something else (a pipe, socket or device)');
+    if (error instanceof ReadRefusal)
+      return readProblem(
+        error.code === 'EISDIR'
+          ? 'Expected a file, found a folder'
+          : 'Expected a file, found something else (a pipe, socket or device)',
+      );
     const code = (error as NodeJS.ErrnoException).code;
-    return readProblem(code === 'EISDIR' ? 'Expected a file, found a folder' : `Expected a readable file, found an error: \`${code ?? (error as Error).message}\``);
+    return readProblem(
+      code === 'EISDIR'
+        ? 'Expected a file, found a folder'
+        : `Expected a readable file, found an error: \`${code ?? (error as Error).message}\``,
+    );
   }
 }

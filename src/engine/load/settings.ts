@@ -36,7 +36,9 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
     [forum?.slotSeconds, 'forum'],
   ]);
 
-  const organizations = [...new Set([fields.organization, ...(fields.organizations ?? [])].filter((name): name is string => !!name))];
+  const organizations = [
+    ...new Set([fields.organization, ...(fields.organizations ?? [])].filter((name): name is string => !!name)),
+  ];
   if (organizations.length === 0 && config.organization) organizations.push(config.organization);
 
   const severities = new Map<string, Severity>(context.ruleDefaults);

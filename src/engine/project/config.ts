@@ -8,7 +8,16 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { describeValue, listOr, quote } from '../../model/describe.js';
-import { parseLanguage, parseMark, parsePace, parseSlot, parseTemplate, type FieldContext, type FieldResult, type Mark } from '../../model/fields.js';
+import {
+  parseLanguage,
+  parseMark,
+  parsePace,
+  parseSlot,
+  parseTemplate,
+  type FieldContext,
+  type FieldResult,
+  type Mark,
+} from '../../model/fields.js';
 import type { Officer } from '../../model/forum.js';
 import type { Severity } from '../../model/statement.js';
 import { didYouMean } from '../../model/suggest.js';
@@ -85,9 +94,16 @@ export function defaultConfig(dir: string): Config {
 export function findConfigFile(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     // Anything but a folder by a config file's name is the config (a pipe or a device is then reported, not passed over).
-    const found = CONFIG_NAMES.map((name) => join(dir, name)).filter((path) => existsSync(path) && !statSync(path).isDirectory());
+    const found = CONFIG_NAMES.map((name) => join(dir, name)).filter(
+      (path) => existsSync(path) && !statSync(path).isDirectory(),
+    );
     if (found.length > 1) {
-      throw new ConfigError(found[1]!, 1, 1, `Expected one config file in \`${dir}\`, found ${listOr(found.map((path) => path.slice(dir.length + 1)))}`);
+      throw new ConfigError(
+        found[1]!,
+        1,
+        1,
+        `Expected one config file in \`${dir}\`, found ${listOr(found.map((path) => path.slice(dir.length + 1)))}`,
+      );
     }
     if (found[0]) return found[0];
     if (dirname(dir) === dir) return undefined;
@@ -102,7 +118,14 @@ export function loadConfig(cwd: string, context: ConfigContext, explicitPath?: s
   try {
     text = readRegularText(path);
   } catch (error) {
-    throw new ConfigError(path, 1, 1, error instanceof ReadRefusal ? error.message : `Expected a readable config file, found an error: ${(error as Error).message}`);
+    throw new ConfigError(
+      path,
+      1,
+      1,
+      error instanceof ReadRefusal
+        ? error.message
+        : `Expected a readable config file, found an error: ${(error as Error).message}`,
+    );
   }
   return parseConfig(text, path, context);
 }
@@ -124,7 +147,8 @@ export function parseConfig(text: string, path: string, context: ConfigContext):
     throw new ConfigError(path, line, col, reason);
   };
   const report: Report = (node, reason) => {
-    const range = node && 'range' in node ? node.range : node && 'key' in node ? (node.key as YamlNode | null)?.range : undefined;
+    const range =
+      node && 'range' in node ? node.range : node && 'key' in node ? (node.key as YamlNode | null)?.range : undefined;
     return fail(range?.[0] ?? 0, reason);
   };
   const firstError = document.errors[0];
@@ -140,7 +164,11 @@ export function parseConfig(text: string, path: string, context: ConfigContext):
   config.hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const contents = document.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return config;
-  if (!isMap(contents)) return report(contents, `Expected the config to be a mapping of settings, found ${isSeq(contents) ? 'a list' : 'a value'}`);
+  if (!isMap(contents))
+    return report(
+      contents,
+      `Expected the config to be a mapping of settings, found ${isSeq(contents) ? 'a list' : 'a value'}`,
+    );
 
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -160,8 +188,9 @@ function plain(node: YamlNode | null): unknown {
 
 function text(node: YamlNode | null, report: Report, name: string): string {
   const value = plain(node);
-  if (typeof value !== 'string' || value.trim() === '') report(node, `Expected \`${name}\` to be text, found ${describeValue(value)}`);
-  return (value as string).trim();
+  if (typeof value !== 'string' || value.trim() === '')
+    report(node, `Expected \`${name}\` to be text, found ${describeValue(value)}`);
+  return value.trim();
 }
 
 function textList(node: YamlNode | null, report: Report, name: string): string[] {
@@ -171,13 +200,18 @@ function textList(node: YamlNode | null, report: Report, name: string): string[]
 
 function positiveNumber(node: YamlNode | null, report: Report, name: string): number {
   const value = plain(node);
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) report(node, `Expected \`${name}\` to be a positive number, found ${describeValue(value)}`);
-  return value as number;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    report(node, `Expected \`${name}\` to be a positive number, found ${describeValue(value)}`);
+  return value;
 }
 
 function mapping(node: YamlNode | null, report: Report, name: string) {
   if (!isMap(node)) return report(node, `Expected \`${name}\` to be a mapping, found ${describeValue(plain(node))}`);
-  return node.items.map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key), value: pair.value as YamlNode | null, pair }));
+  return node.items.map((pair) => ({
+    key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+    value: pair.value as YamlNode | null,
+    pair,
+  }));
 }
 
 /** Runs a front matter field's parser on a config value, reporting its reason under the config's name. */
@@ -211,7 +245,8 @@ const KEYS: Record<string, KeyReader> = {
     config.language = language(node, report, context, 'language');
   },
   pace(config, node, report, context) {
-    const check = (value: YamlNode | null, name: string): number => field(value, report, parsePace(plain(value)), 'pace', name);
+    const check = (value: YamlNode | null, name: string): number =>
+      field(value, report, parsePace(plain(value)), 'pace', name);
     if (!isMap(node)) {
       config.pace = check(node, 'pace');
       return;
@@ -230,11 +265,13 @@ const KEYS: Record<string, KeyReader> = {
         else if (entry.key === 'aliases') forum.aliases = textList(entry.value, report, name);
         else if (entry.key === 'officer') {
           const officer = text(entry.value, report, name).toLowerCase() as Officer;
-          if (!OFFICERS.includes(officer)) report(entry.value, `Expected \`${name}\` to be ${listOr(OFFICERS)}, found ${quote(officer)}`);
+          if (!OFFICERS.includes(officer))
+            report(entry.value, `Expected \`${name}\` to be ${listOr(OFFICERS)}, found ${quote(officer)}`);
           forum.officer = officer;
         } else if (entry.key === 'title') {
           forum.title = {};
-          for (const title of mapping(entry.value, report, name)) forum.title[title.key] = text(title.value, report, `${name}.${title.key}`);
+          for (const title of mapping(entry.value, report, name))
+            forum.title[title.key] = text(title.value, report, `${name}.${title.key}`);
         } else if (entry.key === 'slot') {
           forum.slotSeconds = field(entry.value, report, parseSlot(plain(entry.value)), 'slot', name);
         } else report(entry.pair, `Unexpected setting ${quote(name)}${didYouMean(entry.key, FORUM_KEYS)}`);
@@ -244,9 +281,14 @@ const KEYS: Record<string, KeyReader> = {
   },
   rules(config, node, report, context) {
     for (const { key, value, pair } of mapping(node, report, 'rules')) {
-      if (!context.ruleIds.includes(key)) report(pair, `Unexpected rule ${quote(key)}${didYouMean(key, context.ruleIds)}`);
+      if (!context.ruleIds.includes(key))
+        report(pair, `Unexpected rule ${quote(key)}${didYouMean(key, context.ruleIds)}`);
       const severity = own(SEVERITIES, String(plain(value)).toLowerCase());
-      if (severity === undefined) report(value ?? pair, `Expected the severity of \`${key}\` to be \`off\`, \`warn\` or \`error\`, found ${describeValue(plain(value))}`);
+      if (severity === undefined)
+        report(
+          value ?? pair,
+          `Expected the severity of \`${key}\` to be \`off\`, \`warn\` or \`error\`, found ${describeValue(plain(value))}`,
+        );
       config.rules.set(key, severity!);
     }
   },
@@ -261,7 +303,9 @@ const KEYS: Record<string, KeyReader> = {
   },
   copies(config, node, report) {
     const copies = textList(node, report, 'copies');
-    for (const copy of copies) if (copy !== 'handout' && copy !== 'speaker') report(node, `Expected \`copies\` to list \`handout\` and \`speaker\`, found ${quote(copy)}`);
+    for (const copy of copies)
+      if (copy !== 'handout' && copy !== 'speaker')
+        report(node, `Expected \`copies\` to list \`handout\` and \`speaker\`, found ${quote(copy)}`);
     config.copies = copies as Config['copies'];
   },
   paper(config, node, report) {
@@ -271,13 +315,19 @@ const KEYS: Record<string, KeyReader> = {
     config.paper = known;
   },
   pronunciations(config, node, report) {
-    for (const { key, value } of mapping(node, report, 'pronunciations')) config.pronunciations[key] = text(value, report, `pronunciations.${key}`);
+    for (const { key, value } of mapping(node, report, 'pronunciations'))
+      config.pronunciations[key] = text(value, report, `pronunciations.${key}`);
   },
   statements(config, node, report) {
     config.statements = textList(node, report, 'statements');
     // A config can come with a pull request: its globs may not reach out of the project folder.
     for (const pattern of config.statements) {
-      if (isAbsolute(pattern) || /^[a-z]:/i.test(pattern) || pattern.startsWith('~') || pattern.split(/[\\/]/).includes('..')) {
+      if (
+        isAbsolute(pattern) ||
+        /^[a-z]:/i.test(pattern) ||
+        pattern.startsWith('~') ||
+        pattern.split(/[\\/]/).includes('..')
+      ) {
         report(node, `Expected \`statements\` to hold globs inside the project folder, found ${quote(pattern)}`);
       }
     }

@@ -32,7 +32,11 @@ export interface LoadContext {
 }
 
 /** Builds the load context from a config (already loaded) and command-line overrides. */
-export function createContext(config: Config, overrides: Overrides = {}, languages = projectLanguages(config.dir)): LoadContext {
+export function createContext(
+  config: Config,
+  overrides: Overrides = {},
+  languages = projectLanguages(config.dir),
+): LoadContext {
   return {
     config,
     forums: forumRegistry(config),
@@ -51,9 +55,13 @@ export function createContext(config: Config, overrides: Overrides = {}, languag
  */
 export function contextFor(cwd: string, overrides: Overrides = {}, configPath?: string | null): LoadContext {
   // The project's languages come first: the config's `language` is checked against them.
-  const configFile = configPath === null ? null : configPath === undefined ? findConfigFile(cwd) : resolve(cwd, configPath);
+  const configFile =
+    configPath === null ? null : configPath === undefined ? findConfigFile(cwd) : resolve(cwd, configPath);
   const languages = projectLanguages(configFile ? dirname(configFile) : resolve(cwd));
   const fields = fieldContext(languages);
-  const config = configPath === null ? defaultConfig(resolve(cwd)) : loadConfig(cwd, { ruleIds: rules.map((rule) => rule.id), fields }, configPath);
+  const config =
+    configPath === null
+      ? defaultConfig(resolve(cwd))
+      : loadConfig(cwd, { ruleIds: rules.map((rule) => rule.id), fields }, configPath);
   return createContext(config, overrides, languages);
 }

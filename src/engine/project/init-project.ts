@@ -20,7 +20,9 @@ export interface InitOptions {
 
 /** The config file, defaults written out and explained. */
 export function configText(options: InitOptions): string {
-  const organization = options.organization ? stringify({ organization: options.organization }).trim() : '# organization: Your organization   # named in every statement, printed on every handout';
+  const organization = options.organization
+    ? stringify({ organization: options.organization }).trim()
+    : '# organization: Your organization   # named in every statement, printed on every handout';
   return `# yaml-language-server: $schema=./node_modules/alliance/lib/data/schemas/config.schema.json
 # The configuration of alliance: ${HOMEPAGE.replace(/#.*$/, '')}#configuration
 ${organization}
@@ -100,12 +102,19 @@ export function initProject(dir: string, options: InitOptions): string[] {
     ['templates/statement.md', readFileSync(join(BUILT_IN_TEMPLATES, 'statement.md'), 'utf8')],
     ['.github/workflows/statements.yml', WORKFLOW],
   ];
-  const existing = [...files.map(([path]) => path), 'alliance.config.yml', 'alliance.config.json'].filter((path) => existsSync(join(dir, path)));
-  if (existing.length > 0) throw new UsageError(`Expected a folder without ${existing.map((path) => `\`${path}\``).join(', ')}, found ${existing.length === 1 ? 'it' : 'them'}; nothing was written`);
+  const existing = [...files.map(([path]) => path), 'alliance.config.yml', 'alliance.config.json'].filter((path) =>
+    existsSync(join(dir, path)),
+  );
+  if (existing.length > 0)
+    throw new UsageError(
+      `Expected a folder without ${existing.map((path) => `\`${path}\``).join(', ')}, found ${existing.length === 1 ? 'it' : 'them'}; nothing was written`,
+    );
   try {
     makeFolder(join(dir, 'statements'));
   } catch (error) {
-    throw new UsageError(`Expected a folder that can be made at \`${dir}\`, found an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``);
+    throw new UsageError(
+      `Expected a folder that can be made at \`${dir}\`, found an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``,
+    );
   }
   for (const [path, text] of files) {
     makeFolder(dirname(join(dir, path)));

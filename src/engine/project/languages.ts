@@ -46,7 +46,10 @@ function projectRecord(path: string, tag: string, builtIn: ReadonlyMap<string, L
   try {
     text = readRegularText(path);
   } catch (error) {
-    const reason = error instanceof ReadRefusal ? error.message : `Expected a readable file, found an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``;
+    const reason =
+      error instanceof ReadRefusal
+        ? error.message
+        : `Expected a readable file, found an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``;
     throw new ConfigError(path, 1, 1, reason);
   }
   const lines = new LineCounter();
@@ -58,12 +61,14 @@ function projectRecord(path: string, tag: string, builtIn: ReadonlyMap<string, L
   const [first] = document.errors;
   if (first) fail(`Expected a YAML mapping, found an error: ${first.message.split('\n')[0]}`, first.pos[0]);
   const value: unknown = document.toJS();
-  if (!isObject(value)) return fail('Expected a mapping of the language (tag, names, direction, …), found something else');
+  if (!isObject(value))
+    return fail('Expected a mapping of the language (tag, names, direction, …), found something else');
   const at = (key: string) => {
     const node = document.get(key, true) as { range?: [number, number, number] } | undefined;
     return node?.range?.[0] ?? 0;
   };
-  if (value.tag !== undefined && value.tag !== tag) fail(`Expected \`tag\` to be \`${tag}\`, as the file is named, found \`${String(value.tag)}\``, at('tag'));
+  if (value.tag !== undefined && value.tag !== tag)
+    fail(`Expected \`tag\` to be \`${tag}\`, as the file is named, found \`${JSON.stringify(value.tag)}\``, at('tag'));
   const checks: [string, (entry: unknown) => boolean, string][] = [
     ['direction', (entry) => DIRECTIONS.includes(entry as string), `one of ${DIRECTIONS.join(', ')}`],
     ['script', (entry) => SCRIPTS.includes(entry as string), `one of ${SCRIPTS.join(', ')}`],
@@ -76,7 +81,8 @@ function projectRecord(path: string, tag: string, builtIn: ReadonlyMap<string, L
     ['speech', isObject, 'a mapping'],
   ];
   for (const [key, valid, expected] of checks) {
-    if (value[key] !== undefined && !valid(value[key])) fail(`Expected \`${key}\` to be ${expected}, found \`${JSON.stringify(value[key])}\``, at(key));
+    if (value[key] !== undefined && !valid(value[key]))
+      fail(`Expected \`${key}\` to be ${expected}, found \`${JSON.stringify(value[key])}\``, at(key));
   }
   const base = builtIn.get(tag) ?? { ...builtIn.get('en')!, names: [] };
   return merge(base, { ...value, tag }) as LanguageRecord;
@@ -95,7 +101,13 @@ export function projectLanguages(projectDir: string | null): Map<string, Languag
   }
   for (const name of names.sort()) {
     const tag = name.replace(/\.ya?ml$/, '');
-    if (!TAG.test(tag)) throw new ConfigError(join(folder, name), 1, 1, `Expected a language file named by its primary subtag (\`pt.yaml\`), found \`${name}\``);
+    if (!TAG.test(tag))
+      throw new ConfigError(
+        join(folder, name),
+        1,
+        1,
+        `Expected a language file named by its primary subtag (\`pt.yaml\`), found \`${name}\``,
+      );
     languages.set(tag, projectRecord(join(folder, name), tag, languages));
   }
   return languages;

@@ -60,7 +60,8 @@ function fill(text: string, values: Record<string, string | undefined>): string 
 export function statementText(input: NewStatement, context: LoadContext, templateText: string): string {
   const language = (input.language ?? context.config.language ?? 'en').toLowerCase().split('-')[0]!;
   const record = context.languages.get(language) ?? context.languages.get('en')!;
-  const phrases: NewStatementPhrases = record.phrases.newStatement ?? context.languages.get('en')!.phrases.newStatement!;
+  const phrases: NewStatementPhrases =
+    record.phrases.newStatement ?? context.languages.get('en')!.phrases.newStatement!;
   const forum = context.forums.find(input.forum);
   const title = forum?.title[language] ?? forum?.title.en ?? (language === 'en' ? 'Chair' : 'Président');
   const organization = input.organization ?? context.config.organization;
@@ -80,14 +81,18 @@ export function statementText(input: NewStatement, context: LoadContext, templat
     opening: fill(phrases.opening, { title }),
     identification: organization ? fill(phrases.identification, { organization }) : undefined,
     closing: phrases.closing,
-    guidance: fill(phrases.guidance, { words: slotSeconds === undefined ? String(Math.round(pace * 3)) : String(Math.round((slotSeconds / 60) * pace * 0.95)) }),
+    guidance: fill(phrases.guidance, {
+      words:
+        slotSeconds === undefined ? String(Math.round(pace * 3)) : String(Math.round((slotSeconds / 60) * pace * 0.95)),
+    }),
   };
   const [, front = '', body = ''] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(templateText) ?? [];
   // The front matter is YAML: each value is filled, empty ones dropped, and written back quoted as YAML needs.
   const data = (parseDocument(front, { version: '1.2', schema: 'core' }).toJS() ?? {}) as Record<string, unknown>;
   const filled: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    const text = typeof value === 'string' ? value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => own(values, name) ?? '') : value;
+    const text =
+      typeof value === 'string' ? value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => own(values, name) ?? '') : value;
     if (text !== '' && text !== null && text !== undefined) filled[key] = text;
   }
   const bodyText = body
@@ -106,13 +111,25 @@ export function writeNewStatement(input: NewStatement, context: LoadContext): st
   try {
     templateText = readRegularText(templatePath);
   } catch (error) {
-    throw new ConfigError(templatePath, 1, 1, error instanceof ReadRefusal ? error.message : `Expected a readable template, found an error: ${(error as Error).message}`);
+    throw new ConfigError(
+      templatePath,
+      1,
+      1,
+      error instanceof ReadRefusal
+        ? error.message
+        : `Expected a readable template, found an error: ${(error as Error).message}`,
+    );
   }
   const text = statementText(input, context, templateText);
   const forum = context.forums.find(input.forum)?.id ?? input.forum;
   const folder = join(projectDir, 'statements', slugify(`${forum}-${input.session}`, 'statements'));
   const base = slugify(input.title ?? '', 'statement');
-  if (relative(join(projectDir, 'statements'), folder).split(sep).some((part) => part === '..')) throw new UsageError('Expected a folder inside `statements/`');
+  if (
+    relative(join(projectDir, 'statements'), folder)
+      .split(sep)
+      .some((part) => part === '..')
+  )
+    throw new UsageError('Expected a folder inside `statements/`');
   makeFolder(folder);
   for (let attempt = 1; attempt < 1000; attempt += 1) {
     const path = join(folder, `${attempt === 1 ? base : `${base}-${attempt}`}.md`);

@@ -45,7 +45,8 @@ export function phrasesFor(record: LanguageRecord): Phrases {
   let phrases = phraseCache.get(record);
   if (!phrases) {
     const raw = record.phrases;
-    const normalizeAll = (list: string[] | undefined) => (list ?? []).map(normalizePhrase).sort((a, b) => b.length - a.length);
+    const normalizeAll = (list: string[] | undefined) =>
+      (list ?? []).map(normalizePhrase).sort((a, b) => b.length - a.length);
     const addresses: Phrases['addresses'] = [];
     for (const [target, list] of Object.entries(raw.addresses ?? {}) as [AddressTarget, string[]][]) {
       for (const phrase of list) addresses.push({ phrase: normalizePhrase(phrase), target });

@@ -5,7 +5,14 @@
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildKey, isUpToDate, removeStaging, writeManifest, type BuildOutcome, type BuildSettings } from '../build/build.js';
+import {
+  buildKey,
+  isUpToDate,
+  removeStaging,
+  writeManifest,
+  type BuildOutcome,
+  type BuildSettings,
+} from '../build/build.js';
 import type { LoadContext } from '../project/context.js';
 import { makeFolder } from '../io/folders.js';
 import { convertToPdf } from '../build/libreoffice.js';
@@ -34,7 +41,12 @@ export interface BuildRunOptions {
 }
 
 /** Builds the handouts of every statement (absolute paths); one outcome per statement, in order. */
-export async function buildFiles(paths: readonly string[], context: LoadContext, settings: BuildSettings, options: BuildRunOptions = {}): Promise<BuildOutcome[]> {
+export async function buildFiles(
+  paths: readonly string[],
+  context: LoadContext,
+  settings: BuildSettings,
+  options: BuildRunOptions = {},
+): Promise<BuildOutcome[]> {
   const projectDir = context.config.dir;
   const previous = readManifest(settings.outDir);
   const key = buildKey(context, settings);
@@ -47,14 +59,26 @@ export async function buildFiles(paths: readonly string[], context: LoadContext,
     const source = relative(projectDir, path).split(sep).join('/');
     const entry = bySource.get(source);
     if (!options.rebuild && isUpToDate(entry, key, projectDir, settings.outDir, hashes)) {
-      outcomes.set(path, { path, status: 'unchanged', messages: [], written: [], writeErrors: [], staged: [], internalErrors: 0, entry });
+      outcomes.set(path, {
+        path,
+        status: 'unchanged',
+        messages: [],
+        written: [],
+        writeErrors: [],
+        staged: [],
+        internalErrors: 0,
+        entry,
+      });
     } else todo.push(path);
   }
   let done = paths.length - todo.length;
   options.onProgress?.(done, paths.length);
 
   // DOCX files wait for LibreOffice in a folder inside the output folder, removed afterwards.
-  const staging = settings.pdfEngine === 'libreoffice' && settings.formats.includes('pdf') && todo.length > 0 ? makeStaging(settings.outDir) : undefined;
+  const staging =
+    settings.pdfEngine === 'libreoffice' && settings.formats.includes('pdf') && todo.length > 0
+      ? makeStaging(settings.outDir)
+      : undefined;
   try {
     const built = await runFiles('build', todo, context, {
       concurrency: options.concurrency,
@@ -90,7 +114,15 @@ function clashingNames(paths: readonly string[], projectDir: string): Map<string
     }
     const ownerSource = relative(projectDir, owner).split(sep).join('/');
     const reason = `Expected a handout name of its own, found \`${stem}\`, which is \`${outputStem(owner, projectDir)}\` of \`${ownerSource}\` on Windows and macOS (names differing only in extension or case): rename one`;
-    clashes.set(path, { path, status: 'skipped', messages: [storeMessage(makeMessage(reason, 'output-name', 'error', { line: 1, column: 1 }, path))], written: [], writeErrors: [], staged: [], internalErrors: 0 });
+    clashes.set(path, {
+      path,
+      status: 'skipped',
+      messages: [storeMessage(makeMessage(reason, 'output-name', 'error', { line: 1, column: 1 }, path))],
+      written: [],
+      writeErrors: [],
+      staged: [],
+      internalErrors: 0,
+    });
   }
   return clashes;
 }
@@ -101,7 +133,12 @@ function makeStaging(outDir: string): string {
 }
 
 /** Converts the staged DOCX files with LibreOffice and writes the PDFs into place. */
-async function convertStaged(outcomes: readonly BuildOutcome[], staging: string, settings: BuildSettings, env: Record<string, string | undefined>): Promise<void> {
+async function convertStaged(
+  outcomes: readonly BuildOutcome[],
+  staging: string,
+  settings: BuildSettings,
+  env: Record<string, string | undefined>,
+): Promise<void> {
   const staged = outcomes.flatMap((outcome) => outcome.staged.map((rel) => ({ outcome, rel })));
   if (staged.length === 0) return;
   const converted = join(staging, '.pdf');

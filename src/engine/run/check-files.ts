@@ -33,7 +33,11 @@ export interface CheckOptions {
 }
 
 /** Checks each file (absolute paths), reusing cached results of unchanged files when a cache is given. */
-export async function checkFiles(paths: readonly string[], context: LoadContext, options: CheckOptions = {}): Promise<CheckRun> {
+export async function checkFiles(
+  paths: readonly string[],
+  context: LoadContext,
+  options: CheckOptions = {},
+): Promise<CheckRun> {
   const { cache } = options;
   const outcomes = new Map<string, CheckOutcome>();
   const todo: string[] = [];

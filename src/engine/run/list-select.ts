@@ -20,10 +20,15 @@ function compare(a: string | number, b: string | number): number {
 }
 
 /** The outcomes that pass the filters, sorted by the column asked (then forum, session and file). */
-export function selectStatements(outcomes: readonly ListOutcome[], options: ListOptions, forums: ForumRegistry): ListOutcome[] {
+export function selectStatements(
+  outcomes: readonly ListOutcome[],
+  options: ListOptions,
+  forums: ForumRegistry,
+): ListOutcome[] {
   const forum = options.forum === undefined ? undefined : (forums.find(options.forum)?.id ?? options.forum);
   const key = SORT_KEYS[options.sort ?? 'forum'];
-  const byForumSession = (a: ListOutcome, b: ListOutcome) => compare(a.forum ?? '', b.forum ?? '') || compare(a.session ?? '', b.session ?? '');
+  const byForumSession = (a: ListOutcome, b: ListOutcome) =>
+    compare(a.forum ?? '', b.forum ?? '') || compare(a.session ?? '', b.session ?? '');
   return outcomes
     .filter((outcome) => forum === undefined || outcome.forum === forum)
     .filter((outcome) => options.session === undefined || outcome.session === options.session)
@@ -36,7 +41,13 @@ export function sessionTotals(outcomes: readonly ListOutcome[]): SessionTotals[]
   const groups = new Map<string, SessionTotals>();
   for (const outcome of outcomes) {
     const key = `${outcome.forum ?? ''}\0${outcome.session ?? ''}`;
-    const group = groups.get(key) ?? { forum: outcome.forum ?? '', session: outcome.session ?? '', statements: 0, words: 0, seconds: 0 };
+    const group = groups.get(key) ?? {
+      forum: outcome.forum ?? '',
+      session: outcome.session ?? '',
+      statements: 0,
+      words: 0,
+      seconds: 0,
+    };
     group.statements += 1;
     group.words += outcome.writtenWords;
     group.seconds += outcome.seconds ?? 0;

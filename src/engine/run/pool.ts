@@ -69,7 +69,10 @@ export async function runInWorkers<T extends TaskName>(
   let next = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { task, setup }, resourceLimits: heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined });
+      const worker = new Worker(WORKER, {
+        workerData: { task, setup },
+        resourceLimits: heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined,
+      });
       const send = () => {
         if (next >= paths.length) {
           void worker.terminate().then(() => resolve());

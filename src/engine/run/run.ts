@@ -16,10 +16,20 @@ export interface RunOptions {
 }
 
 /** Runs `task` on every file (absolute paths). */
-export async function runFiles<T extends TaskName>(task: T, paths: readonly string[], context: LoadContext, run: RunOptions = {}): Promise<TaskOutcome<T>[]> {
+export async function runFiles<T extends TaskName>(
+  task: T,
+  paths: readonly string[],
+  context: LoadContext,
+  run: RunOptions = {},
+): Promise<TaskOutcome<T>[]> {
   const threads = threadsFor(paths.length, run.concurrency ?? 'auto', run.policy);
   if (threads > 1 || (threads === 1 && run.policy?.heapMb !== undefined)) {
-    const setup = { cwd: context.config.dir, configPath: context.config.path, overrides: context.overrides, options: run.options };
+    const setup = {
+      cwd: context.config.dir,
+      configPath: context.config.path,
+      overrides: context.overrides,
+      options: run.options,
+    };
     return runInWorkers(task, paths, setup, threads, run.onDone, run.policy?.heapMb);
   }
   // The parser is loaded only when there is something to parse (a fully cached check never loads it).
@@ -33,6 +43,10 @@ export async function runFiles<T extends TaskName>(task: T, paths: readonly stri
 }
 
 /** Times every file (absolute paths). */
-export async function timeFiles(paths: readonly string[], context: LoadContext, concurrency: Concurrency = 'auto'): Promise<TimeOutcome[]> {
+export async function timeFiles(
+  paths: readonly string[],
+  context: LoadContext,
+  concurrency: Concurrency = 'auto',
+): Promise<TimeOutcome[]> {
   return runFiles('time', paths, context, { concurrency });
 }

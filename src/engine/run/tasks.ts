@@ -32,7 +32,12 @@ export function checkOne(path: string, input: Uint8Array | LoadProblem, context:
   } catch (error) {
     // A bug of the loader: reported on this file; the others are still checked.
     const reason = `Expected the file to load, found an internal error: ${(error as Error).message}`;
-    return { path, hash, messages: [storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path))], internalErrors: 1 };
+    return {
+      path,
+      hash,
+      messages: [storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path))],
+      internalErrors: 1,
+    };
   }
 }
 
@@ -64,7 +69,14 @@ export interface TimeOutcome {
 
 /** The rules whose messages `alliance time` reports: why a file cannot be timed, and how it fits. */
 const TIMING_RULES: ReadonlySet<string> = new Set([
-  'read-error', 'encoding', 'front-matter', 'field-type', 'inline-directive', 'empty-statement', 'speaking-time', 'speaking-time-margin',
+  'read-error',
+  'encoding',
+  'front-matter',
+  'field-type',
+  'inline-directive',
+  'empty-statement',
+  'speaking-time',
+  'speaking-time-margin',
 ]);
 
 /** Times one file whose bytes (or read problem) are given. */
@@ -72,8 +84,16 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
   const statement = parseStatement(path, input, context);
   const run = runRules(statement, TIMING_RULES);
   const { settings } = statement;
-  const base = { path, language: settings.locale, slotSeconds: settings.slotSeconds, pace: settings.pace, messages: run.messages.map(storeMessage), internalErrors: run.internalErrors };
-  if (isUnusable(statement)) return { ...base, writtenWords: 0, spokenWords: 0, seconds: null, unit: 'words', paragraphs: [], fit: null };
+  const base = {
+    path,
+    language: settings.locale,
+    slotSeconds: settings.slotSeconds,
+    pace: settings.pace,
+    messages: run.messages.map(storeMessage),
+    internalErrors: run.internalErrors,
+  };
+  if (isUnusable(statement))
+    return { ...base, writtenWords: 0, spokenWords: 0, seconds: null, unit: 'words', paragraphs: [], fit: null };
   const timing = timeStatement(statement);
   return {
     ...base,
@@ -82,7 +102,13 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
     seconds: timing.seconds,
     unit: timing.unit,
     fit: timing.fit,
-    paragraphs: timing.paragraphs.map(({ line, writtenWords, spokenWords, seconds, cumulativeSeconds }) => ({ line, writtenWords, spokenWords, seconds, cumulativeSeconds })),
+    paragraphs: timing.paragraphs.map(({ line, writtenWords, spokenWords, seconds, cumulativeSeconds }) => ({
+      line,
+      writtenWords,
+      spokenWords,
+      seconds,
+      cumulativeSeconds,
+    })),
   };
 }
 
@@ -134,16 +160,27 @@ export function listOne(path: string, input: Uint8Array | LoadProblem, context: 
 }
 
 const TASKS = {
-  check: (path: string, context: LoadContext): CheckOutcome => checkOne(path, readStatementFile(path, context.config.dir), context),
-  time: (path: string, context: LoadContext): TimeOutcome => safely(path, () => timeOne(path, readStatementFile(path, context.config.dir), context)),
-  list: (path: string, context: LoadContext): ListOutcome => listOne(path, readStatementFile(path, context.config.dir), context),
+  check: (path: string, context: LoadContext): CheckOutcome =>
+    checkOne(path, readStatementFile(path, context.config.dir), context),
+  time: (path: string, context: LoadContext): TimeOutcome =>
+    safely(path, () => timeOne(path, readStatementFile(path, context.config.dir), context)),
+  list: (path: string, context: LoadContext): ListOutcome =>
+    listOne(path, readStatementFile(path, context.config.dir), context),
   build: async (path: string, context: LoadContext, settings?: BuildSettings): Promise<BuildOutcome> => {
     try {
       return await buildOne(path, context, settings!);
     } catch (error) {
       const reason = `Expected the handouts to build, found an internal error: ${(error as Error).message}`;
       const message = storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path));
-      return { path, status: 'failed', messages: [message], written: [], writeErrors: [], staged: [], internalErrors: 1 };
+      return {
+        path,
+        status: 'failed',
+        messages: [message],
+        written: [],
+        writeErrors: [],
+        staged: [],
+        internalErrors: 1,
+      };
     }
   },
 };
@@ -155,7 +192,20 @@ function safely(path: string, run: () => TimeOutcome): TimeOutcome {
   } catch (error) {
     const reason = `Expected the file to load, found an internal error: ${(error as Error).message}`;
     const message = storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path));
-    return { path, language: 'en', writtenWords: 0, spokenWords: 0, seconds: null, slotSeconds: null, pace: 0, unit: 'words', paragraphs: [], fit: null, messages: [message], internalErrors: 1 };
+    return {
+      path,
+      language: 'en',
+      writtenWords: 0,
+      spokenWords: 0,
+      seconds: null,
+      slotSeconds: null,
+      pace: 0,
+      unit: 'words',
+      paragraphs: [],
+      fit: null,
+      messages: [message],
+      internalErrors: 1,
+    };
   }
 }
 
@@ -169,6 +219,11 @@ export type TaskOutcome<T extends TaskName> = Awaited<ReturnType<(typeof TASKS)[
 export type TaskOptions = BuildSettings | undefined;
 
 /** Runs the task `name` on the file at `path`. */
-export async function runTask<T extends TaskName>(name: T, path: string, context: LoadContext, options?: TaskOptions): Promise<TaskOutcome<T>> {
+export async function runTask<T extends TaskName>(
+  name: T,
+  path: string,
+  context: LoadContext,
+  options?: TaskOptions,
+): Promise<TaskOutcome<T>> {
   return (await TASKS[name](path, context, options)) as TaskOutcome<T>;
 }

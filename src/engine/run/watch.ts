@@ -15,7 +15,7 @@ export interface WatchOptions {
   /** The files the command works on now (patterns expanded again). */
   expand(): Promise<string[]>;
   /** Called with the target files (absolute) that changed, once the events settle. */
-  onChange(files: string[]): Promise<void>;
+  onChange: (files: string[]) => Promise<void>;
   /** Ends the watch. */
   signal?: AbortSignal;
   debounceMs?: number;
@@ -87,12 +87,19 @@ export interface WatchStatementsOptions {
   config: Config;
   /** The files the command works on now. */
   files: readonly string[];
-  onChange(files: string[]): Promise<unknown>;
+  onChange: (files: string[]) => Promise<unknown>;
   signal?: AbortSignal;
 }
 
 /** Watches a project's statements until the signal aborts, calling `onChange` with those that changed. */
-export async function watchStatements({ patterns, cwd, config, files, onChange, signal }: WatchStatementsOptions): Promise<void> {
+export async function watchStatements({
+  patterns,
+  cwd,
+  config,
+  files,
+  onChange,
+  signal,
+}: WatchStatementsOptions): Promise<void> {
   const given = patterns.length > 0;
   await watchFiles({
     roots: watchRoots(given ? patterns : config.statements, given ? cwd : config.dir, files),

@@ -9,8 +9,10 @@ const { task, setup } = workerData as { task: TaskName; setup: WorkerSetup };
 const context = contextFor(setup.cwd, setup.overrides, setup.configPath);
 await preloadNumberLocales([...context.languages.values()].map((record) => record.speech.numberLocale));
 
-parentPort?.on('message', async ({ start, paths }: { start: number; paths: string[] }) => {
+async function runBatch({ start, paths }: { start: number; paths: string[] }): Promise<void> {
   const outcomes = [];
   for (const path of paths) outcomes.push(await runTask(task, path, context, setup.options));
   parentPort?.postMessage({ start, outcomes });
-});
+}
+
+parentPort?.on('message', (batch: { start: number; paths: string[] }) => void runBatch(batch));

@@ -3,7 +3,14 @@
  * Excellencies"): a clause of the first sentence that is an address, after any preamble ("Thank
  * you"), and is followed by nothing or by a conjunction ("Madam Chair and distinguished delegates").
  */
-import { normalizePhrase, startsWithPhrase, UNSPACED, withoutStageDirections, type AddressTarget, type Phrases } from '../../model/phrases.js';
+import {
+  normalizePhrase,
+  startsWithPhrase,
+  UNSPACED,
+  withoutStageDirections,
+  type AddressTarget,
+  type Phrases,
+} from '../../model/phrases.js';
 import { splitSentences } from '../../model/sentences.js';
 
 /** An address found in an opening. */
@@ -42,7 +49,13 @@ export function findAddress(text: string, phrases: Phrases): Address | undefined
  */
 function continuesWithConjunction(rest: string, conjunctions: readonly string[]): boolean {
   const firstWord = rest.split(' ')[0] ?? '';
-  return conjunctions.some((conjunction) => firstWord === conjunction || ((conjunction.length === 1 || UNSPACED.test(conjunction)) && firstWord.startsWith(conjunction) && firstWord.length > conjunction.length));
+  return conjunctions.some(
+    (conjunction) =>
+      firstWord === conjunction ||
+      ((conjunction.length === 1 || UNSPACED.test(conjunction)) &&
+        firstWord.startsWith(conjunction) &&
+        firstWord.length > conjunction.length),
+  );
 }
 
 /** The last sentence of `text` as said (stage directions removed). */
