@@ -1,8 +1,9 @@
 /**
- * Handout → DOCX, with the `docx` library: the project's own mdast-to-docx compiler (remark-docx does
- * not run on Node 20 and cannot make headers, footers or page numbers). Headers and footers with page
- * numbers, real footnotes, list numbering that restarts for each list, tables, images, hyperlinks, the
- * template's fonts and colours, and the speaker's copy in large type with times in the margin.
+ * Handout → DOCX: the neutral handout model (render/handout.ts, shared with the PDF) written with the
+ * `docx` library's document model. Headers and footers with page numbers, real footnotes, list
+ * numbering that restarts for each list, tables, images, hyperlinks, right-to-left paragraphs and runs
+ * tagged with their languages, the template's fonts and colours, and the speaker's copy in large type
+ * with times in the margin. Parts that repeat between handouts are reused (docx-parts.ts).
  */
 import {
   AlignmentType,
