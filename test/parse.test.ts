@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/engine/load/markdown-parser.js';
+import './helpers/seed.js';
 
 const full = unified().use(remarkParse).use(remarkGfm).freeze();
 const PIECES = [

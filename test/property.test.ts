@@ -10,6 +10,7 @@ import { runRules } from '../src/engine/check/run-rules.js';
 import { rulesById } from '../src/rules/index.js';
 import { runCli } from './helpers/cli.js';
 import { GOOD, statementOf, tempProject } from './helpers/statements.js';
+import './helpers/seed.js';
 
 const FRAGMENTS = [
   'Thank you, Chair.',
