@@ -219,7 +219,7 @@ describe('paths and usage', () => {
     const all = await runCli(['check', '--format', 'json'], { cwd: hostile });
     expect(byFile(all)).toEqual({
       'a.md': [],
-      'huge.md': ['markdown: Expected a statement of at most 1024 KB, found 3145728 KB'],
+      'huge.md': ['markdown: Expected a statement of at most 64 KB, found 3,145,728 KB'],
     });
     // Given by name, the pipe is checked too, and reported, not waited on.
     const named = await runCli(['check', 'statements/pipe.md', '--format', 'json'], { cwd: hostile });

@@ -343,7 +343,7 @@ export class TextSetter {
             finish,
           );
       } else {
-        current.push(...unit);
+        for (const piece of unit) current.push(piece);
         lineWidth += unitWidth;
       }
       unit = [];

@@ -20,8 +20,8 @@ export function checkStylish({ result, cwd, chalk }: FormatterInput['check']): s
       reason: shown(message.reason),
       ruleId: message.ruleId ?? '',
     }));
-    const placeWidth = Math.max(...rows.map((row) => row.place.length));
-    const reasonWidth = Math.max(...rows.map((row) => row.reason.length));
+    const placeWidth = rows.reduce((widest, row) => Math.max(widest, row.place.length), 0);
+    const reasonWidth = rows.reduce((widest, row) => Math.max(widest, row.reason.length), 0);
     for (const row of rows) {
       const severity = row.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
       lines.push(

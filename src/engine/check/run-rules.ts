@@ -7,6 +7,12 @@ import { ruleUrl } from '../io/version.js';
 /** The `source` of every message: the tool's name. */
 export const MESSAGE_SOURCE = 'alliance';
 
+/**
+ * The most messages one rule reports on one file; past it, one more message says how many were left
+ * out. A statement with 150,000 placeholders is one finding to fix, not a report of megabytes.
+ */
+export const MAX_MESSAGES_PER_RULE = 100;
+
 /** Makes a message of a rule, with the severity config gave it (`fatal` true for errors). */
 export function makeMessage(
   reason: string,
@@ -36,10 +42,19 @@ export function runRules(
     if (severity === 'off') continue;
     if (unusable && !rule.runsOnUnusable) continue;
     if (rule.deliveryOnly && statement.settings.kind === 'written') continue;
+    let reported = 0;
+    let firstLeftOut: Point | Span | undefined;
     try {
-      rule.check(statement, (reason, place) =>
-        messages.push(makeMessage(reason, rule.id, severity, place, statement.path)),
-      );
+      rule.check(statement, (reason, place) => {
+        reported += 1;
+        if (reported <= MAX_MESSAGES_PER_RULE) messages.push(makeMessage(reason, rule.id, severity, place, statement.path));
+        else firstLeftOut ??= place;
+      });
+      if (reported > MAX_MESSAGES_PER_RULE) {
+        const leftOut = reported - MAX_MESSAGES_PER_RULE;
+        const reason = `Expected at most ${MAX_MESSAGES_PER_RULE} findings of \`${rule.id}\` in one file, found ${reported} (${leftOut} more not shown)`;
+        messages.push(makeMessage(reason, rule.id, severity, firstLeftOut, statement.path));
+      }
     } catch (error) {
       internalErrors += 1;
       messages.push(
@@ -54,7 +69,7 @@ export function runRules(
     }
   }
   messages.sort(byPlace);
-  statement.file.messages.push(...messages);
+  for (const message of messages) statement.file.messages.push(message);
   return { messages, internalErrors };
 }
 

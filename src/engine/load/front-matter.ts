@@ -8,11 +8,21 @@
  */
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { loadData } from '../../data/load.js';
 import { describeValue, quote } from '../../model/describe.js';
 import type { LoadProblem, Point, Span } from '../../model/statement.js';
 
 /** At most this many aliases are expanded: a "billion laughs" block fails at once. */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The largest front matter block, in bytes and lines (src/data/limits.yaml): real front matter is a
+ * dozen fields and perhaps a list of organizations; the YAML parser's check for duplicate keys takes
+ * time with the square of their number, so 60,000 keys took 14 s.
+ */
+function frontMatterLimits(): { maxBytes: number; maxLines: number } {
+  return loadData<{ frontMatter: { maxBytes: number; maxLines: number } }>('limits.yaml').frontMatter;
+}
 
 /** The front matter block split from a file. */
 export interface FrontMatterBlock {
@@ -92,6 +102,20 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     const block = absent(
       `Expected the front matter to close with a \`---\` line, found ${quote(close.line)}`,
       close.offset + 1,
+    );
+    block.bodyOffset = close.bodyOffset;
+    return block;
+  }
+
+  const limits = frontMatterLimits();
+  const blockText = source.slice(0, close.bodyOffset);
+  let lines = 0;
+  for (let index = blockText.indexOf('\n'); index !== -1 && lines <= limits.maxLines; index = blockText.indexOf('\n', index + 1)) lines += 1;
+  if (Buffer.byteLength(blockText) > limits.maxBytes || lines > limits.maxLines) {
+    const block = absent(
+      `Expected front matter of at most ${limits.maxBytes / 1024} KB and ${limits.maxLines} lines, found ${Math.ceil(Buffer.byteLength(blockText) / 1024)} KB${lines > limits.maxLines ? ` and more than ${limits.maxLines} lines` : ''}`,
+      0,
+      3,
     );
     block.bodyOffset = close.bodyOffset;
     return block;
