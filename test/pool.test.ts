@@ -45,3 +45,33 @@ describe('check in worker threads', () => {
     expect(JSON.parse(serial.stdout)).toHaveLength(60);
   });
 });
+
+describe('a worker that stops', () => {
+  it('takes only its statements down, each with a finding, and the run goes on', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': GOOD, 'statements/c.md': GOOD });
+    // The compiled pool, with a heap too small for any worker to load the parser: every file stops a worker.
+    const { runInWorkers } = (await import(
+      resolve(import.meta.dirname, '../lib/engine/run/pool.js')
+    )) as typeof import('../src/engine/run/pool.js');
+    const paths = ['a', 'b', 'c'].map((name) => resolve(project, `statements/${name}.md`));
+    const outcomes = await runInWorkers(
+      'check',
+      paths,
+      { cwd: project, configPath: null, overrides: {} },
+      2,
+      undefined,
+      1,
+    );
+    expect(outcomes.map((outcome) => outcome.path)).toEqual(paths);
+    for (const outcome of outcomes) {
+      expect(outcome.internalErrors).toBe(0);
+      expect(outcome.messages[0]).toMatchObject({ ruleId: 'markdown', severity: 'error' });
+      expect(outcome.messages[0]!.reason).toMatch(
+        /found the work stopped \((ERR_WORKER_OUT_OF_MEMORY|exit code \d+)\)/,
+      );
+    }
+    // With room to work, the same pool answers normally.
+    const normal = await runInWorkers('check', paths, { cwd: project, configPath: null, overrides: {} }, 2);
+    expect(normal.map((outcome) => outcome.messages)).toEqual([[], [], []]);
+  });
+});

@@ -325,6 +325,8 @@ export interface BuildResult {
   failed: number;
   /** Files written. */
   written: number;
+  /** Why the manifest (dist/manifest.json) could not be written, if it could not: the handouts written stand. */
+  manifestError?: string;
   outcome: Outcome;
 }
 
@@ -361,7 +363,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pdfEngine: options.pdfEngine ?? 'pdfkit',
     sourceDateEpoch: epoch,
   };
-  const outcomes = await buildFiles(files, project.context, settings, {
+  const { outcomes, manifestError } = await buildFiles(files, project.context, settings, {
     rebuild: options.rebuild,
     concurrency: options.concurrency,
     onProgress: options.onProgress,
@@ -384,7 +386,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     skipped,
     failed,
     written: outcomes.reduce((sum, outcome) => sum + outcome.written.length, 0),
-    outcome: internal ? 'failure' : failed > 0 || (skipped > 0 && !options.force) ? 'findings' : 'clean',
+    manifestError,
+    outcome: internal
+      ? 'failure'
+      : failed > 0 || manifestError !== undefined || (skipped > 0 && !options.force)
+        ? 'findings'
+        : 'clean',
   };
 }
 

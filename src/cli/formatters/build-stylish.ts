@@ -42,6 +42,11 @@ export function buildStylish({ result, cwd, chalk, isTTY, force, milliseconds }:
   if (result.skipped > 0)
     parts.push(chalk.red(`${result.skipped} not built${force ? '' : ' (errors: fix them, or --force)'}`));
   if (result.failed > 0) parts.push(chalk.red(`${result.failed} failed`));
+  if (result.manifestError !== undefined) {
+    lines.push(
+      `${chalk.red('✖')} could not write the manifest ${show(resolve(result.outDir, 'manifest.json'))}: ${shown(result.manifestError)}`,
+    );
+  }
   lines.push(`${parts.join('; ')} → ${show(result.outDir)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@
  * cores, convert with LibreOffice in one batch when asked, and write the manifest.
  */
 import { createHash } from 'node:crypto';
-import { rmSync, statSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isUnusable } from '../../model/statement.js';
 import { timeStatement } from '../../timing/estimate.js';
@@ -115,6 +115,11 @@ function writeProblem(error: NodeJS.ErrnoException): string {
     case 'ENOTEMPTY':
     case 'EEXIST':
       return `a folder stands in its place (\`${error.code}\`)`;
+    case 'ENOTFILE':
+      return 'a device, pipe or socket stands in its place; it is not replaced';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `the disk is full (\`${error.code}\`); the handout there before, if any, is left as it was`;
     default:
       return `\`${error.code ?? error.message}\``;
   }
@@ -266,9 +271,11 @@ export function isUpToDate(
     }
     if (hash !== dependency.hash) return false;
   }
+  // What is there, not what a link leads to: an output replaced by a link of the same size is rebuilt.
   return entry.outputs.every((output) => {
     try {
-      return statSync(join(outDir, output.path)).size === output.bytes;
+      const stat = lstatSync(join(outDir, output.path));
+      return stat.isFile() && stat.size === output.bytes;
     } catch {
       return false;
     }

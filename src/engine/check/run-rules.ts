@@ -47,7 +47,8 @@ export function runRules(
     try {
       rule.check(statement, (reason, place) => {
         reported += 1;
-        if (reported <= MAX_MESSAGES_PER_RULE) messages.push(makeMessage(reason, rule.id, severity, place, statement.path));
+        if (reported <= MAX_MESSAGES_PER_RULE)
+          messages.push(makeMessage(reason, rule.id, severity, place, statement.path));
         else firstLeftOut ??= place;
       });
       if (reported > MAX_MESSAGES_PER_RULE) {

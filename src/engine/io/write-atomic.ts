@@ -6,11 +6,34 @@
  * promise round trips for them.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Writes `data` to `path` atomically (temporary file, then rename). */
+/** The temporary files these writes leave when a run is killed: `.name.PID.xxxxxxxx.tmp`. */
+export const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Refuses a destination that exists and is neither a regular file nor a symlink (which the rename
+ * replaces, never writing through it): renaming over a device, a pipe or a socket would replace it,
+ * and run as root `--cache-location /dev/null` destroyed /dev/null.
+ */
+function assertReplaceable(path: string): void {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (stat.isFile() || stat.isSymbolicLink()) return;
+  const what = stat.isDirectory() ? 'a folder' : 'a device, pipe or socket';
+  throw Object.assign(new Error(`Expected a regular file at \`${path}\`, found ${what}: it is not replaced`), {
+    code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE',
+  });
+}
+
+/** Writes `data` to `path` atomically (temporary file, then rename); refuses to replace anything but a file or a symlink. */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  assertReplaceable(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, data, { flag: 'wx' });

@@ -110,7 +110,12 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   const limits = frontMatterLimits();
   const blockText = source.slice(0, close.bodyOffset);
   let lines = 0;
-  for (let index = blockText.indexOf('\n'); index !== -1 && lines <= limits.maxLines; index = blockText.indexOf('\n', index + 1)) lines += 1;
+  for (
+    let index = blockText.indexOf('\n');
+    index !== -1 && lines <= limits.maxLines;
+    index = blockText.indexOf('\n', index + 1)
+  )
+    lines += 1;
   if (Buffer.byteLength(blockText) > limits.maxBytes || lines > limits.maxLines) {
     const block = absent(
       `Expected front matter of at most ${limits.maxBytes / 1024} KB and ${limits.maxLines} lines, found ${Math.ceil(Buffer.byteLength(blockText) / 1024)} KB${lines > limits.maxLines ? ` and more than ${limits.maxLines} lines` : ''}`,

@@ -57,7 +57,10 @@ function kilobytes(bytes: number): string {
 export function fileSizeProblem(bytes: number): LoadProblem | undefined {
   const { maxBytes } = markdownLimits();
   if (bytes <= maxBytes + FRONT_MATTER_ROOM) return undefined;
-  return problem(`Expected a statement of at most ${kilobytes(maxBytes)}, found ${kilobytes(bytes)}`, { line: 1, column: 1 });
+  return problem(`Expected a statement of at most ${kilobytes(maxBytes)}, found ${kilobytes(bytes)}`, {
+    line: 1,
+    column: 1,
+  });
 }
 
 function problem(reason: string, place: Point): LoadProblem {
@@ -111,7 +114,12 @@ function containerPrefix(line: string, max: number): { length: number; listItem:
  * Counts the inline openers of one line into the block's counts; the first bound passed, with its
  * column, or undefined.
  */
-function countLine(text: string, counts: BlockCounts, limits: MarkdownLimits, file: { pipes: number }): { reason: string; column: number } | undefined {
+function countLine(
+  text: string,
+  counts: BlockCounts,
+  limits: MarkdownLimits,
+  file: { pipes: number },
+): { reason: string; column: number } | undefined {
   let previous = '';
   let run = 0;
   let pipes = 0;
@@ -126,26 +134,51 @@ function countLine(text: string, counts: BlockCounts, limits: MarkdownLimits, fi
         let end = index;
         while (text[end + 1] === character) end += 1;
         const start = index - run + 1;
-        return { reason: `Expected runs of at most ${limits.maxDelimiterRun} \`${character}\`, found ${end - start + 1}`, column: start + 1 };
+        return {
+          reason: `Expected runs of at most ${limits.maxDelimiterRun} \`${character}\`, found ${end - start + 1}`,
+          column: start + 1,
+        };
       }
       if (counts.marks > limits.maxInlineMarks) {
-        return { reason: `Expected at most ${limits.maxInlineMarks} runs of \`*\`, \`_\` or \`~\` in one paragraph, found more`, column: index + 1 };
+        return {
+          reason: `Expected at most ${limits.maxInlineMarks} runs of \`*\`, \`_\` or \`~\` in one paragraph, found more`,
+          column: index + 1,
+        };
       }
     } else if (character === '[') {
       counts.brackets += 1;
-      if (counts.brackets > limits.maxBrackets) return { reason: `Expected at most ${limits.maxBrackets} \`[\` in one paragraph, found more`, column: index + 1 };
+      if (counts.brackets > limits.maxBrackets)
+        return {
+          reason: `Expected at most ${limits.maxBrackets} \`[\` in one paragraph, found more`,
+          column: index + 1,
+        };
     } else if (character === '<') {
       counts.angles += 1;
-      if (counts.angles > limits.maxAngleBrackets) return { reason: `Expected at most ${limits.maxAngleBrackets} \`<\` in one paragraph, found more`, column: index + 1 };
+      if (counts.angles > limits.maxAngleBrackets)
+        return {
+          reason: `Expected at most ${limits.maxAngleBrackets} \`<\` in one paragraph, found more`,
+          column: index + 1,
+        };
     } else if (character === '|') {
       pipes += 1;
       file.pipes += 1;
-      if (pipes > limits.maxPipesPerLine) return { reason: `Expected at most ${limits.maxPipesPerLine} \`|\` on one line (a table of ${limits.maxPipesPerLine - 1} columns), found more`, column: index + 1 };
-      if (file.pipes > limits.maxPipes) return { reason: `Expected at most ${limits.maxPipes} \`|\` in the file (the cells of its tables), found more`, column: index + 1 };
+      if (pipes > limits.maxPipesPerLine)
+        return {
+          reason: `Expected at most ${limits.maxPipesPerLine} \`|\` on one line (a table of ${limits.maxPipesPerLine - 1} columns), found more`,
+          column: index + 1,
+        };
+      if (file.pipes > limits.maxPipes)
+        return {
+          reason: `Expected at most ${limits.maxPipes} \`|\` in the file (the cells of its tables), found more`,
+          column: index + 1,
+        };
     } else if (character === '`') {
       if (run === 1) counts.backticks += 1;
       if (counts.backticks > limits.maxBacktickRuns) {
-        return { reason: `Expected at most ${limits.maxBacktickRuns} runs of backticks in one paragraph, found more`, column: index + 1 };
+        return {
+          reason: `Expected at most ${limits.maxBacktickRuns} runs of backticks in one paragraph, found more`,
+          column: index + 1,
+        };
       }
     }
   }
@@ -156,22 +189,34 @@ function countLine(text: string, counts: BlockCounts, limits: MarkdownLimits, fi
 export function markdownProblem(source: string): LoadProblem | undefined {
   const limits = markdownLimits();
   const bytes = Buffer.byteLength(source);
-  if (bytes > limits.maxBytes) return problem(`Expected a statement of at most ${kilobytes(limits.maxBytes)}, found ${kilobytes(bytes)}`, { line: 1, column: 1 });
+  if (bytes > limits.maxBytes)
+    return problem(`Expected a statement of at most ${kilobytes(limits.maxBytes)}, found ${kilobytes(bytes)}`, {
+      line: 1,
+      column: 1,
+    });
 
   let lineNumber = 0;
   let setext = 0;
   let previousText = false;
   let block = newBlock(1);
   const file = { pipes: 0 };
-  for (let start = 0; start <= source.length; ) {
+  for (let start = 0; start <= source.length;) {
     const end = source.indexOf('\n', start);
     const line = source.slice(start, end === -1 ? source.length : end);
     start = end === -1 ? source.length + 1 : end + 1;
     lineNumber += 1;
-    if (lineNumber > limits.maxLines) return problem(`Expected a statement of at most ${limits.maxLines.toLocaleString('en')} lines, found more`, { line: lineNumber, column: 1 });
+    if (lineNumber > limits.maxLines)
+      return problem(`Expected a statement of at most ${limits.maxLines.toLocaleString('en')} lines, found more`, {
+        line: lineNumber,
+        column: 1,
+      });
 
     const { length: prefix, listItem } = containerPrefix(line, limits.maxLinePrefix);
-    if (prefix > limits.maxLinePrefix) return problem(`Expected blocks nested at most ${limits.maxLinePrefix} columns deep, found more`, { line: lineNumber, column: 1 });
+    if (prefix > limits.maxLinePrefix)
+      return problem(`Expected blocks nested at most ${limits.maxLinePrefix} columns deep, found more`, {
+        line: lineNumber,
+        column: 1,
+      });
 
     if (BLANK.test(line)) {
       block = newBlock(lineNumber + 1);
@@ -180,7 +225,11 @@ export function markdownProblem(source: string): LoadProblem | undefined {
     }
     if (previousText && SETEXT_UNDERLINE.test(line)) {
       setext += 1;
-      if (setext > limits.maxSetextHeadings) return problem(`Expected at most ${limits.maxSetextHeadings} headings underlined with \`=\` or \`-\`, found more`, { line: lineNumber, column: 1 });
+      if (setext > limits.maxSetextHeadings)
+        return problem(
+          `Expected at most ${limits.maxSetextHeadings} headings underlined with \`=\` or \`-\`, found more`,
+          { line: lineNumber, column: 1 },
+        );
     }
     const text = line.slice(prefix);
     // A new block ends the counts of the one before; a line that continues a paragraph (indented, in a
@@ -188,13 +237,19 @@ export function markdownProblem(source: string): LoadProblem | undefined {
     if (listItem || BLOCK_START.test(text)) block = newBlock(lineNumber);
     block.bytes += Buffer.byteLength(line) + 1;
     if (block.bytes > limits.maxBlockBytes) {
-      return problem(`Expected a paragraph (or list item, heading, table row) of at most ${kilobytes(limits.maxBlockBytes)}, found more from line ${block.start.line}`, { line: lineNumber, column: 1 });
+      return problem(
+        `Expected a paragraph (or list item, heading, table row) of at most ${kilobytes(limits.maxBlockBytes)}, found more from line ${block.start.line}`,
+        { line: lineNumber, column: 1 },
+      );
     }
     const found = countLine(line, block, limits, file);
     if (found) return problem(found.reason, { line: lineNumber, column: found.column });
     for (const marks of line.matchAll(COMBINING_RUN)) {
       if (marks[0].length > limits.maxCombiningMarks) {
-        return problem(`Expected at most ${limits.maxCombiningMarks} combining marks on one character, found ${marks[0].length}`, { line: lineNumber, column: (marks.index ?? 0) + 1 });
+        return problem(
+          `Expected at most ${limits.maxCombiningMarks} combining marks on one character, found ${marks[0].length}`,
+          { line: lineNumber, column: (marks.index ?? 0) + 1 },
+        );
       }
     }
     previousText = true;

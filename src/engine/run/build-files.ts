@@ -15,6 +15,7 @@ import {
 } from '../build/build.js';
 import type { LoadContext } from '../project/context.js';
 import { makeFolder } from '../io/folders.js';
+import { lockOutputFolder, removeLeftovers } from '../build/out-lock.js';
 import { convertToPdf } from '../build/libreoffice.js';
 import { readManifest } from '../build/manifest.js';
 import { storeMessage } from '../check/messages.js';
@@ -40,13 +41,39 @@ export interface BuildRunOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** Builds the handouts of every statement (absolute paths); one outcome per statement, in order. */
+/** What a build of many statements did: one outcome per statement, and why the manifest was not written, if it was not. */
+export interface BuildFilesResult {
+  outcomes: BuildOutcome[];
+  manifestError?: string;
+}
+
+/**
+ * Builds the handouts of every statement (absolute paths); one outcome per statement, in order. The
+ * output folder is held for the build (a second build into it is refused), and what a killed build
+ * left there is cleared first.
+ */
 export async function buildFiles(
   paths: readonly string[],
   context: LoadContext,
   settings: BuildSettings,
   options: BuildRunOptions = {},
-): Promise<BuildOutcome[]> {
+): Promise<BuildFilesResult> {
+  makeFolder(settings.outDir);
+  const release = lockOutputFolder(settings.outDir);
+  try {
+    removeLeftovers(settings.outDir);
+    return await buildHeld(paths, context, settings, options);
+  } finally {
+    release();
+  }
+}
+
+async function buildHeld(
+  paths: readonly string[],
+  context: LoadContext,
+  settings: BuildSettings,
+  options: BuildRunOptions,
+): Promise<BuildFilesResult> {
   const projectDir = context.config.dir;
   const previous = readManifest(settings.outDir);
   const key = buildKey(context, settings);
@@ -89,8 +116,14 @@ export async function buildFiles(
     if (staging) await convertStaged(built, staging, settings, options.env ?? {});
     for (const outcome of built) outcomes.set(outcome.path, outcome);
     const ordered = paths.map((path) => outcomes.get(path)!);
-    await writeManifest(settings.outDir, projectDir, previous, ordered, key);
-    return ordered;
+    let manifestError: string | undefined;
+    try {
+      await writeManifest(settings.outDir, projectDir, previous, ordered, key);
+    } catch (error) {
+      // The handouts written stay valid; the next build, not finding them in the manifest, rebuilds them.
+      manifestError = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    }
+    return { outcomes: ordered, manifestError };
   } finally {
     removeStaging(staging);
   }

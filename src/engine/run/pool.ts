@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Overrides } from '../project/context.js';
+import { stoppedOutcome } from './failure.js';
 import type { TaskName, TaskOptions, TaskOutcome } from './tasks.js';
 
 /** What a worker needs to build the same load context as the main thread. */
@@ -56,7 +57,11 @@ export function threadsFor(fileCount: number, concurrency: Concurrency, policy: 
   return Math.min(cores, Math.floor(fileCount / policy.filesPerThread));
 }
 
-/** Runs `task` on every path in `threads` workers; outcomes in the order of `paths`. */
+/**
+ * Runs `task` on every path in `threads` workers; outcomes in the order of `paths`. A worker that
+ * stops (out of memory, killed) takes only its statement down: the batch it held is run again one file
+ * at a time in a new worker, and the file it stops on again gets a finding of its own.
+ */
 export async function runInWorkers<T extends TaskName>(
   task: T,
   paths: readonly string[],
@@ -66,31 +71,52 @@ export async function runInWorkers<T extends TaskName>(
   heapMb?: number,
 ): Promise<TaskOutcome<T>[]> {
   const outcomes = new Array<TaskOutcome<T>>(paths.length);
-  let next = 0;
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
+  // Batches of indices into `paths`; a failed batch comes back as single files, first.
+  const queue: number[][] = [];
+  for (let start = 0; start < paths.length; start += BATCH) {
+    queue.push(Array.from({ length: Math.min(BATCH, paths.length - start) }, (_, offset) => start + offset));
+  }
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
       const worker = new Worker(WORKER, {
         workerData: { task, setup },
         resourceLimits: heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined,
       });
+      let current: number[] | undefined;
+      let settled = false;
       const send = () => {
-        if (next >= paths.length) {
+        current = queue.shift();
+        if (current === undefined) {
+          settled = true;
           void worker.terminate().then(() => resolve());
           return;
         }
-        const start = next;
-        next = Math.min(paths.length, next + BATCH);
-        worker.postMessage({ start, paths: paths.slice(start, next) });
+        worker.postMessage({ paths: current.map((index) => paths[index]) });
       };
-      worker.on('message', (reply: { start: number; outcomes: TaskOutcome<T>[] }) => {
-        reply.outcomes.forEach((outcome, index) => (outcomes[reply.start + index] = outcome));
+      const stopped = (why: string) => {
+        if (settled) return;
+        settled = true;
+        const batch = current ?? [];
+        if (batch.length > 1) queue.unshift(...batch.map((index) => [index]));
+        else if (batch.length === 1) {
+          const index = batch[0] ?? 0;
+          outcomes[index] = stoppedOutcome(task, paths[index] ?? '', why);
+          onDone?.(1);
+        }
+        void worker.terminate();
+        // A new worker takes over what is left.
+        void (queue.length > 0 ? runWorker() : Promise.resolve()).then(resolve);
+      };
+      worker.on('message', (reply: { outcomes: TaskOutcome<T>[] }) => {
+        (current ?? []).forEach((index, position) => {
+          const outcome = reply.outcomes[position];
+          if (outcome !== undefined) outcomes[index] = outcome;
+        });
         onDone?.(reply.outcomes.length);
         send();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (code !== 0 && next < paths.length) reject(new Error(`A worker stopped with exit code ${code}`));
-      });
+      worker.on('error', (error: NodeJS.ErrnoException) => stopped(error.code ?? error.message));
+      worker.on('exit', (code) => stopped(`exit code ${code}`));
       send();
     });
   await Promise.all(Array.from({ length: threads }, runWorker));

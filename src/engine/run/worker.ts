@@ -9,10 +9,10 @@ const { task, setup } = workerData as { task: TaskName; setup: WorkerSetup };
 const context = contextFor(setup.cwd, setup.overrides, setup.configPath);
 await preloadNumberLocales([...context.languages.values()].map((record) => record.speech.numberLocale));
 
-async function runBatch({ start, paths }: { start: number; paths: string[] }): Promise<void> {
+async function runBatch({ paths }: { paths: string[] }): Promise<void> {
   const outcomes = [];
   for (const path of paths) outcomes.push(await runTask(task, path, context, setup.options));
-  parentPort?.postMessage({ start, outcomes });
+  parentPort?.postMessage({ outcomes });
 }
 
-parentPort?.on('message', (batch: { start: number; paths: string[] }) => void runBatch(batch));
+parentPort?.on('message', (batch: { paths: string[] }) => void runBatch(batch));

@@ -1,0 +1,135 @@
+/**
+ * What a build writes, and where, when the output folder or the files in it are not what they seem:
+ * links, pipes, leftovers of a killed build, another build at work, a manifest that cannot be written.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { GOOD, tempProject } from './helpers/statements.js';
+
+const build = (project: string, ...args: string[]) =>
+  runCli(['build', '--to', 'pdf', '--concurrency', 'off', ...args], { cwd: project });
+
+/** A process id that no process has (the largest ids are free on any machine here). */
+function deadPid(): number {
+  for (let pid = 4_000_000; ; pid -= 1) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+    }
+  }
+}
+
+describe('a build into a folder that is not what it seems', () => {
+  it('refuses a dist/ that links out of the project, unless --out names it', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    const elsewhere = mkdtempSync(join(tmpdir(), 'alliance-elsewhere-'));
+    symlinkSync(elsewhere, join(project, 'dist'), 'dir');
+    const refused = await build(project);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('inside the project, found a link to');
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const named = await build(project, '--out', elsewhere);
+    expect(named.code).toBe(0);
+    expect(existsSync(join(elsewhere, 'a.pdf'))).toBe(true);
+  });
+
+  it('rebuilds an output replaced by a link, even of the same size', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    expect((await build(project)).code).toBe(0);
+    const pdf = join(project, 'dist/a.pdf');
+    const copy = join(project, 'elsewhere.pdf');
+    writeFileSync(copy, Buffer.alloc(statSync(pdf).size, 0x20));
+    rmSync(pdf);
+    symlinkSync(copy, pdf);
+    const again = await build(project);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('1 statement built');
+    expect(lstatSync(pdf).isFile()).toBe(true);
+    expect(readFileSync(copy).every((byte) => byte === 0x20)).toBe(true);
+  });
+
+  it('never replaces a pipe in the output folder, and names it', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    mkdirSync(join(project, 'dist'));
+    execFileSync('mkfifo', [join(project, 'dist/a.pdf')]);
+    const run = await build(project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('could not write dist/a.pdf: a device, pipe or socket stands in its place');
+    expect(lstatSync(join(project, 'dist/a.pdf')).isFIFO()).toBe(true);
+  });
+
+  it('removes the temporary files a killed build left, and no others', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    mkdirSync(join(project, 'dist/sub'), { recursive: true });
+    const stale = [
+      join(project, `dist/.a.pdf.${deadPid()}.0a1b2c3d.tmp`),
+      join(project, `dist/sub/.b.docx.${deadPid()}.deadbeef.tmp`),
+    ];
+    const live = join(project, `dist/.c.pdf.${process.pid}.0123abcd.tmp`);
+    const mine = join(project, 'dist/notes.tmp');
+    for (const path of [...stale, live, mine]) writeFileSync(path, 'x');
+    expect((await build(project)).code).toBe(0);
+    for (const path of stale) expect(existsSync(path), path).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(mine)).toBe(true);
+  });
+
+  it('refuses to build while another build holds the folder, and takes over a lock left by a killed one', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    mkdirSync(join(project, 'dist'));
+    const other = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(project, 'dist/.alliance-build.lock'), JSON.stringify({ pid: other.pid }));
+      const refused = await build(project);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`Expected no other build writing into`);
+      expect(refused.stderr).toContain(`process ${other.pid}`);
+      expect(existsSync(join(project, 'dist/a.pdf'))).toBe(false);
+    } finally {
+      other.kill();
+    }
+    writeFileSync(join(project, 'dist/.alliance-build.lock'), JSON.stringify({ pid: deadPid() }));
+    expect((await build(project)).code).toBe(0);
+    expect(existsSync(join(project, 'dist/a.pdf'))).toBe(true);
+    expect(existsSync(join(project, 'dist/.alliance-build.lock'))).toBe(false);
+  });
+
+  it('reports a manifest it cannot write as a finding, after the report of every statement', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD, 'statements/b.md': GOOD });
+    mkdirSync(join(project, 'dist/manifest.json'), { recursive: true });
+    const run = await build(project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✔ statements/a.md → dist/a.pdf');
+    expect(run.stdout).toContain('✔ statements/b.md → dist/b.pdf');
+    expect(run.stdout).toContain('✖ could not write the manifest dist/manifest.json: EISDIR');
+    expect(run.stderr).not.toContain('internal error');
+  });
+});
+
+describe('a cache that is not a file', () => {
+  it('never replaces a pipe named by --cache-location: a warning, and the check stands', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    const fifo = join(project, 'cache-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const run = await runCli(['check', '--cache', '--cache-location', fifo], { cwd: project });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: could not write the cache at .*cache-pipe: ENOTFILE/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+});
