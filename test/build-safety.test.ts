@@ -16,11 +16,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { makePng } from './helpers/png.js';
 import { GOOD, tempProject } from './helpers/statements.js';
 
+const BIN = resolve(import.meta.dirname, '../bin/alliance.js');
 const build = (project: string, ...args: string[]) =>
   runCli(['build', '--to', 'pdf', '--concurrency', 'off', ...args], { cwd: project });
 
@@ -131,5 +133,26 @@ describe('a cache that is not a file', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/warning: could not write the cache at .*cache-pipe: ENOTFILE/);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
+describe('an image that announces more pixels than a handout needs', () => {
+  it('is left out with a warning naming it, before anything is decoded (a 1-bit bomb builds in a small heap)', () => {
+    const bomb = makePng(20_000, 20_000, 0, 1);
+    expect(bomb.length).toBeLessThan(200_000);
+    const project = tempProject({
+      'statements/a.md': GOOD.replace('Thank you.\n', '![Chart](bomb.png)\n\nThank you.\n'),
+      'statements/bomb.png': bomb,
+    });
+    // Decoding it would take gigabytes: in a 160 MB heap the build would die instead of warning.
+    const output = execFileSync(process.execPath, ['--max-old-space-size=160', BIN, 'build', '--concurrency', 'off'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(output).toContain(
+      'Expected an image of at most 16 megapixels, found `bomb.png` of 20000 × 20000 (400.0 megapixels): scale it down',
+    );
+    expect(existsSync(join(project, 'dist/a.pdf'))).toBe(true);
+    expect(existsSync(join(project, 'dist/a.docx'))).toBe(true);
   });
 });

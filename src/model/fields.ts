@@ -141,14 +141,21 @@ export function parsePace(value: unknown): FieldResult<number> {
   );
 }
 
-/** Parses a speaking slot into seconds. */
+/** The longest speaking slot, in seconds (two hours): past it a slot is a mistake (`1e308`), not a slot. */
+export const MAX_SLOT_SECONDS = 7200;
+
+/** Parses a speaking slot into seconds, from 1 second to two hours. */
 export function parseSlot(value: unknown): FieldResult<number> {
   const seconds = parseDurationSeconds(value);
-  return seconds === undefined
-    ? fail(
-        `Expected \`slot\` to be a duration such as \`90s\`, \`3m\`, \`2m30s\` or \`3:00\`, found ${describeValue(value)}`,
-      )
-    : ok(seconds);
+  if (seconds === undefined) {
+    return fail(
+      `Expected \`slot\` to be a duration such as \`90s\`, \`3m\`, \`2m30s\` or \`3:00\`, found ${describeValue(value)}`,
+    );
+  }
+  if (seconds < 1 || seconds > MAX_SLOT_SECONDS) {
+    return fail(`Expected \`slot\` to be from \`1s\` to \`2h\`, found ${describeValue(value)}`);
+  }
+  return ok(seconds);
 }
 
 function parseOrganizations(value: unknown): FieldResult<string[]> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBuild } from './build.js';
 import { benchCheck } from './check.js';
+import { benchHostile } from './hostile.js';
 import { benchLanguages } from './languages.js';
 import { writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
@@ -29,6 +30,7 @@ const sections = {
   build: () => benchBuild(corpus200, corpus, bin),
   languages: () => benchLanguages(work, bin),
   safety: () => benchSafety(work, bin),
+  hostile: () => benchHostile(work, bin),
 };
 let ok = true;
 for (const [name, run] of Object.entries(sections)) {

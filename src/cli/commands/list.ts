@@ -1,11 +1,11 @@
 /** `alliance list [paths…]`: the inventory of statements: who speaks where, how long, and whether check passes. */
 import { Option, type Command } from 'commander';
-import { LIST_SORTS, list, type ListOptions as EngineListOptions } from '../../engine/index.js';
+import { LIST_SORTS, list, type Concurrency, type ListOptions as EngineListOptions } from '../../engine/index.js';
 import { exitCodeOf } from '../exit-code.js';
 import { format, formatNames } from '../formatters/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { colorFlag, configFlag, noColorFlag } from '../options.js';
+import { colorFlag, concurrencyFlag, configFlag, noColorFlag } from '../options.js';
 import { viewOf } from '../view.js';
 
 interface ListOptions {
@@ -16,6 +16,7 @@ interface ListOptions {
   sort: EngineListOptions['sort'];
   config?: string;
   color?: boolean;
+  concurrency: Concurrency;
 }
 
 /** Registers `list` on the program. */
@@ -35,6 +36,7 @@ export function registerList(program: Command, io: Io, state: RunState): void {
     .option('--status <status>', 'only draft or final statements')
     .addOption(new Option('--sort <column>', 'sort by this column').choices(LIST_SORTS).default('forum'))
     .addOption(configFlag())
+    .addOption(concurrencyFlag())
     .addOption(colorFlag())
     .addOption(noColorFlag())
     .addHelpText(
@@ -50,6 +52,7 @@ export function registerList(program: Command, io: Io, state: RunState): void {
         session: options.session,
         status: options.status,
         sort: options.sort,
+        concurrency: options.concurrency,
       });
       io.stdout.write(await format('list', options.format, { ...viewOf(io, options.color), result }));
       state.exitCode = exitCodeOf(result.outcome);

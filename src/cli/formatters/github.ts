@@ -4,9 +4,8 @@
  * so where `GITHUB_STEP_SUMMARY` is set, a Markdown table of every message is appended to it.
  */
 import { appendFile } from 'node:fs/promises';
-import { printable } from '../../engine/index.js';
 import { relativePath } from './paths.js';
-import { countMessages, describeCounts, markdownCode, markdownText, plural } from './text.js';
+import { countMessages, describeCounts, markdownCode, markdownText, plural, shown } from './text.js';
 import type { MessagesInput } from './view.js';
 
 /** Escapes the message part of a workflow command. */
@@ -25,7 +24,8 @@ export async function github({ command, results, cwd, env }: MessagesInput): Pro
   const rows: string[] = [];
   const workspace = env.GITHUB_WORKSPACE || cwd;
   for (const result of results) {
-    const file = printable(relativePath(result.path, workspace));
+    // Shown as in human reports: the runner reads `##[…]` anywhere in a line, annotations included.
+    const file = shown(relativePath(result.path, workspace));
     for (const message of result.messages) {
       const end = message.place && 'end' in message.place ? message.place.end : undefined;
       const properties = [
@@ -36,7 +36,7 @@ export async function github({ command, results, cwd, env }: MessagesInput): Pro
         `title=${escapeProperty(message.ruleId ?? 'alliance')}`,
       ];
       lines.push(
-        `::${message.fatal ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(printable(message.reason))}`,
+        `::${message.fatal ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(shown(message.reason))}`,
       );
       rows.push(
         `| ${markdownCode(file)} | ${message.line ?? 1}:${message.column ?? 1} | ${message.fatal ? 'error' : 'warning'} | ${markdownCode(message.ruleId ?? '')} | ${markdownText(message.reason)} |`,

@@ -6,6 +6,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
+import { loadData } from '../../data/load.js';
 import { PNG as PngFile } from 'pngjs';
 import type { Nodes } from 'mdast';
 import { quote } from '../../model/describe.js';
@@ -17,6 +18,11 @@ import { pngDamage } from './png-check.js';
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** The largest side of an image embedded, in pixels. */
 const MAX_IMAGE_SIDE = 20_000;
+
+/** The bound on an image's pixels (src/data/limits.yaml): a handout's images need a few megapixels at most. */
+function imageLimits(): { maxMegapixels: number } {
+  return loadData<{ images: { maxMegapixels: number } }>('limits.yaml').images;
+}
 
 /** The images of a statement by URL (null: not embedded), the files they come from, and warnings. */
 export interface ResolvedImages {
@@ -112,8 +118,8 @@ function checkImage(url: string, folder: string, root: string): Checked {
   const data = readFileSync(path);
   const format = startsWith(data, PNG) ? 'png' : startsWith(data, JPEG) ? 'jpg' : undefined;
   if (!format) return { reason: `Expected a PNG or JPEG image, found ${quote(url)} of another kind`, file: path };
-  const damage = format === 'png' ? pngDamage(data) : undefined;
-  if (damage) return { reason: `Expected a readable PNG image, found ${quote(url)} with ${damage}`, file: path };
+  // The size the header announces is checked before anything is decoded: a PNG of 48 KB can announce
+  // 20,000 × 20,000 pixels, which took 88 s and 4 GB to inflate.
   let width: number | undefined;
   let height: number | undefined;
   try {
@@ -127,6 +133,15 @@ function checkImage(url: string, folder: string, root: string): Checked {
       file: path,
     };
   }
+  const { maxMegapixels } = imageLimits();
+  if (width * height > maxMegapixels * 1_000_000) {
+    return {
+      reason: `Expected an image of at most ${maxMegapixels} megapixels, found ${quote(url)} of ${width} × ${height} (${((width * height) / 1_000_000).toFixed(1)} megapixels): scale it down`,
+      file: path,
+    };
+  }
+  const damage = format === 'png' ? pngDamage(data) : undefined;
+  if (damage) return { reason: `Expected a readable PNG image, found ${quote(url)} with ${damage}`, file: path };
   let pdfData: Uint8Array = data;
   if (format === 'png') {
     const canonical = rewrittenPng(data);
