@@ -156,3 +156,44 @@ describe('an image that announces more pixels than a handout needs', () => {
     expect(existsSync(join(project, 'dist/a.docx'))).toBe(true);
   });
 });
+
+describe('a full disk', () => {
+  /** A 160 KB file system of its own (root mounts one; elsewhere the test is skipped, and says so). */
+  function smallDisk(): string | undefined {
+    const folder = mkdtempSync(join(tmpdir(), 'alliance-full-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=160k', 'tmpfs', folder], { stdio: 'ignore' });
+      return folder;
+    } catch {
+      return undefined;
+    }
+  }
+  const probe = smallDisk();
+  if (probe) execFileSync('umount', [probe]);
+
+  it.skipIf(probe === undefined)(
+    'names each handout it could not write and the manifest, leaves every file written whole',
+    async () => {
+      const disk = smallDisk();
+      try {
+        const files: Record<string, string> = {};
+        for (let index = 0; index < 12; index += 1) files[`statements/s${String(index).padStart(2, '0')}.md`] = GOOD;
+        const project = tempProject(files);
+        const run = await runCli(['build', '--out', disk!, '--concurrency', 'off'], { cwd: project });
+        expect(run.code).toBe(1);
+        expect(run.stderr).not.toContain('internal error');
+        expect(run.stdout).toMatch(/could not write .*: the disk is full \(`ENOSPC`\)/);
+        expect(run.stdout).toMatch(/statements? built/);
+        const written = readdirSync(disk!);
+        expect(written.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+        for (const name of written.filter((entry) => entry.endsWith('.pdf'))) {
+          const bytes = readFileSync(join(disk!, name));
+          expect(bytes.subarray(0, 5).toString('latin1'), name).toBe('%PDF-');
+          expect(bytes.subarray(-6).toString('latin1'), name).toContain('%%EOF');
+        }
+      } finally {
+        execFileSync('umount', [disk!]);
+      }
+    },
+  );
+});
