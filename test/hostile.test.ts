@@ -77,3 +77,32 @@ describe(`${cases.length} hostile statements`, () => {
     expect(result.stdout).toMatch(/statements? built/);
   });
 });
+
+describe('project files that come with a pull request', () => {
+  it('refuses a config file far larger than any real one before parsing it, with its place', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const { GOOD } = await import('./helpers/statements.js');
+    const keys = Array.from({ length: 60_000 }, (_, index) => `k${index}: v`).join('\n');
+    const dir = tempProject({ 'statements/a.md': GOOD, 'alliance.config.yaml': `organization: A\n${keys}\n` });
+    const result = await runCli(['check'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/alliance\.config\.yaml:1:1: Expected a file of at most 256 KB, found .* of \d+ KB/);
+  });
+
+  it('refuses a language file that expands aliases without end', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const { GOOD } = await import('./helpers/statements.js');
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level += 1)
+      levels.push(
+        `${'abcdefghij'[level]}: &${'abcdefghij'[level]} [${Array(9)
+          .fill(`*${'abcdefghij'[level - 1]}`)
+          .join(', ')}]`,
+      );
+    const dir = tempProject({ 'statements/a.md': GOOD, 'languages/pt.yaml': `${levels.join('\n')}\n` });
+    const result = await runCli(['check'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('languages/pt.yaml');
+    expect(result.stderr).toContain('excessive aliases');
+  });
+});

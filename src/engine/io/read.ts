@@ -5,8 +5,14 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-/** The largest project file other than a statement that is read (templates, config, cache, manifest). */
+/** The largest project file other than a statement that is read (font files, the cache, the manifest). */
 export const MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The largest YAML file of a project that is read (the config, a template, a language): a config is a
+ * few KB, and the YAML parser's check for duplicate keys takes time with the square of their number.
+ */
+export const MAX_YAML_FILE_BYTES = 256 * 1024;
 
 /** Why a file was not read: `EISDIR` (a folder), `ENOTFILE` (a pipe, socket or device), `EFBIG` (too large). */
 export class ReadRefusal extends Error {
@@ -14,13 +20,14 @@ export class ReadRefusal extends Error {
     readonly code: 'EISDIR' | 'ENOTFILE' | 'EFBIG',
     readonly size: number,
     path: string,
+    maxBytes = MAX_PROJECT_FILE_BYTES,
   ) {
     super(
       code === 'EISDIR'
         ? `Expected a file, found a folder at \`${path}\``
         : code === 'ENOTFILE'
           ? `Expected a file, found something else (a pipe, socket or device) at \`${path}\``
-          : `Expected a file of at most ${MAX_PROJECT_FILE_BYTES / 1048576} MB, found \`${path}\` of ${Math.round(size / 1048576)} MB`,
+          : `Expected a file of at most ${Math.round(maxBytes / 1024).toLocaleString('en')} KB, found \`${path}\` of ${Math.ceil(size / 1024).toLocaleString('en')} KB`,
     );
   }
 }
@@ -41,7 +48,7 @@ export function readRegularFile(
     if (stat.isDirectory()) throw new ReadRefusal('EISDIR', 0, path);
     if (!stat.isFile()) throw new ReadRefusal('ENOTFILE', 0, path);
     bounded?.(stat.size);
-    if (stat.size > maxBytes) throw new ReadRefusal('EFBIG', stat.size, path);
+    if (stat.size > maxBytes) throw new ReadRefusal('EFBIG', stat.size, path, maxBytes);
     const bytes = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < bytes.length) {
@@ -56,6 +63,6 @@ export function readRegularFile(
 }
 
 /** The text (UTF-8) of the regular file at `path`; throws as `readRegularFile`. */
-export function readRegularText(path: string): string {
-  return readRegularFile(path).toString('utf8');
+export function readRegularText(path: string, maxBytes = MAX_PROJECT_FILE_BYTES): string {
+  return readRegularFile(path, maxBytes).toString('utf8');
 }

@@ -22,7 +22,7 @@ import type { Officer } from '../../model/forum.js';
 import type { Severity } from '../../model/statement.js';
 import { didYouMean } from '../../model/suggest.js';
 import { ConfigError } from '../io/errors.js';
-import { ReadRefusal, readRegularText } from '../io/read.js';
+import { MAX_YAML_FILE_BYTES, ReadRefusal, readRegularText } from '../io/read.js';
 import { own } from '../../model/own.js';
 
 /** The names a config file may have, in the order they are looked for. */
@@ -116,7 +116,7 @@ export function loadConfig(cwd: string, context: ConfigContext, explicitPath?: s
   if (path === undefined) return defaultConfig(resolve(cwd));
   let text: string;
   try {
-    text = readRegularText(path);
+    text = readRegularText(path, MAX_YAML_FILE_BYTES);
   } catch (error) {
     throw new ConfigError(
       path,

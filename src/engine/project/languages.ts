@@ -11,7 +11,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { listData, loadData } from '../../data/load.js';
 import type { LanguageRecord } from '../../model/language.js';
 import { ConfigError } from '../io/errors.js';
-import { ReadRefusal, readRegularText } from '../io/read.js';
+import { MAX_YAML_FILE_BYTES, ReadRefusal, readRegularText } from '../io/read.js';
 
 /** The folder of a project's own language records, beside its config. */
 export const PROJECT_LANGUAGES = 'languages';
@@ -44,7 +44,7 @@ export function builtInLanguages(): Map<string, LanguageRecord> {
 function projectRecord(path: string, tag: string, builtIn: ReadonlyMap<string, LanguageRecord>): LanguageRecord {
   let text: string;
   try {
-    text = readRegularText(path);
+    text = readRegularText(path, MAX_YAML_FILE_BYTES);
   } catch (error) {
     const reason =
       error instanceof ReadRefusal
@@ -60,7 +60,12 @@ function projectRecord(path: string, tag: string, builtIn: ReadonlyMap<string, L
   };
   const [first] = document.errors;
   if (first) fail(`Expected a YAML mapping, found an error: ${first.message.split('\n')[0]}`, first.pos[0]);
-  const value: unknown = document.toJS();
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return fail(`Expected a language file without excessive aliases, found an error: ${(error as Error).message}`);
+  }
   if (!isObject(value))
     return fail('Expected a mapping of the language (tag, names, direction, …), found something else');
   const at = (key: string) => {

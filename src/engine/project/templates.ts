@@ -13,7 +13,7 @@ import { didYouMean } from '../../model/suggest.js';
 import { own } from '../../model/own.js';
 import type { FontChoice, Template } from '../../render/template.js';
 import { ConfigError } from '../io/errors.js';
-import { ReadRefusal, readRegularFile, readRegularText } from '../io/read.js';
+import { MAX_YAML_FILE_BYTES, ReadRefusal, readRegularFile, readRegularText } from '../io/read.js';
 
 /** The templates folder shipped with alliance. */
 export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
@@ -136,7 +136,7 @@ interface Parsed {
 function parseTemplateFile(path: string): Parsed {
   let text: string;
   try {
-    text = readRegularText(path);
+    text = readRegularText(path, MAX_YAML_FILE_BYTES);
   } catch (error) {
     throw new ConfigError(
       path,
