@@ -16,7 +16,14 @@ export interface LanguageLabels {
 export interface RawPhrases {
   preambles?: string[];
   conjunctions?: string[];
+  /** The presiding officer's titles, by whom they name. */
   addresses?: Partial<Record<'chair' | 'president' | 'any', string[]>>;
+  /** Courtesy words before and after a title. */
+  courtesy?: { before?: string[]; after?: string[] };
+  /** Greetings to the room, which are not an address to the officer on their own. */
+  greetings?: string[];
+  /** Thanks for the floor that may follow the title in the same clause. */
+  floor?: string[];
   closings?: string[];
   abbreviations?: string[];
   newStatement?: { opening: string; identification: string; closing: string; guidance: string };

@@ -9,7 +9,15 @@ export interface Phrases {
   language: string;
   preambles: string[];
   conjunctions: string[];
+  /** The presiding officer's titles, longest first. */
   addresses: { phrase: string; target: AddressTarget }[];
+  /** Courtesy words before a title ("distinguished", "尊敬的") and after it ("المحترم"). */
+  courtesyBefore: string[];
+  courtesyAfter: string[];
+  /** Greetings to the room ("excellencies", "distinguished delegates"). */
+  greetings: string[];
+  /** Thanks for the floor that may follow the title ("for giving me the floor"). */
+  floor: string[];
   closings: string[];
   abbreviations: string[];
   /** Stage directions (`pause`, `slow`), lower case, with the pause each adds in seconds (0 for none). */

@@ -1,7 +1,16 @@
 /**
- * `opening-address` (error): the first spoken paragraph addresses the presiding officer in its first
- * sentence: "Thank you, Chair", "Madam President, Excellencies, distinguished delegates", "Co-Chairs,",
- * "Monsieur le Président", "Señora Presidenta" (the `phrases` of src/data/languages/<tag>.yaml).
+ * `opening-address` (error): the first sentence of the first spoken paragraph addresses the presiding
+ * officer: "Thank you, Chair", "Thank you Mr. Chairman for giving me the floor", "Madam President,
+ * Excellencies, distinguished delegates", "Monsieur le Président", "Estimada señora Presidenta:",
+ * "شكراً سيدي الرئيس على إعطائي الكلمة", "尊敬的主席：".
+ *
+ * The model: an address is a vocative, a clause that from its start to its end is an optional
+ * preamble ("Thank you"), the officer's title with its courtesy words before and after
+ * ("Distinguished", "المحترم"), perhaps joined by a conjunction to greetings of the room, and perhaps the
+ * thanks for the floor. A greeting to the room alone ("Excellencies, distinguished delegates,") does not
+ * address the officer; nor does the title as the subject of a sentence ("Mr. President and his
+ * administration ignored the report"). Every list is data, per language (`phrases` in
+ * src/data/languages/<tag>.yaml; a project adds its own in languages/<tag>.yaml).
  *
  * Why: an oral statement is given the floor by the chair and opens by addressing them; interpreters
  * and the secretariat expect it. Naming the chair in a later paragraph does not count. Skipped for
@@ -21,12 +30,11 @@ export default defineRule({
     const first = opening(statement);
     if (!first) return;
     const { phrases, forum, language } = statement.settings;
-    if (findAddress(first.text, phrases)) return;
+    const address = findAddress(first.text, phrases);
+    if (address && address.target !== 'room') return;
     const title = forum?.title[language];
     const who = title ? `the \`${title}\` of \`${forum.id}\`` : 'such as `Thank you, Chair.`';
-    report(
-      `Expected the opening to address the presiding officer (${who}), found ${quote(first.text)}`,
-      first.span.start,
-    );
+    const found = address ? `only a greeting to the room, ${quote(address.written)}` : quote(first.text);
+    report(`Expected the opening to address the presiding officer (${who}), found ${found}`, first.span.start);
   },
 });

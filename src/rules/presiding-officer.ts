@@ -22,7 +22,7 @@ export default defineRule({
     const { forum, phrases } = statement.settings;
     if (!first || !forum?.officer) return;
     const address = findAddress(first.text, phrases);
-    if (!address || address.target === 'any' || address.target === forum.officer) return;
+    if (!address || address.target === 'any' || address.target === 'room' || address.target === forum.officer) return;
     const title = forum.title.en ?? (forum.officer === 'chair' ? 'Chair' : 'President');
     report(
       `Expected the presiding officer of \`${forum.id}\` to be addressed as \`${title}\`, found ${quote(address.written)}`,

@@ -49,7 +49,7 @@ export function phrasesFor(record: LanguageRecord): Phrases {
       (list ?? []).map(normalizePhrase).sort((a, b) => b.length - a.length);
     const addresses: Phrases['addresses'] = [];
     for (const [target, list] of Object.entries(raw.addresses ?? {}) as [AddressTarget, string[]][]) {
-      for (const phrase of list) addresses.push({ phrase: normalizePhrase(phrase), target });
+      for (const phrase of list ?? []) addresses.push({ phrase: normalizePhrase(phrase), target });
     }
     addresses.sort((a, b) => b.phrase.length - a.phrase.length);
     phrases = {
@@ -57,6 +57,10 @@ export function phrasesFor(record: LanguageRecord): Phrases {
       preambles: normalizeAll(raw.preambles),
       conjunctions: normalizeAll(raw.conjunctions),
       addresses,
+      courtesyBefore: normalizeAll(raw.courtesy?.before),
+      courtesyAfter: normalizeAll(raw.courtesy?.after),
+      greetings: normalizeAll(raw.greetings),
+      floor: normalizeAll(raw.floor),
       closings: normalizeAll(raw.closings),
       abbreviations: raw.abbreviations ?? [],
       stageDirections: stageDirections(),
