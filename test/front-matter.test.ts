@@ -78,7 +78,12 @@ describe('broken and odd files', () => {
     ['a scalar', '---\njust text\n---\n', '2:1 front-matter', 'found `just text`'],
     ['unclosed', '---\nforum: CCPCJ\n\nThank you.\n', '1:1 front-matter', 'closing `---`'],
     ['closed by `----`', '---\nforum: CCPCJ\n----\nThank you.\n', '3:1 front-matter', 'found `----`'],
-    ['invalid YAML', '---\nforum: "CCPCJ\n---\n', '2:14 front-matter', 'Missing closing'],
+    [
+      'invalid YAML',
+      '---\nforum: "CCPCJ\n---\n',
+      '2:14 front-matter',
+      'Expected the quotes opened on this line to close',
+    ],
     ['missing', 'Thank you, Chair.\n', '1:1 front-matter', 'Expected front matter'],
     ['empty', '', '1:1 front-matter', 'found an empty file'],
     ['only spaces', '  \n\n', '1:1 front-matter', 'found an empty file'],
@@ -139,5 +144,33 @@ describe('broken and odd files', () => {
     const second = statementOf(GOOD);
     expect(second.frontMatter.data.forum).toBe('CCPCJ');
     expect(second.frontMatter.fields.forum).toBe('CCPCJ');
+  });
+});
+
+describe('YAML mistakes, explained with the fix', () => {
+  const reasonOf = (front: string) => {
+    const problem = readFrontMatter(`---\n${front}---\n\nThank you, Chair.\n`).problem;
+    return problem?.reason ?? '';
+  };
+
+  it.each([
+    [
+      'title: Victims first: access to justice\n',
+      'Expected the value of `title` in quotes, since it holds `: `, found it bare: write `title: "Victims first: access to justice"`',
+    ],
+    ['forum: CCPCJ\nforum: CND\n', 'Expected each field once, found `forum` given again'],
+    ['\tforum: CCPCJ\n', 'found a tab'],
+    ['forum: CCPCJ\n  session: 34\n', 'Expected each field at the start of its line, found `session: 34` indented'],
+    ['title: [Draft\n', 'Expected the `[` on this line to close with `]`'],
+    ['title: @home\n', 'Expected a value that does not start with `@`'],
+  ])('%j', (front, expected) => {
+    expect(reasonOf(front)).toContain(expected);
+  });
+
+  it('names a placeholder that YAML reads as a list', () => {
+    const messages = statementOf(
+      `---\nforum: CCPCJ\nsession: "34"\nspeaker: [insert name]\n---\n\nThank you, Chair.\n\nThank you.\n`,
+    );
+    expect(messages.frontMatter.invalid.get('speaker')).toContain('`[insert name]`');
   });
 });

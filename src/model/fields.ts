@@ -69,6 +69,13 @@ function text(name: string): (value: unknown) => FieldResult<string> {
   return (value) => {
     if (typeof value === 'string') return ok(value.trim());
     if (typeof value === 'number' && Number.isFinite(value)) return ok(String(value));
+    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') {
+      // `speaker: [insert name]` is a list to YAML, and almost always a placeholder left in.
+      const written = `[${value[0]}]`;
+      return fail(
+        `Expected \`${name}\` to be text, found \`${written}\`, which YAML reads as a list: a placeholder left in? Write the value, or quote it: \`${name}: "${written}"\``,
+      );
+    }
     return fail(`Expected \`${name}\` to be text, found ${describeValue(value)}`);
   };
 }

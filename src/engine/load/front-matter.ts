@@ -10,6 +10,7 @@ import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { loadData } from '../../data/load.js';
 import { describeValue, quote } from '../../model/describe.js';
+import { explainYamlError } from './yaml-errors.js';
 import type { LoadProblem, Point, Span } from '../../model/statement.js';
 
 /** At most this many aliases are expanded: a "billion laughs" block fails at once. */
@@ -178,7 +179,7 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   if (firstError) {
     const [start, end] = firstError.pos;
     return broken(
-      `Expected valid YAML in the front matter, found an error: ${firstError.message}`,
+      explainYamlError(firstError, source.slice(matterOffset, close.offset + 1)),
       matterOffset + start,
       matterOffset + end,
     );
