@@ -161,7 +161,7 @@ describe('YAML mistakes, explained with the fix', () => {
     ['forum: CCPCJ\nforum: CND\n', 'Expected each field once, found `forum` given again'],
     ['\tforum: CCPCJ\n', 'found a tab'],
     ['forum: CCPCJ\n  session: 34\n', 'Expected each field at the start of its line, found `session: 34` indented'],
-    ['title: [Draft\n', 'Expected the `[` on this line to close with `]`'],
+    ['title: [Draft\n', 'Expected the `[` of `title: [Draft` to close with `]`'],
     ['title: @home\n', 'Expected a value that does not start with `@`'],
   ])('%j', (front, expected) => {
     expect(reasonOf(front)).toContain(expected);

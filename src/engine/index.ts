@@ -459,8 +459,14 @@ export interface NewStatementFields {
   organization?: string;
 }
 
-/** Writes a new statement from the project's template; its path. Invalid fields are a `UsageError`. */
-export async function newStatement(project: Project, fields: NewStatementFields): Promise<string> {
+/** What `newStatement` wrote, and what the author should know about it (a forum not in the registry). */
+export interface NewStatementResult {
+  path: string;
+  warnings: string[];
+}
+
+/** Writes a new statement from the project's template. Invalid fields are a `UsageError`. */
+export async function newStatement(project: Project, fields: NewStatementFields): Promise<NewStatementResult> {
   const [{ writeNewStatement }, { parseDate, parseLanguage }, { UsageError }] = await Promise.all([
     import('./project/new-statement.js'),
     import('../model/fields.js'),
@@ -476,5 +482,16 @@ export async function newStatement(project: Project, fields: NewStatementFields)
     if (!result.ok) throw new UsageError(result.reason.replace('`language`', '`--language`'));
     value.language = result.value;
   }
-  return writeNewStatement(value, project.context);
+  const warnings: string[] = [];
+  if (!project.context.forums.find(value.forum)) {
+    const { nearest } = await import('../model/suggest.js');
+    const names = project.context.forums.allNames();
+    const near = nearest(value.forum, names.keys());
+    const hint =
+      near === undefined ? ' (add it under `forums:` in the config file)' : `, did you mean \`${names.get(near)}\`?`;
+    warnings.push(
+      `Unexpected forum \`${value.forum}\`${hint}: the statement names no presiding officer's title and no slot`,
+    );
+  }
+  return { path: writeNewStatement(value, project.context), warnings };
 }

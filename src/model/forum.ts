@@ -46,4 +46,12 @@ export class ForumRegistry {
   names(): string[] {
     return this.forums.map((forum) => forum.id);
   }
+
+  /** Every name a forum goes by (canonical names, aliases, full names), with its canonical name, for suggestions. */
+  allNames(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const forum of this.forums) for (const name of [...forum.aliases, forum.name]) names.set(name, forum.id);
+    for (const forum of this.forums) names.set(forum.id, forum.id);
+    return names;
+  }
 }

@@ -26,7 +26,13 @@ export interface RawPhrases {
   floor?: string[];
   closings?: string[];
   abbreviations?: string[];
-  newStatement?: { opening: string; identification: string; closing: string; guidance: string };
+  newStatement?: {
+    opening: string;
+    identification: string;
+    closing: string;
+    guidance: string;
+    guidanceWithoutSlot?: string;
+  };
 }
 
 /** How a language reads years: in pairs, with its words for "hundred" and the "oh" of 1905, or digit by digit. */

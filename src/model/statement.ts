@@ -80,6 +80,8 @@ export interface Settings {
   forum: Forum | null;
   /** The canonical names of the forums in the registry, for suggestions. */
   knownForums: string[];
+  /** Every name of a known forum (aliases, full names) with its canonical name, for "did you mean". */
+  forumNames: ReadonlyMap<string, string>;
   /** The speaking organizations (a joint statement has several). */
   organizations: string[];
   /** Other names of those organizations that count as naming them ("the Alliance"). */

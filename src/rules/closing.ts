@@ -19,11 +19,13 @@ export default defineRule({
   deliveryOnly: true,
   check(statement, report) {
     const last = closing(statement);
-    const { phrases } = statement.settings;
+    const { phrases, languageRecord } = statement.settings;
     if (!last || endsWithClosing(last.text, phrases)) return;
     const found = lastSentence(last.text, phrases) || last.text;
+    // The suggestion in the statement's language: "Thank you.", "Je vous remercie.", "谢谢。".
+    const suggestion = languageRecord.phrases.newStatement?.closing ?? 'Thank you.';
     report(
-      `Expected the statement to end with a closing formula such as \`Thank you.\`, found ${quote(found)}`,
+      `Expected the statement to end with a closing formula such as \`${suggestion}\`, found ${quote(found)}`,
       last.span.end,
     );
   },

@@ -3,6 +3,7 @@ import closing from './closing.js';
 import emptyStatement from './empty-statement.js';
 import encoding from './encoding.js';
 import fieldType from './field-type.js';
+import implausibleSlot from './implausible-slot.js';
 import frontMatter from './front-matter.js';
 import inlineDirective from './inline-directive.js';
 import markdown from './markdown.js';
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   selfIdentification,
   placeholder,
   closing,
+  implausibleSlot,
   speakingTime,
   speakingTimeMargin,
   writtenLength,

@@ -6,7 +6,7 @@
  * neither is checked. A warning, not an error: a new forum is not a mistake. Options: none.
  */
 import { listOr, quote } from '../model/describe.js';
-import { didYouMean } from '../model/suggest.js';
+import { nearest } from '../model/suggest.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule({
@@ -16,10 +16,13 @@ export default defineRule({
   check(statement, report) {
     const { fields, positions } = statement.frontMatter;
     if (fields.forum === undefined || statement.settings.forum !== null) return;
-    const suggestion = didYouMean(fields.forum, statement.settings.knownForums);
+    // Near a canonical name, an alias or a full name ("Crime Comission"): the forum it names.
+    const near = nearest(fields.forum, statement.settings.forumNames.keys());
+    const id = near === undefined ? undefined : statement.settings.forumNames.get(near);
     const hint =
-      suggestion ||
-      ` (known forums: ${listOr(statement.settings.knownForums)}; add one under \`forums:\` in the config file)`;
+      id !== undefined
+        ? `, did you mean \`${id}\`${near !== id ? ` (${near})` : ''}?`
+        : ` (known forums: ${listOr(statement.settings.knownForums)}; add one under \`forums:\` in the config file)`;
     report(`Unexpected forum ${quote(fields.forum)}${hint}`, positions.get('forum'));
   },
 });

@@ -23,10 +23,12 @@ export default defineRule({
   check(statement, report) {
     if (statement.settings.kind !== 'written') return;
     const words = countWords(allText(statement.tree));
+    // Chinese is counted in characters (each is a written word to countWords), and said so.
+    const unit = statement.settings.languageRecord.unit;
     const cap = statement.settings.writtenWordCap;
     if (words <= cap) return;
     report(
-      `Expected at most ${cap.toLocaleString('en')} words in a written statement, found ${words.toLocaleString('en')}`,
+      `Expected at most ${cap.toLocaleString('en')} ${unit} in a written statement, found ${words.toLocaleString('en')}`,
       statement.frontMatter.positions.get('kind')?.start,
     );
   },

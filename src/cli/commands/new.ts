@@ -78,7 +78,7 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
       const { forum, session, speaker } = value;
       if (forum === undefined || session === undefined || speaker === undefined)
         throw new UsageError('Expected a forum, session and speaker for the statement, found none');
-      const path = await newStatement(project, {
+      const { path, warnings } = await newStatement(project, {
         forum,
         session,
         speaker,
@@ -89,6 +89,7 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
         role: value.role,
         organization: value.organization,
       });
+      for (const warning of warnings) io.stderr.write(`alliance: warning: ${warning}\n`);
       io.stdout.write(`${relative(io.cwd, path) || path}\n`);
       state.exitCode = 0;
     });

@@ -49,12 +49,18 @@ export function explainYamlError(error: YAMLError, text: string): string {
       if (/quote/i.test(first))
         return `Expected the quotes opened on this line to close, found none: add the closing quote, or remove the opening one`;
       return `Expected \`name: value\`, found \`${line.trim()}\`: a value is missing, or a line is not a field`;
-    case 'BAD_INDENT':
-      if (/flow sequence/i.test(first))
-        return `Expected the \`[\` on this line to close with \`]\`, found none: close it, or quote the value (\`${pair ? `${pair.key}: ${quoted(pair.value)}` : 'name: "[…]"'}\`)`;
-      if (/flow map/i.test(first))
-        return `Expected the \`{\` on this line to close with \`}\`, found none: close it, or quote the value (\`${pair ? `${pair.key}: ${quoted(pair.value)}` : 'name: "{…}"'}\`)`;
+    case 'BAD_INDENT': {
+      const bracket = /flow sequence/i.test(first) ? '[' : /flow map/i.test(first) ? '{' : undefined;
+      if (bracket !== undefined) {
+        // The parser notices on a later line; the bracket was opened on the last line before that has one.
+        const opened = lineAt(text, Math.max(0, text.lastIndexOf(bracket, error.pos[0])));
+        const field = keyValue(opened);
+        const close = bracket === '[' ? ']' : '}';
+        const fix = field ? `${field.key}: ${quoted(field.value)}` : `name: "${bracket}…${close}"`;
+        return `Expected the \`${bracket}\` of \`${opened.trim()}\` to close with \`${close}\`, found none: close it, or quote the value (\`${fix}\`)`;
+      }
       return `Expected the lines of the front matter to line up, found \`${line.trim()}\` indented otherwise`;
+    }
     case 'BAD_SCALAR_START': {
       const character = /character (\S)/.exec(first)?.[1] ?? line.trim()[0] ?? '';
       return `Expected a value that does not start with \`${character}\`, found \`${line.trim()}\`: quote it${pair ? ` (\`${pair.key}: ${quoted(pair.value)}\`)` : ''}`;

@@ -34,6 +34,7 @@ interface NewStatementPhrases {
   identification: string;
   closing: string;
   guidance: string;
+  guidanceWithoutSlot?: string;
 }
 
 const MAX_SLUG = 60;
@@ -81,10 +82,11 @@ export function statementText(input: NewStatement, context: LoadContext, templat
     opening: fill(phrases.opening, { title }),
     identification: organization ? fill(phrases.identification, { organization }) : undefined,
     closing: phrases.closing,
-    guidance: fill(phrases.guidance, {
-      words:
-        slotSeconds === undefined ? String(Math.round(pace * 3)) : String(Math.round((slotSeconds / 60) * pace * 0.95)),
-    }),
+    // Without a slot, no claim of how many words fit it.
+    guidance:
+      slotSeconds === undefined
+        ? (phrases.guidanceWithoutSlot ?? context.languages.get('en')?.phrases.newStatement?.guidanceWithoutSlot ?? '')
+        : fill(phrases.guidance, { words: String(Math.round((slotSeconds / 60) * pace * 0.95)) }),
   };
   const [, front = '', body = ''] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(templateText) ?? [];
   // The front matter is YAML: each value is filled, empty ones dropped, and written back quoted as YAML needs.
