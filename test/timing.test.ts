@@ -65,7 +65,7 @@ describe('numbers in French and Spanish', () => {
     ['fr', '3 millions €', 'trois millions euros'],
     ['es', '1.250.000', 'un millón doscientos cincuenta mil'],
     ['es', '2023', 'dos mil veintitrés'],
-    ['es', '12,5 %', 'doce punto cinco por ciento'],
+    ['es', '12,5 %', 'doce coma cinco por ciento'],
     ['es', '1.º', 'primero'],
     ['es', 'US$ 5', 'cinco dólares estadounidenses'],
   ])('%s: %s is said "%s"', (language, text, words) => {
@@ -164,5 +164,47 @@ describe('the estimate', () => {
     const plain = timeStatement(statement(`${words}\n`));
     expect(dense.writtenWords).toBe(plain.writtenWords);
     expect(dense.seconds).toBeGreaterThanOrEqual((plain.seconds * 4) / 3);
+  });
+});
+
+describe('timing that follows the spoken text', () => {
+  const spoken = (text: string, language = 'en') =>
+    speak(text, {
+      language,
+      pronunciations: new Map(Object.entries(builtInPronunciations())),
+      stageDirections: stageDirections(),
+    });
+
+  it('counts a letter of an acronym said one by one as half a word: UNODC is five syllables, not five words', () => {
+    const acronyms = timeStatement(
+      statementOf(`${'---\nforum: CCPCJ\nsession: "34"\nspeaker: A\n---\n\n'}UNODC, the ILO and the IOM.\n`),
+    );
+    // 11 letters at half a word each, and "the", "and", "the": 8.5 words, not 14.
+    expect(spoken('UNODC, the ILO and the IOM').letters).toBe(11);
+    expect(acronyms.spokenWords).toBe(9);
+  });
+
+  it.each([
+    ['ar', '١٬٢٥٠٬٠٠٠', 'مليون ومئتان وخمسون ألف'],
+    ['ar', '١٢٫٥', 'اثنا عشر فاصلة خمسة'],
+    ['zh', '1250万', '一千二百五十 万'],
+    ['zh', '1500名', '一千五百 名'],
+    ['zh', '16个', '十六 个'],
+    ['zh', '12.5%', '十二点五 百分之'],
+    ['ru', '12,5', 'двенадцать целых пять десятых'],
+    ['es', '12,5', 'doce coma cinco'],
+    ['fr', 'l’ONUDC', 'O N U D C'],
+  ])('in %s, says %s as %s', (language, text, expected) => {
+    expect(spoken(text, language).words.join(' ')).toBe(expected);
+  });
+
+  it('reads a year in Chinese only where 年 follows, digit by digit', () => {
+    expect(spoken('2023年', 'zh').words.join(' ')).toBe('二 零 二 三 年');
+  });
+
+  it('counts a vowelled Arabic word once, and a vowelled line by its words', async () => {
+    const { countWords } = await import('../src/timing/words.js');
+    expect(countWords('مصنّفة')).toBe(1);
+    expect(countWords('بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ')).toBe(4);
   });
 });

@@ -42,6 +42,8 @@ export interface YearStyle {
   digits?: boolean;
   hundred?: string;
   zero?: string;
+  /** A four-digit figure is a year only when followed by one of these (`年`): `1250万` is a number. */
+  followedBy?: string[];
 }
 
 /** How a language is said, for the timing engine. */
@@ -53,6 +55,12 @@ export interface SpeechData {
   thousandsSeparators: string[];
   scales: string[];
   ordinalSuffixes: string[];
+  /** How a decimal is read where the number package reads it otherwise: `{integer} coma {fraction}`, `{integer} целых {fraction} {denominator}`. */
+  decimals?: { pattern: string; denominators?: string[] };
+  /** Beginnings of the number package's words said otherwise (`一十` → `十`: 16 is 十六). */
+  numberPrefixes?: Record<string, string>;
+  /** Elided words joined by an apostrophe (`l’ONUDC`): what follows is read as a word of its own. */
+  elisions?: string[];
   percent: string;
   range: string;
   minus: string;

@@ -72,7 +72,10 @@ export function timeStatement(statement: Statement): Timing {
       (index < last ? data.pauses.paragraph : 0) +
       paragraph.headingsBefore * data.pauses.heading +
       spoken.pauseSeconds;
-    const units = paceUnits(spoken.words, unit, data.wordInCharacters);
+    // A letter of an acronym said one by one takes about half a word (U-N-O-D-C is five syllables, not five words).
+    const letterDiscount =
+      spoken.letters * (1 - data.letterWeight) * (unit === 'characters' ? data.wordInCharacters : 1);
+    const units = paceUnits(spoken.words, unit, data.wordInCharacters) - letterDiscount;
     const seconds = (units * 60) / pace + pauses;
     cumulativeSeconds += seconds;
     return {
@@ -80,7 +83,8 @@ export function timeStatement(statement: Statement): Timing {
       line: paragraph.span.start.line,
       writtenWords: countWords(said),
       // In a language timed in characters, what is said is counted in characters.
-      spokenWords: unit === 'characters' ? Math.round(units) : spoken.words.length,
+      // What the pace counts: words (a letter of an acronym as half of one), or characters.
+      spokenWords: Math.round(units),
       seconds,
       cumulativeSeconds,
     };

@@ -15,6 +15,8 @@ export type { SpeechData } from '../model/language.js';
 export interface TimingData {
   pauses: { sentence: number; paragraph: number; heading: number };
   wordInCharacters: number;
+  /** What a letter of an acronym said one by one counts for, in words. */
+  letterWeight: number;
   acronymWord: { minLetters: number; finalConsonantPairs: string[] };
 }
 
@@ -33,6 +35,8 @@ export interface SpeakOptions {
 export interface Spoken {
   /** The words said, in order (a hyphenated word is one entry). */
   words: string[];
+  /** How many of them are letters of an acronym said one by one (U-N-O-D-C), which take about half a word each. */
+  letters: number;
   /** Seconds of pause asked for by stage directions (`[pause]`). */
   pauseSeconds: number;
 }
@@ -113,6 +117,17 @@ export function speak(text: string, options: SpeakOptions): Spoken {
   let pauseSeconds = 0;
   // Most text has neither other digits nor Chinese: the replacements run only where they apply.
   let prepared = /[\u0660-\u06f9\uff10-\uff19]/.test(text) ? text.replace(OTHER_DIGITS, asciiDigit) : text;
+  // The Arabic thousands separator and decimal point between digits: the language's own, so that
+  // ١٬٢٥٠٬٠٠٠ is one figure and ١٢٫٥ a decimal.
+  if (/[\u066b\u066c]/.test(prepared)) {
+    prepared = prepared
+      .replace(
+        /(\d)\u066c(?=\d)/g,
+        (_, digit: string) =>
+          `${digit}${speech.thousandsSeparators.find((separator) => separator !== speech.decimalSeparator) ?? ','}`,
+      )
+      .replace(/(\d)\u066b(?=\d)/g, (_, digit: string) => `${digit}${speech.decimalSeparator}`);
+  }
   if (HAS_HAN.test(prepared)) prepared = prepared.replace(HAN_NEXT_TO_LATIN, '$1$2 ');
   prepared = prepared.replace(BRACKETED, (whole, inner: string) => {
     const pause = options.stageDirections.get(inner.trim().toLowerCase());
@@ -129,7 +144,8 @@ export function speak(text: string, options: SpeakOptions): Spoken {
       (_, head: string, rest: string) => head + rest.replace(/ /g, '\u00a0'),
     );
 
-  return { words: new Speaker(tokenize(prepared, speech), speech, options).say(), pauseSeconds };
+  const speaker = new Speaker(tokenize(prepared, speech), speech, options);
+  return { words: speaker.say(), letters: speaker.letters, pauseSeconds };
 }
 
 const LEADING = new Set(['(', '"', '“', '‘', "'"]);
@@ -190,6 +206,8 @@ function tokenize(text: string, speech: SpeechData): Token[] {
 /** Walks the tokens of a text and says them, looking ahead where a figure needs its neighbours. */
 class Speaker {
   private readonly words: string[] = [];
+  /** Letters of acronyms said one by one, among the words. */
+  letters = 0;
   private index = 0;
   private readonly currencyStarts: Set<string>;
 
@@ -267,7 +285,7 @@ class Speaker {
     const parsed = parseFigure(token.text, this.speech);
     if (!parsed) {
       // Not a well-formed figure (a date such as 14.10.2024, a version): its digit groups, one by one.
-      for (const group of token.text.split(/\D+/).filter(Boolean)) this.emit(cardinalWords(group, locale));
+      for (const group of token.text.split(/\D+/).filter(Boolean)) this.emit(this.cardinal(group));
       return;
     }
     const suffixLength = this.ordinalSuffixAfter(token);
@@ -280,14 +298,16 @@ class Speaker {
     const isPercent = next?.text === '%';
     const followsRange = next && DASHES.has(next.text) && this.near(2)?.kind === 'number';
     const numeric = Number(parsed.value);
+    const marker = this.speech.years.followedBy;
     const isYear =
       parsed.integer &&
       /^\d{4}$/.test(token.text) &&
       numeric >= 1100 &&
       numeric <= 2099 &&
       !isPercent &&
-      currency === undefined;
-    this.emit(isYear ? yearWords(numeric, locale, this.speech.years) : cardinalWords(parsed.value, locale));
+      currency === undefined &&
+      (marker === undefined || marker.some((word) => this.near()?.text.startsWith(word) === true));
+    this.emit(isYear ? yearWords(numeric, locale, this.speech.years) : this.cardinal(parsed.value));
 
     const scale = this.near();
     if (scale?.kind === 'word' && this.speech.scales.includes(scale.text.toLowerCase())) {
@@ -338,6 +358,16 @@ class Speaker {
       return;
     }
     if (this.currencyBefore(token)) return;
+    // An elided article before an acronym or a figure (`l’ONUDC`): the rest is read as it is.
+    const elided = /^(\p{L}{1,7})['’](.+)$/u.exec(token.text);
+    if (
+      elided &&
+      this.speech.elisions?.includes(elided[1]!.toLowerCase()) &&
+      (isAcronym(elided[2]!) || /^\d/.test(elided[2]!))
+    ) {
+      this.word({ ...token, text: elided[2]! });
+      return;
+    }
     const bare = token.text.replace(/['’]s$/, '');
     const pronunciation = this.options.pronunciations.get(bare);
     if (pronunciation !== undefined) {
@@ -350,8 +380,31 @@ class Speaker {
       return;
     }
     if (isAcronym(bare)) this.acronym(bare, undefined);
-    else if (/^\d+$/.test(bare)) this.emit(cardinalWords(bare, this.speech.numberLocale));
+    else if (/^\d+$/.test(bare)) this.emit(this.cardinal(bare));
     else this.words.push(token.text);
+  }
+
+  /**
+   * A figure (`1250000`, `12.5`) as said in the language: through the number package, its decimals
+   * read as the language reads them where the package does not (`doce coma cinco`, `двенадцать целых
+   * пять десятых`), and its beginnings said otherwise where the language says so (十六, not 一十六).
+   */
+  private cardinal(value: string): string {
+    const locale = this.speech.numberLocale;
+    const [integer = '', fraction] = value.split('.');
+    const decimals = this.speech.decimals;
+    let said: string;
+    if (fraction !== undefined && decimals) {
+      const denominator = decimals.denominators?.[Math.min(fraction.length, decimals.denominators.length) - 1] ?? '';
+      said = decimals.pattern
+        .replace('{integer}', this.cardinal(integer))
+        .replace('{fraction}', this.cardinal(fraction.replace(/^0+(?=\d)/, '')))
+        .replace('{denominator}', denominator);
+    } else said = cardinalWords(value, locale);
+    for (const [from, to] of Object.entries(this.speech.numberPrefixes ?? {})) {
+      if (said.startsWith(from)) said = to + said.slice(from.length);
+    }
+    return said;
   }
 
   /** An acronym: as listed, or as a word when it reads as one, else letter by letter. */
@@ -367,11 +420,10 @@ class Speaker {
     }
     const letters = text.replace(/s$/, (plural) => (text.length > 2 && /[A-Z]/.test(text.at(-2) ?? '') ? '' : plural));
     for (const piece of letters.match(/\d+|\p{L}/gu) ?? []) {
-      this.emit(
-        /\d/.test(piece)
-          ? cardinalWords(piece, this.speech.numberLocale)
-          : (own(this.speech.letters, piece.toUpperCase()) ?? piece),
-      );
+      const said = /\d/.test(piece) ? this.cardinal(piece) : (own(this.speech.letters, piece.toUpperCase()) ?? piece);
+      // A letter said as itself is a syllable; one said otherwise ("double-u") counts as a word.
+      if (said === piece && !/\d/.test(piece)) this.letters += 1;
+      this.emit(said);
     }
   }
 
