@@ -14,6 +14,7 @@ import { ConfigError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
 import { resolveImages } from './images.js';
 import { parseStatement } from '../load/load.js';
+import { languagesHash } from '../project/languages.js';
 import { MANIFEST, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
 import { storeMessage, type StoredMessage } from '../check/messages.js';
 import { outputStem, writeOutput } from './outputs.js';
@@ -85,6 +86,7 @@ export function buildKey(context: LoadContext, settings: BuildSettings): string 
     JSON.stringify([
       VERSION,
       context.config.hash,
+      languagesHash(context.languages),
       settings.formats,
       settings.copies,
       settings.pdfEngine,

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Project } from '../index.js';
 import { VERSION } from '../io/version.js';
+import { languagesHash } from '../project/languages.js';
 import { ResultCache } from './cache.js';
 
 /** The cache's file name inside a folder. */
@@ -30,6 +31,12 @@ export function openResultCache(project: Project, location?: string): ResultCach
   const { overrides } = project.context;
   return ResultCache.open(
     cacheFile(project, location),
-    JSON.stringify([VERSION, project.config.hash, overrides.pace, overrides.slotSeconds]),
+    JSON.stringify([
+      VERSION,
+      project.config.hash,
+      languagesHash(project.context.languages),
+      overrides.pace,
+      overrides.slotSeconds,
+    ]),
   );
 }

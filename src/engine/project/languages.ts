@@ -1,13 +1,17 @@
 /**
  * The languages of a project: the built-in records (src/data/languages/<tag>.yaml) and the project's
- * own (`languages/<tag>.yaml` beside its config), each a whole record or changes to a built-in one. A
- * new language's record gives what it has; what it leaves out is taken from English. Project files
- * are read like every project file (regular files, bounded) and their mistakes are reported with a
- * place, as config errors.
+ * own (`languages/<tag>.yaml` beside its config), each a whole record or additions to a built-in one:
+ * mappings are merged key by key, and lists are added to the built-in lists (an organization's own
+ * closings, greetings or honorifics), except those the file names under `replace:` (`phrases.closings`),
+ * which it replaces. A new language's record gives what it has; what it leaves out is taken from
+ * English. A project file is checked against the shape of the built-in records (and
+ * src/data/schemas/language.schema.json says the same for editors); its mistakes are config errors
+ * with their line and column.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { listData, loadData } from '../../data/load.js';
 import type { LanguageRecord } from '../../model/language.js';
 import { ConfigError } from '../io/errors.js';
@@ -17,9 +21,13 @@ import { MAX_YAML_FILE_BYTES, ReadRefusal, readRegularText } from '../io/read.js
 export const PROJECT_LANGUAGES = 'languages';
 
 const TAG = /^[a-z]{2,3}$/;
-const DIRECTIONS = ['ltr', 'rtl'];
-const SCRIPTS = ['latin', 'cyrillic', 'greek', 'arabic', 'hebrew', 'han'];
-const UNITS = ['words', 'characters'];
+
+/** Values a key may only take. */
+const CHOICES: Readonly<Record<string, readonly string[]>> = {
+  direction: ['ltr', 'rtl'],
+  script: ['latin', 'cyrillic', 'greek', 'arabic', 'hebrew', 'han'],
+  unit: ['words', 'characters'],
+};
 
 type Json = Record<string, unknown>;
 
@@ -27,17 +35,112 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `over` merged into `base`: objects key by key, anything else replaced. */
-function merge(base: unknown, over: unknown): unknown {
+/** `over` merged into `base`: mappings key by key, lists added to (unless their path is in `replaced`), anything else replaced. */
+function merge(base: unknown, over: unknown, replaced: ReadonlySet<string>, path = ''): unknown {
+  if (Array.isArray(base) && Array.isArray(over) && !replaced.has(path)) return [...new Set([...base, ...over])];
   if (!isObject(base) || !isObject(over)) return over === undefined ? base : over;
   const merged: Json = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = merge(base[key], value);
+  for (const [key, value] of Object.entries(over)) {
+    merged[key] = merge(base[key], value, replaced, path ? `${path}.${key}` : key);
+  }
   return merged;
+}
+
+/** The paths of every list in a record (`phrases.closings`, `names`). */
+function listPaths(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return [path];
+  if (!isObject(value)) return [];
+  return Object.entries(value).flatMap(([key, entry]) => listPaths(entry, path ? `${path}.${key}` : key));
 }
 
 /** The built-in records by tag. */
 export function builtInLanguages(): Map<string, LanguageRecord> {
   return new Map(listData('languages').map((tag) => [tag, loadData<LanguageRecord>(`languages/${tag}.yaml`)]));
+}
+
+function kindOf(value: unknown): string {
+  return Array.isArray(value)
+    ? 'a list'
+    : isObject(value)
+      ? 'a mapping'
+      : typeof value === 'string'
+        ? 'text'
+        : typeof value === 'number'
+          ? 'a number'
+          : typeof value === 'boolean'
+            ? 'true or false'
+            : 'nothing';
+}
+
+/**
+ * The first place where `value` departs from the shape of `model` (the English record, with the keys
+ * of every built-in one): an unknown key, a value of another kind, a value not among the choices.
+ */
+function shapeProblem(value: unknown, model: unknown, path: string[]): { path: string[]; reason: string } | undefined {
+  const name = path.join('.');
+  if (path.length === 1 && CHOICES[name] && !CHOICES[name].includes(value as string)) {
+    return {
+      path,
+      reason: `Expected \`${name}\` to be one of ${CHOICES[name].join(', ')}, found \`${JSON.stringify(value)}\``,
+    };
+  }
+  if (model === undefined) return undefined;
+  if (kindOf(value) !== kindOf(model))
+    return { path, reason: `Expected \`${name}\` to be ${kindOf(model)}, found ${kindOf(value)}` };
+  if (Array.isArray(value) && Array.isArray(model) && model.length > 0) {
+    const index = value.findIndex((item) => kindOf(item) !== kindOf(model[0]));
+    if (index !== -1)
+      return {
+        path: [...path, String(index)],
+        reason: `Expected each entry of \`${name}\` to be ${kindOf(model[0])}, found ${kindOf(value[index])}`,
+      };
+  }
+  if (isObject(value) && isObject(model)) {
+    // Mappings of words (letters, symbols, currencies…) take any key; the others only the known ones.
+    const open =
+      Object.keys(model).length === 0 ||
+      Object.values(model).every((entry) => typeof entry === 'string') ||
+      name === 'phrases.addresses';
+    for (const [key, entry] of Object.entries(value)) {
+      if (!(key in model) && !open)
+        return {
+          path: [...path, key],
+          reason: `Unexpected key \`${[...path, key].join('.')}\`, expected one of ${Object.keys(model)
+            .map((known) => `\`${known}\``)
+            .join(', ')}`,
+        };
+      const problem = shapeProblem(entry, model[key] ?? (open ? Object.values(model)[0] : undefined), [...path, key]);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+/** The model a project record is checked against: English, with the keys any built-in record has. */
+function recordModel(builtIn: ReadonlyMap<string, LanguageRecord>): Json {
+  let model: unknown = {};
+  for (const record of builtIn.values()) model = merge(model, record, new Set(listPaths(record)));
+  return { ...(model as Json), replace: ['phrases.closings'] };
+}
+
+/** The offset of the value at `path` in the document (of its key, with `key`), for a message's place. */
+function offsetOf(document: Document.Parsed, path: string[], key = false): number {
+  if (key && path.length > 0) {
+    const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+    const pair = isMap(parent)
+      ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1))
+      : undefined;
+    const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return range[0];
+  }
+  for (let length = path.length; length > 0; length -= 1) {
+    const node = document.getIn(
+      path.slice(0, length).map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      true,
+    ) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return node.range[0];
+  }
+  return 0;
 }
 
 /** Reads, checks and merges one project language file over the built-in record (or English, for a new language). */
@@ -67,30 +170,32 @@ function projectRecord(path: string, tag: string, builtIn: ReadonlyMap<string, L
     return fail(`Expected a language file without excessive aliases, found an error: ${(error as Error).message}`);
   }
   if (!isObject(value))
-    return fail('Expected a mapping of the language (tag, names, direction, …), found something else');
-  const at = (key: string) => {
-    const node = document.get(key, true) as { range?: [number, number, number] } | undefined;
-    return node?.range?.[0] ?? 0;
-  };
-  if (value.tag !== undefined && value.tag !== tag)
-    fail(`Expected \`tag\` to be \`${tag}\`, as the file is named, found \`${JSON.stringify(value.tag)}\``, at('tag'));
-  const checks: [string, (entry: unknown) => boolean, string][] = [
-    ['direction', (entry) => DIRECTIONS.includes(entry as string), `one of ${DIRECTIONS.join(', ')}`],
-    ['script', (entry) => SCRIPTS.includes(entry as string), `one of ${SCRIPTS.join(', ')}`],
-    ['unit', (entry) => UNITS.includes(entry as string), `one of ${UNITS.join(', ')}`],
-    ['pace', (entry) => typeof entry === 'number' && entry >= 20 && entry <= 400, 'a number from 20 to 400'],
-    ['names', (entry) => Array.isArray(entry) && entry.every((name) => typeof name === 'string'), 'a list of names'],
-    ['listSeparator', (entry) => typeof entry === 'string', 'text'],
-    ['labels', isObject, 'a mapping'],
-    ['phrases', isObject, 'a mapping'],
-    ['speech', isObject, 'a mapping'],
-  ];
-  for (const [key, valid, expected] of checks) {
-    if (value[key] !== undefined && !valid(value[key]))
-      fail(`Expected \`${key}\` to be ${expected}, found \`${JSON.stringify(value[key])}\``, at(key));
+    return fail('Expected a mapping of the language (names, direction, phrases, …), found something else');
+  if (value.tag !== undefined && value.tag !== tag) {
+    fail(
+      `Expected \`tag\` to be \`${tag}\`, as the file is named, found \`${JSON.stringify(value.tag)}\``,
+      offsetOf(document, ['tag']),
+    );
   }
-  const base = builtIn.get(tag) ?? { ...builtIn.get('en')!, names: [] };
-  return merge(base, { ...value, tag }) as LanguageRecord;
+  const problem = shapeProblem(value, recordModel(builtIn), []);
+  if (problem) fail(problem.reason, offsetOf(document, problem.path, problem.reason.startsWith('Unexpected key')));
+  if (typeof value.pace === 'number' && (value.pace < 20 || value.pace > 400)) {
+    fail(`Expected \`pace\` to be from 20 to 400, found \`${value.pace}\``, offsetOf(document, ['pace']));
+  }
+  const { replace, ...changes } = value;
+  const known = builtIn.get(tag);
+  const base = known ?? { ...builtIn.get('en')!, names: [] };
+  // A new language replaces English's lists; a built-in one is added to, but for what `replace` names.
+  const replaced = new Set(known ? ((replace as string[] | undefined) ?? []) : listPaths(base));
+  return merge(base, { ...changes, tag }, replaced) as LanguageRecord;
+}
+
+/** A hash of each project's language files, for the caches (what they change, changes results). */
+const hashes = new WeakMap<ReadonlyMap<string, LanguageRecord>, string>();
+
+/** The hash of the project's language files behind `languages` (`''` when it has none). */
+export function languagesHash(languages: ReadonlyMap<string, LanguageRecord>): string {
+  return hashes.get(languages) ?? '';
 }
 
 /** The languages of the project in `projectDir` (null: the built-in ones alone). */
@@ -104,16 +209,22 @@ export function projectLanguages(projectDir: string | null): Map<string, Languag
   } catch {
     return languages;
   }
+  const builtIn = new Map(languages);
+  const hash = createHash('sha256');
   for (const name of names.sort()) {
     const tag = name.replace(/\.ya?ml$/, '');
-    if (!TAG.test(tag))
+    if (!TAG.test(tag)) {
       throw new ConfigError(
         join(folder, name),
         1,
         1,
         `Expected a language file named by its primary subtag (\`pt.yaml\`), found \`${name}\``,
       );
-    languages.set(tag, projectRecord(join(folder, name), tag, languages));
+    }
+    const record = projectRecord(join(folder, name), tag, builtIn);
+    languages.set(tag, record);
+    hash.update(name).update('\0').update(JSON.stringify(record)).update('\0');
   }
+  if (names.length > 0) hashes.set(languages, hash.digest('hex').slice(0, 16));
   return languages;
 }
