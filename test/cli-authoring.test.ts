@@ -300,3 +300,34 @@ describe('shell completion and help', () => {
     expect(run.stderr).toContain('--speaker-copy');
   });
 });
+
+describe('messages that tell the author what to do', () => {
+  it('new warns of a forum not in the registry, with the nearest one, and claims no words for a slot it does not know', async () => {
+    const project = tempProject({});
+    const run = await runCli(['new', '--forum', 'Crime Comission', '--session', '34', '--speaker', 'Ana'], {
+      cwd: project,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('alliance: warning: Unexpected forum `Crime Comission`, did you mean `CCPCJ`?');
+    const written = readFileSync(join(project, run.stdout.trim()), 'utf8');
+    expect(written).not.toMatch(/words fit the slot/);
+    expect(written).toContain('Write the statement here, one paragraph for each point.');
+  });
+
+  it('check suggests the forum a misspelled name or alias means', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD.replace('forum: CCPCJ', 'forum: Crime Comission') });
+    const run = await runCli(['check'], { cwd: project });
+    expect(run.stdout).toContain('Unexpected forum `Crime Comission`, did you mean `CCPCJ` (Crime Commission)?');
+  });
+
+  it('suggests a closing in the statement’s language', async () => {
+    const project = tempProject({
+      'statements/a.md': GOOD.replace('language', 'x')
+        .replace('organization: Alliance of NGOs', 'organization: Alliance of NGOs\nlanguage: fr')
+        .replace('Thank you, Chair.', 'Monsieur le Président,')
+        .replace('Thank you.\n', 'Nous appelons les États à agir.\n'),
+    });
+    const run = await runCli(['check'], { cwd: project });
+    expect(run.stdout).toContain('such as `Je vous remercie.`');
+  });
+});
