@@ -119,6 +119,11 @@ function rememberLayouts(font: Font): Font {
     let run = runs.get(key);
     if (!run) {
       if (runs.size >= MAX_RUNS) runs.clear();
+      // fontkit keeps one glyph object per glyph id, with the characters of the text it was first made
+      // for; the PDF's text layer reads them. Made afresh for each text, a glyph carries this text's
+      // characters, whatever was laid out before in this or another document (a batch's Arabic PDF lost
+      // letters from its text layer that the same PDF built alone kept).
+      (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
       const laid = layout(text);
       run = { glyphs: readableGlyphs(laid), positions: laid.positions };
       runs.set(key, run);
@@ -129,6 +134,41 @@ function rememberLayouts(font: Font): Font {
     ) as unknown as GlyphRun;
   };
   return font;
+}
+
+const mirrors = new WeakMap<Font, Font>();
+
+/**
+ * The font as it draws the mirrored form of a character in right-to-left text (the `)` drawn for a
+ * `(`): the same glyphs, recorded in the PDF's text layer as the characters of the source, so that
+ * copied text reads `(مقارنة …)` and not `)مقارنة …(`. Registered in a document as a font of its own, so
+ * that its glyphs' text never mixes with the same glyphs drawn as themselves.
+ */
+export function mirroredFont(font: Font, mirror: (character: string) => string): Font {
+  let view = mirrors.get(font);
+  if (!view) {
+    view = Object.create(font, {
+      // A name of its own: pdfkit shares one embedded font between registrations of the same name.
+      postscriptName: { value: `${font.postscriptName}-Mirrored` },
+      layout: {
+        value: (text: string, ...rest: unknown[]) => {
+          const run = (font.layout as (text: string, ...rest: unknown[]) => GlyphRun)(text, ...rest);
+          const source = [...text].map(mirror).join('');
+          const glyphs = run.glyphs.map(
+            (glyph, index) =>
+              ({
+                id: glyph.id,
+                advanceWidth: glyph.advanceWidth,
+                codePoints: [source.codePointAt(index) ?? glyph.codePoints[0] ?? 0],
+              }) as unknown as GlyphRun['glyphs'][number],
+          );
+          return new CachedRun(glyphs, run.positions) as unknown as GlyphRun;
+        },
+      },
+    }) as Font;
+    mirrors.set(font, view);
+  }
+  return view;
 }
 
 /** Parses a font file once per process, and again if it changes (a template's own font, edited during `--watch`). */

@@ -10,7 +10,7 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
+import { covers, fontOf, mirroredFont, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
 import type { FontChoice, Template } from './template.js';
@@ -74,6 +74,72 @@ export interface MissingGlyph {
 const INVISIBLE = /[\p{Cf}\p{Zs}\p{Cc}]/u;
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** The mirrored form of a character in right-to-left text (`(` → `)`), or the character itself. */
+function mirror(character: string): string {
+  return bidi.getMirroredCharacter(character) ?? character;
+}
+
+/** Characters with a mirrored form: brackets, quotation marks, comparison signs. */
+const MIRRORED = new Set([
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '<',
+  '>',
+  '«',
+  '»',
+  '‹',
+  '›',
+  '⁅',
+  '⁆',
+  '⁽',
+  '⁾',
+  '₍',
+  '₎',
+  '≤',
+  '≥',
+  '〈',
+  '〉',
+  '《',
+  '》',
+  '「',
+  '」',
+  '『',
+  '』',
+  '【',
+  '】',
+  '〔',
+  '〕',
+  '〖',
+  '〗',
+  '〘',
+  '〙',
+  '〚',
+  '〛',
+  '﴾',
+  '﴿',
+]);
+
+/** `text` in pieces, each mirrored character a piece of its own, in reading order. */
+function mirrorPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (const character of text) {
+    if (MIRRORED.has(character) && mirror(character) !== character) {
+      if (current !== '') pieces.push(current);
+      pieces.push(character);
+      current = '';
+    } else current += character;
+  }
+  if (current !== '') pieces.push(current);
+  return pieces;
+}
+
+/** Digits and number signs of the Arabic script (Arabic-Indic, Persian), which the shaper reverses. */
+const ARABIC_SCRIPT_FIGURES = /[\u0660-\u066c\u06f0-\u06f9]/;
 const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const LINE_FACTOR = 1.2;
 const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
@@ -131,11 +197,15 @@ export class TextSetter {
     return font;
   }
 
-  /** Selects the style's font, size and colour in the document, registering the font on first use. */
-  select(style: RunStyle): void {
-    const name = `${style.family}-${styleOf(style.bold, style.italic)}`;
+  /**
+   * Selects the style's font, size and colour in the document, registering the font on first use;
+   * `mirrored` selects the registration that draws mirrored characters (see `mirroredFont`).
+   */
+  select(style: RunStyle, mirrored = false): void {
+    const name = `${style.family}-${styleOf(style.bold, style.italic)}${mirrored ? '-mirrored' : ''}`;
     if (!this.registered.has(name)) {
-      this.doc.registerFont(name, this.font(style) as never);
+      const font = this.font(style);
+      this.doc.registerFont(name, (mirrored ? mirroredFont(font, mirror) : font) as never);
       this.registered.add(name);
     }
     this.doc.font(name).fontSize(style.size).fillColor(style.colour);
@@ -420,7 +490,7 @@ export class TextSetter {
     this.drawRuns(runs, left, top, line);
   }
 
-  /** Joins neighbouring parts of one style and level into runs (mirroring brackets in right-to-left runs). */
+  /** Joins neighbouring parts of one style and level into runs. */
   private mergeRuns(parts: readonly { piece: Piece; level: number }[]): Run[] {
     const runs: Run[] = [];
     // A run's width is the sum of its pieces' (measured, and remembered, word by word): shaping whole
@@ -431,10 +501,6 @@ export class TextSetter {
         last.text += piece.text;
         last.width += piece.width;
       } else runs.push({ text: piece.text, style: piece.style, level, width: piece.width });
-    }
-    for (const run of runs) {
-      if (run.level % 2 === 1)
-        run.text = [...run.text].map((character) => bidi.getMirroredCharacter(character) ?? character).join('');
     }
     return runs;
   }
@@ -476,13 +542,26 @@ export class TextSetter {
     };
     this.select(run.style);
     if (run.level % 2 === 0) {
-      this.doc.text(run.text, x, y, options);
+      // Arabic-Indic figures are of the Arabic script, so the shaper lays them out right to left; a
+      // figure is a left-to-right run whatever its digits, so it is handed over in reverse (١٢٫٥, not ٥٫٢١).
+      this.doc.text(ARABIC_SCRIPT_FIGURES.test(run.text) ? [...run.text].reverse().join('') : run.text, x, y, options);
       return;
     }
-    // Arabic comes out of the shaper in display order; asking for features (none beyond the font's
-    // own) makes pdfkit shape the run whole instead of word by word, which would keep the words in
-    // reading order. Spaces and signs alone are put in display order here.
-    if (RIGHT_TO_LEFT_TEXT.test(run.text)) this.doc.text(run.text, x, y, { ...options, features: [] });
-    else this.doc.text([...run.text].reverse().join(''), x, y, options);
+    // A right-to-left run is drawn in display order, a piece at a time: brackets and other mirrored
+    // characters on their own, drawn mirrored (the text layer keeps the source's character), the rest
+    // as it is. Arabic comes out of the shaper in display order; asking for features (none beyond the
+    // font's own) makes pdfkit shape the piece whole instead of word by word, which would keep the
+    // words in reading order. Spaces and signs alone are put in display order here.
+    let left = x;
+    for (const piece of mirrorPieces(run.text).reverse()) {
+      const mirrored = piece.length === 1 && MIRRORED.has(piece);
+      const drawn = mirrored ? mirror(piece) : piece;
+      const pieceStyle = run.style;
+      this.select(pieceStyle, mirrored);
+      if (mirrored) this.doc.text(drawn, left, y, options);
+      else if (RIGHT_TO_LEFT_TEXT.test(drawn)) this.doc.text(drawn, left, y, { ...options, features: [] });
+      else this.doc.text([...drawn].reverse().join(''), left, y, options);
+      left += this.width(drawn, pieceStyle);
+    }
   }
 }

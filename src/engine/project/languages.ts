@@ -37,7 +37,8 @@ function isObject(value: unknown): value is Json {
 
 /** `over` merged into `base`: mappings key by key, lists added to (unless their path is in `replaced`), anything else replaced. */
 function merge(base: unknown, over: unknown, replaced: ReadonlySet<string>, path = ''): unknown {
-  if (Array.isArray(base) && Array.isArray(over) && !replaced.has(path)) return [...new Set([...(base as unknown[]), ...(over as unknown[])])];
+  if (Array.isArray(base) && Array.isArray(over) && !replaced.has(path))
+    return [...new Set([...(base as unknown[]), ...(over as unknown[])])];
   if (!isObject(base) || !isObject(over)) return over === undefined ? base : over;
   const merged: Json = { ...base };
   for (const [key, value] of Object.entries(over)) {
