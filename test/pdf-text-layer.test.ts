@@ -85,3 +85,43 @@ describe('every handout', () => {
     }
   });
 });
+
+describe('the header', () => {
+  it('names the forum and the session as the UN writes them in each language, with its separators', async () => {
+    const project = tempProject({ 'statements/.keep': '' });
+    for (const name of readdirSync(LANGUAGES).filter((entry) => entry.endsWith('.md')))
+      copyFileSync(join(LANGUAGES, name), join(project, 'statements', name));
+    expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const expected: Record<string, string> = {
+      en: 'Commission on Crime Prevention and Criminal Justice, Thirty-fourth session',
+      fr: 'Commission pour la prévention du crime et la justice pénale, Trente-quatrième',
+      es: 'Comisión de Prevención del Delito y Justicia Penal, 34º período de',
+      ru: 'Комиссия по предупреждению преступности и уголовному правосудию, Тридцать четвёртая',
+      ar: 'لجنة منع الجريمة والعدالة الجنائية، الدورة الرابعة والثلاثون',
+      zh: '预防犯罪和刑事司法委员会，第三十四届会议',
+    };
+    // Compared without white space: poppler places the space of an Arabic comma on either side of it.
+    for (const [language, header] of Object.entries(expected)) {
+      expect(poppler(join(project, `dist/${language}.pdf`)).replace(/\s+/g, ''), language).toContain(
+        header.replace(/\s+/g, ''),
+      );
+    }
+  });
+
+  it('wraps a long agenda item instead of cutting it off', async () => {
+    const item =
+      '5. Integration and coordination of efforts by UNODC and by Member States in the field of crime prevention and criminal justice';
+    const project = tempProject({
+      'statements/a.md': ARABIC_FIGURES.replace('language: ar', `language: ar\nagenda_item: "${item}"`),
+      'statements/b.md': ARABIC_FIGURES.replace('language: ar', `language: en\nagenda_item: "${item}"`)
+        .replace('السيد الرئيس،', 'Thank you, Chair.')
+        .replace('شكراً.', 'Thank you.'),
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    for (const name of ['a', 'b']) {
+      const text = poppler(join(project, `dist/${name}.pdf`)).replace(/\s+/g, ' ');
+      expect(text, name).toContain('criminal justice');
+      expect(text, name).toContain('Integration and coordination of efforts by UNODC and by Member');
+    }
+  });
+});

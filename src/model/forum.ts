@@ -8,6 +8,8 @@ export interface Forum {
   /** The canonical name, as front matter writes it (`UNTOC COP`). */
   id: string;
   name: string;
+  /** The full name in other languages, by language (`{ fr: 'Commission des stupéfiants' }`). */
+  names?: Record<string, string>;
   aliases: string[];
   officer?: Officer;
   /** How the presiding officer is addressed, per language (`{ en: 'President' }`). */

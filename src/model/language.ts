@@ -86,6 +86,12 @@ export interface LanguageRecord {
   /** How names in a list are joined. */
   listSeparator: string;
   labels: LanguageLabels;
+  /** How a session's number is written in its name: the number package's ordinal, capitalized, its endings changed, or a table. */
+  session?: {
+    capitalize?: boolean;
+    endings?: Record<string, string>;
+    table?: { units: string[]; teens: string[]; tens: string[]; compounds: string[]; joiner: string };
+  };
   phrases: RawPhrases;
   speech: SpeechData;
 }

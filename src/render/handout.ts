@@ -9,6 +9,7 @@ import { formatClock } from '../model/duration.js';
 import { htmlText } from '../model/html-text.js';
 import type { Point, Statement } from '../model/statement.js';
 import type { Timing } from '../timing/estimate.js';
+import { sessionWords } from './session.js';
 import { fill, labelsFor, type Labels, type Template } from './template.js';
 
 /** An image ready to embed (already checked by the engine). */
@@ -139,12 +140,14 @@ export function buildHandout(inputs: HandoutInputs): Handout {
     fields.session === undefined
       ? undefined
       : /^\d+$/.test(fields.session)
-        ? (fill(labels.session, { session: fields.session }) ?? fields.session)
+        ? (fill(labels.session, sessionWords(fields.session, settings.languageRecord)) ?? fields.session)
         : fields.session;
   const values: Record<string, string | undefined> = {
     organization,
-    forum: fields.forum,
-    forumName: settings.forum?.name ?? fields.forum,
+    // The forum as the registry names it, whatever name or alias the front matter gave.
+    forum: settings.forum?.names?.[settings.language] ?? settings.forum?.name ?? fields.forum,
+    forumName: settings.forum?.names?.[settings.language] ?? settings.forum?.name ?? fields.forum,
+    forumShort: settings.forum?.id ?? fields.forum,
     session,
     agendaItem:
       fields.agenda_item === undefined
@@ -156,7 +159,11 @@ export function buildHandout(inputs: HandoutInputs): Handout {
     role: fields.role,
     language: settings.locale,
   };
-  const headerLines = template.header.lines.map((line) => fill(line, values)).filter((line): line is string => !!line);
+  // The template's own separators (", ") in the statement's language (the Arabic comma, the Chinese one).
+  const separator = settings.languageRecord.listSeparator;
+  const headerLines = template.header.lines
+    .map((line) => fill(line.replace(/, /g, separator), values))
+    .filter((line): line is string => !!line);
   const subject = [fields.forum, fields.session].filter(Boolean).join(' ');
 
   const converter = new Converter(statement, inputs, labels);

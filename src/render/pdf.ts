@@ -47,8 +47,10 @@ class PdfRenderer {
   private readonly pageHeight: number;
   private readonly left: number;
   private readonly right: number;
-  private readonly top: number;
+  private top: number;
   private readonly bottom: number;
+  /** The header's lines, wrapped to its width (a long agenda item or organization takes the lines it needs). */
+  private headerLines: Line[] = [];
   private y: number;
 
   constructor(private readonly handout: Handout) {
@@ -87,6 +89,24 @@ class PdfRenderer {
     });
     const lineSpacing = this.speaker ? this.template.speakerCopy.lineSpacing : this.template.lineSpacing;
     this.text = new TextSetter(this.doc, this.template, lineSpacing, this.rtl ? 'rtl' : 'ltr');
+    this.layOutHeader();
+  }
+
+  /** Wraps the header's lines; where they need more room than the top margin gives, the page's text starts lower. */
+  private layOutHeader(): void {
+    const { template, handout } = this;
+    const headerStyle = this.base({ size: template.sizes.header, colour: template.colours.muted });
+    const markStyle = this.base({ size: template.sizes.header, bold: true, colour: template.colours.accent });
+    const markWidth = this.text.width(handout.header.mark, markStyle) + 12;
+    const width = this.right - this.left - markWidth;
+    this.headerLines = handout.header.lines.flatMap((line) => this.plain(line, headerStyle, width));
+    const lineHeight = template.sizes.header * 1.3;
+    // The rule sits 10 pt above the text, the lines 4 pt above the rule, and at least 18 pt below the edge.
+    const needed = 18 + Math.max(1, this.headerLines.length) * lineHeight + 4 + 10;
+    if (needed > this.top) {
+      this.top = needed;
+      this.y = this.top;
+    }
   }
 
   async render(): Promise<PdfResult> {
@@ -470,10 +490,9 @@ class PdfRenderer {
   /** The header, drawn when a page begins so that it comes first in the page's reading order. */
   private header(): void {
     const { template, handout } = this;
-    const headerStyle = this.base({ size: template.sizes.header, colour: template.colours.muted });
     const markStyle = this.base({ size: template.sizes.header, bold: true, colour: template.colours.accent });
     const lineHeight = template.sizes.header * 1.3;
-    const lines = handout.header.lines;
+    const lines = this.headerLines;
     const ruleY = this.top - 10;
     const saved = this.y;
     this.y = ruleY - 4 - Math.max(1, lines.length) * lineHeight;
@@ -481,9 +500,8 @@ class PdfRenderer {
     const box = this.rtl
       ? { start: this.left + markWidth, end: this.right }
       : { start: this.left, end: this.right - markWidth };
-    lines.forEach((line, index) => {
-      const [laid] = this.plain(line, headerStyle, box.end - box.start);
-      if (laid) this.text.drawLine({ ...laid, height: lineHeight }, box.start, box.end, this.y);
+    lines.forEach((laid, index) => {
+      this.text.drawLine({ ...laid, height: lineHeight }, box.start, box.end, this.y);
       if (index === 0) this.mark(markStyle);
       this.y += lineHeight;
     });

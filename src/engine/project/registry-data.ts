@@ -13,6 +13,7 @@ import { builtInLanguages } from './languages.js';
 
 interface RawForum {
   name: string;
+  names?: Record<string, string>;
   aliases?: string[];
   officer?: Officer;
   title?: Record<string, string>;
@@ -82,6 +83,7 @@ export function forumRegistry(config: Config): ForumRegistry {
   const forums: Forum[] = Object.entries(raw).map(([id, entry]) => ({
     id,
     name: entry.name,
+    names: entry.names ?? {},
     aliases: entry.aliases ?? [],
     officer: entry.officer,
     title: entry.title ?? {},
@@ -94,6 +96,8 @@ export function forumRegistry(config: Config): ForumRegistry {
     const merged: Forum = {
       ...base,
       name: override.name ?? base.name,
+      // A name the config gives replaces the built-in ones in every language.
+      names: override.name === undefined ? base.names : {},
       aliases: [...base.aliases, ...(override.aliases ?? [])],
       officer: override.officer ?? base.officer,
       title: { ...base.title, ...override.title },
