@@ -63,8 +63,8 @@ describe('the shared parts of DOCX handouts', () => {
     }
     // Each keeps the styles of its own language and copy.
     const styles = (name: string) => docxParts(readFileSync(join(project, 'together', name)))['word/styles.xml']!;
-    expect(styles('languages/ar.docx')).toContain('w:bidi="ar"');
-    expect(styles('languages/fr.docx')).toContain('<w:lang w:val="fr"');
+    expect(styles('languages/ar.docx')).toContain('w:bidi="ar-SA"');
+    expect(styles('languages/fr.docx')).toContain('<w:lang w:val="fr-FR"');
     expect(styles('languages/en.speaker.docx')).not.toBe(styles('languages/en.docx'));
   });
 });

@@ -188,14 +188,14 @@ describe('statements in the six UN languages', async () => {
       /<w:rFonts w:ascii="Noto Sans" w:cs="IBM Plex Sans Arabic" w:eastAsia="Noto Sans SC" w:hAnsi="Noto Sans"\/>/,
     );
     expect(arabic['word/document.xml']).toMatch(
-      /<w:rPr><w:rtl\/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar"\/><\/w:rPr><w:t xml:space="preserve">السيد الرئيس،<\/w:t>/,
+      /<w:rPr><w:rtl\/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"\/><\/w:rPr><w:t xml:space="preserve">السيد الرئيس،<\/w:t>/,
     );
     expect(arabic['word/document.xml']).toMatch(/<w:rtl w:val="false"\/>[^]*?UNODC/);
     expect(arabic['word/document.xml']).toMatch(/<w:b\/><w:bCs\/>[^]*?يجب أن تأتي حقوقه أولاً/);
     const chinese = docxParts(readFileSync(join(project, 'dist/zh.docx')));
-    expect(chinese['word/document.xml']).toContain('w:lang w:val="en-GB" w:eastAsia="zh" w:bidi="ar-SA"');
+    expect(chinese['word/document.xml']).toContain('w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"');
     const russian = docxParts(readFileSync(join(project, 'dist/ru.docx')));
-    expect(russian['word/document.xml']).toContain('w:lang w:val="ru" w:eastAsia="zh-CN" w:bidi="ar-SA"');
+    expect(russian['word/document.xml']).toContain('w:lang w:val="ru-RU" w:eastAsia="zh-CN" w:bidi="ar-SA"');
   });
 });
 

@@ -79,6 +79,8 @@ export interface LanguageRecord {
   names: string[];
   direction: 'ltr' | 'rtl';
   script: 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han';
+  /** The full tag documents are marked with when a statement gives only the language (`zh-CN`). */
+  regionTag?: string;
   /** What the pace counts. */
   unit: 'words' | 'characters';
   /** Words (or characters) a minute. */

@@ -132,7 +132,7 @@ class DocxCompiler {
 
   constructor(private readonly handout: Handout) {
     this.rtl = handout.direction === 'rtl';
-    this.languages = wordLanguages(handout.language, handout.script);
+    this.languages = wordLanguages(handout.documentLanguage, handout.script);
     this.template = handout.template;
     this.speaker = handout.copy === 'speaker';
     this.bodySize = this.speaker ? this.template.speakerCopy.size : this.template.sizes.body;
@@ -255,7 +255,7 @@ class DocxCompiler {
           basedOn: 'Normal',
           next: 'Normal',
           run: {
-            font: family(template.fonts.headings),
+            font: this.fontSlots(family(template.fonts.headings)),
             size: halfPoints(template.sizes.title),
             bold: true,
             color: hex(template.colours.accent),
@@ -309,11 +309,16 @@ class DocxCompiler {
     };
   }
 
+  /** A font for every script slot: the template's for Latin and Cyrillic, the Arabic and Chinese families for theirs. */
+  private fontSlots(latin: string) {
+    return { ascii: latin, hAnsi: latin, cs: ARABIC_FONT, eastAsia: CJK_FONT };
+  }
+
   private headingStyle(size: number) {
     const { template } = this;
     return {
       run: {
-        font: family(template.fonts.headings),
+        font: this.fontSlots(family(template.fonts.headings)),
         size: halfPoints(this.speaker ? Math.max(size, this.bodySize) : size),
         bold: true,
         color: hex(template.colours.accent),

@@ -76,6 +76,8 @@ export type Copy = 'handout' | 'speaker';
 export interface Handout {
   copy: Copy;
   language: string;
+  /** The tag the documents are marked with (`zh-CN`). */
+  documentLanguage: string;
   /** The direction and script of the statement's language, from its record. */
   direction: 'ltr' | 'rtl';
   script: Statement['settings']['languageRecord']['script'];
@@ -171,6 +173,10 @@ export function buildHandout(inputs: HandoutInputs): Handout {
   return {
     copy,
     language: settings.locale,
+    // Word and PDF readers want a region (`zh-CN`, not `zh`) for their fonts and spelling.
+    documentLanguage: settings.locale.includes('-')
+      ? settings.locale
+      : (settings.languageRecord.regionTag ?? settings.locale),
     direction: settings.languageRecord.direction,
     script: settings.languageRecord.script,
     template,
