@@ -125,3 +125,21 @@ describe('the header', () => {
     }
   });
 });
+
+describe("the speaker's copy", () => {
+  it('prints, readable at arm’s length, the time each paragraph should start, and says so at the top', async () => {
+    const statement = `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\n${'We call on States to act. '.repeat(20)}\n\nThank you.\n`;
+    const project = tempProject({ 'statements/a.md': statement });
+    expect(
+      (await runCli(['build', '--to', 'pdf', '--speaker-copy', '--concurrency', 'off'], { cwd: project })).code,
+    ).toBe(0);
+    const content = await pdfContent(readFileSync(join(project, 'dist/a.speaker.pdf')));
+    const text = content.pages.join(' ');
+    expect(text).toContain('the time beside a paragraph is when it should start');
+    const times = content.items.filter((item) => /^\d:\d\d$/.test(item.text.trim()));
+    // The opening starts at 0:00; the last paragraph starts when the second ends, not at the end of the statement.
+    expect(times.map((item) => item.text.trim())[0]).toBe('0:00');
+    expect(times.length).toBeGreaterThanOrEqual(3);
+    for (const time of times) expect(time.size).toBeGreaterThanOrEqual(12);
+  });
+});

@@ -432,7 +432,8 @@ class DocxCompiler {
           new TextRun(
             this.run({
               text: time.label,
-              size: halfPoints(this.bodySize * 0.6),
+              // At least 12 pt: read at arm's length at the podium.
+              size: halfPoints(Math.max(12, this.bodySize * 0.6)),
               color: hex(this.template.speakerCopy.timeColour),
             }),
           ),

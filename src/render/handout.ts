@@ -227,9 +227,11 @@ class Converter {
     collect(statement.tree);
     if (inputs.copy === 'speaker') {
       for (const paragraph of inputs.timing.paragraphs) {
+        // The time at which the paragraph should start: what a speaker checks against the clock.
+        const startSeconds = paragraph.cumulativeSeconds - paragraph.seconds;
         this.times.set(paragraph.paragraph.node as Nodes, {
           cumulativeSeconds: paragraph.cumulativeSeconds,
-          label: formatClock(paragraph.cumulativeSeconds),
+          label: formatClock(startSeconds),
         });
       }
     }

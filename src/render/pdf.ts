@@ -248,7 +248,11 @@ class PdfRenderer {
     const top = this.y;
     const ascent = lines[0]?.ascent ?? this.text.ascent(base);
     if (options.time) {
-      const style = this.base({ size: this.bodySize * 0.6, colour: this.template.speakerCopy.timeColour });
+      // At least 12 pt: read at arm's length at the podium.
+      const style = this.base({
+        size: Math.max(12, this.bodySize * 0.6),
+        colour: this.template.speakerCopy.timeColour,
+      });
       const outer = this.box(inset);
       this.label(options.time.label, style, this.rtl ? outer.end : outer.start, top, ascent, this.rtl);
     }
