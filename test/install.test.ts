@@ -2,10 +2,11 @@
  * Installing as a new user would: the tarball `npm pack` makes, installed globally (into a folder of
  * its own), then from an empty folder to a checked, timed and built statement in five commands.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -58,4 +59,65 @@ describe('a new user', () => {
     expect(readdirSync(join(home, 'dist/ccpcj-34')).sort()).toEqual(['victims-first.docx', 'victims-first.pdf']);
     expect(existsSync(join(home, 'dist/manifest.json'))).toBe(true);
   }, 240_000);
+
+  it('runs the workflow `init` writes, step by step, in the project it made, against the packed tool', () => {
+    const scratch = tempProject();
+    const env = {
+      ...process.env,
+      npm_config_loglevel: 'error',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_update_notifier: 'false',
+      CI: 'true',
+    };
+    const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    })
+      .trim()
+      .split('\n')
+      .at(-1)!;
+    const project = join(scratch, 'statements-2025');
+    const bin = join(ROOT, 'bin/alliance.js');
+    // What a new organization does: init (its package.json takes the tool from the packed tarball here,
+    // from the release tag by default), npm install once, a first statement, then CI's own steps.
+    execFileSync(
+      process.execPath,
+      [bin, 'init', project, '--organization', 'Alliance of NGOs', '--yes', '--tool', `file:${join(scratch, tarball)}`],
+      { env },
+    );
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    expect(manifest.dependencies.alliance).toBe(`file:${join(scratch, tarball)}`);
+    // Warnings shown, as a user sees them: an engine warning (a dependency that needs Node 22) fails the test.
+    const install = spawnSync('npm', ['install', '--prefer-offline'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...env, npm_config_loglevel: 'warn' },
+    });
+    expect(install.status, install.stderr).toBe(0);
+    expect(install.stderr).not.toContain('EBADENGINE');
+    expect(existsSync(join(project, 'package-lock.json'))).toBe(true);
+    execFileSync(
+      'npx',
+      ['alliance', 'new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'Ana Pérez', '--title', 'Victims first'],
+      { cwd: project, env },
+    );
+
+    const workflow = parse(readFileSync(join(project, '.github/workflows/statements.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] }>;
+    };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ cache: 'npm' });
+    const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs[0]).toBe('npm ci');
+    for (const run of runs) {
+      const result = spawnSync('bash', ['-c', run], { cwd: project, encoding: 'utf8', env });
+      expect(result.status, `${run}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    }
+    expect(existsSync(join(project, 'dist/ccpcj-34/victims-first.pdf'))).toBe(true);
+    // npm sees a clean tree: no invalid or missing package.
+    const list = spawnSync('npm', ['ls', '--all'], { cwd: project, encoding: 'utf8', env });
+    expect(list.status, list.stdout + list.stderr).toBe(0);
+  }, 300_000);
 });

@@ -430,6 +430,8 @@ export interface InitOptions {
   organization?: string;
   /** A language tag (default `en`). */
   language?: string;
+  /** Where the project installs the tool from (default: this version's release in its git repository). */
+  tool?: string;
 }
 
 /** Sets up a project (config, statements/, templates/, a CI workflow), never overwriting; the paths written. */
@@ -442,7 +444,11 @@ export async function init(options: InitOptions): Promise<string[]> {
   ]);
   const language = parseLanguage(options.language ?? 'en', fieldContext());
   if (!language.ok) throw new UsageError(language.reason.replace('`language`', '`--language`'));
-  return initProject(options.dir, { organization: options.organization || undefined, language: language.value });
+  return initProject(options.dir, {
+    organization: options.organization || undefined,
+    language: language.value,
+    tool: options.tool,
+  });
 }
 
 /** The front matter of a new statement. */

@@ -30,7 +30,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
-} from 'docx';
+} from './docx-library.js';
 import { packDocx } from './docx-normalize.js';
 import { compileParts, STYLES_PATH, type ReusablePart } from './docx-parts.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';

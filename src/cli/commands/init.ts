@@ -10,6 +10,7 @@ interface InitOptions {
   organization?: string;
   language?: string;
   yes?: boolean;
+  tool?: string;
 }
 
 /** Registers `init` on the program. */
@@ -20,6 +21,10 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
     .argument('[folder]', 'where (default: here)', '.')
     .option('--organization <name>', 'the organization (asked for on a terminal)')
     .option('--language <code>', 'default language of statements: en, fr, es, ar, zh or ru', 'en')
+    .option(
+      '--tool <source>',
+      "where the project's package.json takes alliance from (default: this version's release tag)",
+    )
     .option('-y, --yes', 'ask nothing (for scripts)')
     .addHelpText(
       'after',
@@ -38,9 +43,9 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
         }
       }
       const dir = resolve(io.cwd, folder);
-      const created = await init({ dir, organization, language: options.language });
+      const created = await init({ dir, organization, language: options.language, tool: options.tool });
       io.stdout.write(
-        `Set up ${dir}:\n${created.map((path) => `  ${path}`).join('\n')}\n\nNext: alliance new, then alliance check, alliance time, alliance build.\n`,
+        `Set up ${dir}:\n${created.map((path) => `  ${path}`).join('\n')}\n\nNext: npm install (then commit package-lock.json, which CI installs from), alliance new, alliance check, alliance time, alliance build.\n`,
       );
       state.exitCode = 0;
     });

@@ -9,13 +9,37 @@ import { stringify } from 'yaml';
 import { UsageError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
-import { HOMEPAGE } from '../io/version.js';
+import { HOMEPAGE, TOOL_SOURCE } from '../io/version.js';
 import { createFileAtomicSync } from '../io/write-atomic.js';
 
 /** What the project is set up with. */
 export interface InitOptions {
   organization?: string;
   language: string;
+  /** Where the project installs the tool from (default: this version's release in its git repository). */
+  tool?: string;
+}
+
+/**
+ * The project's package.json: the tool pinned to the version that wrote it, from a source that cannot
+ * be taken over, so that `npm install` once (committing package-lock.json) and then `npm ci` in CI
+ * give every run the same tool.
+ */
+export function packageText(dir: string, options: InitOptions): string {
+  const name =
+    (dir.split(/[\\/]/).filter(Boolean).at(-1) ?? 'statements')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'statements';
+  const manifest = {
+    name,
+    private: true,
+    description: 'Statements of the organization, checked, timed and handed out with alliance',
+    scripts: { check: 'alliance check', time: 'alliance time', build: 'alliance build' },
+    dependencies: { alliance: options.tool ?? TOOL_SOURCE },
+    engines: { node: '>=20' },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** The config file, defaults written out and explained. */
@@ -66,8 +90,13 @@ statements: statements/**/*.md
 `;
 }
 
-/** A GitHub Actions workflow that checks statements on every pull request and annotates it. */
+/**
+ * A GitHub Actions workflow that checks statements on every pull request and annotates it. The tool
+ * comes from the project's own package.json and package-lock.json (`npm ci`, cached), never from a name
+ * on the registry.
+ */
 export const WORKFLOW = `# Checks the statements on every change, annotating the pull request; builds the handouts on main.
+# The tool is the one package.json pins (run \`npm install\` once and commit package-lock.json).
 name: statements
 on:
   pull_request:
@@ -82,11 +111,12 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm install --global alliance
-      - run: alliance check --format github --max-warnings 0
-      - run: alliance time
+          cache: npm
+      - run: npm ci
+      - run: npx alliance check --format github --max-warnings 0
+      - run: npx alliance time
       - if: github.event_name == 'push'
-        run: alliance build
+        run: npx alliance build
       - if: github.event_name == 'push'
         uses: actions/upload-artifact@v4
         with:
@@ -101,6 +131,7 @@ export function initProject(dir: string, options: InitOptions): string[] {
     ['templates/handout.yaml', readFileSync(join(BUILT_IN_TEMPLATES, 'handout.yaml'), 'utf8')],
     ['templates/statement.md', readFileSync(join(BUILT_IN_TEMPLATES, 'statement.md'), 'utf8')],
     ['.github/workflows/statements.yml', WORKFLOW],
+    ['package.json', packageText(dir, options)],
   ];
   const existing = [...files.map(([path]) => path), 'alliance.config.yml', 'alliance.config.json'].filter((path) =>
     existsSync(join(dir, path)),
