@@ -3,7 +3,7 @@
  * its own), then from an empty folder to a checked, timed and built statement in five commands.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -58,6 +58,18 @@ describe('a new user', () => {
     expect(path).toBe('statements/ccpcj-34/victims-first.md');
     expect(readdirSync(join(home, 'dist/ccpcj-34')).sort()).toEqual(['victims-first.docx', 'victims-first.pdf']);
     expect(existsSync(join(home, 'dist/manifest.json'))).toBe(true);
+    // Chinese needs one more package, which the default install leaves out: the build names it.
+    writeFileSync(join(home, 'statements/zh.md'), readFileSync(join(ROOT, 'test/fixtures/languages/zh.md')));
+    const chinese = spawnSync(alliance, ['build', 'statements/zh.md'], { cwd: home, encoding: 'utf8', env });
+    expect(chinese.status).toBe(1);
+    expect(chinese.stdout).toContain('run `npm install @expo-google-fonts/noto-sans-sc` in the project');
+    expect(existsSync(join(home, 'dist/zh.docx'))).toBe(true);
+    expect(existsSync(join(home, 'dist/zh.pdf'))).toBe(false);
+    // The install, without Chinese, is under 40 MB of files (what npm unpacks; blocks of the disk aside).
+    const megabytes = Number(
+      execFileSync('du', ['-sm', '--apparent-size', prefix], { encoding: 'utf8' }).split('\t')[0],
+    );
+    expect(megabytes).toBeLessThan(40);
   }, 240_000);
 
   it('runs the workflow `init` writes, step by step, in the project it made, against the packed tool', () => {

@@ -1,11 +1,13 @@
 /**
- * Fonts for PDF handouts: the Noto families shipped as npm packages (or a template's own TrueType
- * files), each parsed once per process by fontkit and shared by every document (pdfkit accepts a
- * parsed font), and which characters each can draw.
+ * Fonts for PDF handouts: the faces the built-in template uses, shipped in the package's `fonts/`
+ * (Latin, Cyrillic, Greek and Arabic); larger families from their npm packages, when a project
+ * installs them (Chinese, Noto Serif); or a template's own TrueType files. Each is parsed once per
+ * process by fontkit and shared by every document (pdfkit accepts a parsed font).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
 import type { FontChoice } from './template.js';
 
@@ -29,12 +31,22 @@ const UPRIGHT_ONLY: Record<FontStyle, string> = {
   boldItalic: '700Bold',
 };
 
-/** The TrueType files of the families shipped with alliance, by package and style. */
-const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<FontStyle, string> }> = {
+/** The package's own folder of fonts. */
+const BUNDLED = fileURLToPath(new URL('../../fonts/', import.meta.url));
+
+/**
+ * The TrueType files of the families alliance knows, by package and style: `bundled` ones ship in
+ * `fonts/`; the others come from their package, installed by a project that needs them.
+ */
+const SHIPPED: Record<
+  string,
+  { package: string; prefix: string; styles: Record<FontStyle, string>; bundled?: boolean }
+> = {
   'Noto Sans': {
     package: '@expo-google-fonts/noto-sans',
     prefix: 'NotoSans',
     styles: WITH_ITALICS,
+    bundled: true,
   },
   'Noto Serif': {
     package: '@expo-google-fonts/noto-serif',
@@ -45,6 +57,7 @@ const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<
     package: '@expo-google-fonts/noto-sans-mono',
     prefix: 'NotoSansMono',
     styles: UPRIGHT_ONLY,
+    bundled: true,
   },
   // Arabic and Chinese have no italics: emphasis in them is drawn upright. The Arabic font draws each
   // letter form whole: Noto's Arabic fonts build dotted letters from shared shapes, which a PDF's text
@@ -53,6 +66,7 @@ const SHIPPED: Record<string, { package: string; prefix: string; styles: Record<
     package: '@expo-google-fonts/ibm-plex-sans-arabic',
     prefix: 'IBMPlexSansArabic',
     styles: UPRIGHT_ONLY,
+    bundled: true,
   },
   'Noto Sans SC': {
     package: '@expo-google-fonts/noto-sans-sc',
@@ -183,12 +197,37 @@ export function fontAt(path: string): Font {
   return font;
 }
 
+/** The folder of a family's package, or undefined when the project has not installed it. */
+function packageFolder(name: string): string | undefined {
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The npm package a known family needs and that is not installed (`@expo-google-fonts/noto-sans-sc`),
+ * or undefined when the family can be used: `alliance build` names it instead of printing blanks.
+ */
+export function missingFontPackage(family: string): string | undefined {
+  const entry = SHIPPED[family];
+  if (!entry || entry.bundled) return undefined;
+  return packageFolder(entry.package) === undefined ? entry.package : undefined;
+}
+
 /** The file of a shipped family's style. */
 export function shippedFontFile(family: string, style: FontStyle): string {
   const entry = SHIPPED[family] ?? SHIPPED['Noto Sans']!;
-  const folder = dirname(require.resolve(`${entry.package}/package.json`));
   const weight = entry.styles[style];
-  return join(folder, weight, `${entry.prefix}_${weight}.ttf`);
+  const name = `${entry.prefix}_${weight}.ttf`;
+  if (entry.bundled && existsSync(join(BUNDLED, name))) return join(BUNDLED, name);
+  const folder = packageFolder(entry.package);
+  if (folder === undefined)
+    throw new Error(
+      `Expected the font package \`${entry.package}\` for \`${family}\`, found it not installed: run \`npm install ${entry.package}\``,
+    );
+  return join(folder, weight, name);
 }
 
 const filesOfFamily = new Map<string, Record<FontStyle, string>>();

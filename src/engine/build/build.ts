@@ -180,6 +180,14 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
 
   const timing = timeStatement(statement);
   const date = documentDate(settings, statement.frontMatter.fields.date);
+  // A family a PDF needs and whose package the project has not installed (Chinese, Noto Serif): named
+  // with the command that installs it, and the PDF not written, rather than blanks on the page.
+  const { missingFonts } = await import('./fonts-needed.js');
+  const absentFonts =
+    settings.formats.includes('pdf') && settings.pdfEngine === 'pdfkit' ? missingFonts(statement, template) : [];
+  for (const problem of absentFonts) {
+    outcome.messages.push(storeMessage(makeMessage(problem, 'font', 'error', undefined, path)));
+  }
   const { buildHandout } = await import('../../render/handout.js');
   const stem = outputStem(path, projectDir);
   const missing = new Map<string, { line: number; column: number } | undefined>();
@@ -195,7 +203,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
     if (settings.formats.includes('docx')) files.push({ rel: `${stem}${suffix}.docx`, data: docx });
     if (settings.formats.includes('pdf') && settings.pdfEngine === 'libreoffice') {
       files.push({ rel: `${stem}${suffix}.docx`, data: docx, staged: true });
-    } else if (settings.formats.includes('pdf')) {
+    } else if (settings.formats.includes('pdf') && absentFonts.length === 0) {
       files.push({
         rel: `${stem}${suffix}.pdf`,
         data: async () => {
@@ -241,7 +249,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
       path: rel,
       hash: file === path && input instanceof Uint8Array ? hashOf(input) : fileHash(file),
     }));
-  outcome.status = outcome.writeErrors.length > 0 ? 'failed' : 'built';
+  outcome.status = outcome.writeErrors.length > 0 || absentFonts.length > 0 ? 'failed' : 'built';
   outcome.entry = {
     source: projectPath(path, projectDir) ?? path,
     outputs,
