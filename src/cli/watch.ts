@@ -8,20 +8,24 @@ export interface WatchCommand {
   project: Project;
   patterns: readonly string[];
   files: readonly string[];
-  onChange: (files: string[]) => Promise<unknown>;
+  onChange: (files: string[], project: Project) => Promise<unknown>;
 }
 
 /** Watches a command's statements until stopped (Ctrl+C, or the run's signal), re-running it for each change. */
 export async function watchCommand({ io, project, patterns, files, onChange }: WatchCommand): Promise<void> {
-  io.stderr.write(`Watching ${files.length} statement${files.length === 1 ? '' : 's'} for changes (Ctrl+C to stop)\n`);
   await watch({
     project,
     patterns,
     files,
-    onChange: async (changed) => {
+    onChange: async (changed, current) => {
       io.stdout.write(`\n— ${new Date().toLocaleTimeString('en-GB')} —\n`);
-      await onChange(changed);
+      await onChange(changed, current);
     },
+    onError: (error) => io.stderr.write(`alliance: ${error.message}\n`),
+    onReady: () =>
+      io.stderr.write(
+        `Watching ${files.length} statement${files.length === 1 ? '' : 's'} for changes (Ctrl+C to stop)\n`,
+      ),
     signal: io.signal,
   });
 }

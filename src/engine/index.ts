@@ -404,20 +404,50 @@ export interface WatchOptions {
   patterns?: readonly string[];
   /** The files the command works on now. */
   files: readonly string[];
-  /** Called with the statements that changed, once the events settle. */
-  onChange: (files: string[]) => Promise<unknown>;
+  /**
+   * Called once the events settle with the statements to run again, and the project: read again, with
+   * every statement, when its own files (config, templates, languages) changed.
+   */
+  onChange: (files: string[], project: Project) => Promise<unknown>;
+  /** Called when the project's files, changed, cannot be read (the watch goes on with the project as it was). */
+  onError?: (error: Error) => void;
+  /** Called once the watch is in place: saves from then on are seen. */
+  onReady?: () => void;
   /** Ends the watch. */
   signal?: AbortSignal;
 }
 
-/** Watches a project's statements until `signal` aborts, calling `onChange` after each save. */
+/**
+ * Watches a project's statements and its own files until `signal` aborts, calling `onChange` after
+ * each save, however an editor saves (in place, renamed over, deleted and made again).
+ */
 export async function watch(options: WatchOptions): Promise<void> {
   const { watchStatements } = await import('./run/watch.js');
+  let project = options.project;
   await watchStatements({
-    ...options,
     patterns: options.patterns ?? [],
-    cwd: options.project.cwd,
-    config: options.project.config,
+    cwd: project.cwd,
+    config: project.config,
+    files: options.files,
+    signal: options.signal,
+    onReady: options.onReady,
+    onChange: async (change) => {
+      if (change.project) {
+        try {
+          const { overrides } = project.context;
+          project = await openProject({
+            cwd: project.cwd,
+            config: project.config.path ?? undefined,
+            pace: overrides.pace,
+            slotSeconds: overrides.slotSeconds,
+          });
+        } catch (error) {
+          options.onError?.(error as Error);
+          return;
+        }
+      }
+      await options.onChange(change.files, project);
+    },
   });
 }
 

@@ -73,11 +73,11 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
       // A wrong --out or SOURCE_DATE_EPOCH is a usage error before any statement is looked for.
       await prepareBuild({ project, out: options.out, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
       const rules = await ruleInfo();
-      const run = async (files: readonly string[] | undefined, rebuild: boolean | undefined) => {
+      const run = async (files: readonly string[] | undefined, rebuild: boolean | undefined, current = project) => {
         const progress = new Progress(io.stderr, 'Building');
         const started = Date.now();
         const result = await build({
-          project,
+          project: current,
           files,
           patterns,
           out: options.out,
@@ -112,7 +112,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         project,
         patterns,
         files,
-        onChange: async (changed) => (state.exitCode = (await run(changed, false)).exitCode),
+        onChange: async (changed, current) => (state.exitCode = (await run(changed, false, current)).exitCode),
       });
     });
 }

@@ -68,9 +68,9 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
         pace: options.pace,
         slotSeconds: options.slot,
       });
-      const run = (files?: readonly string[]) =>
+      const run = (files?: readonly string[], current = project) =>
         report(io, options, {
-          project,
+          project: current,
           files,
           patterns,
           errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
@@ -89,7 +89,7 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
         project,
         patterns,
         files,
-        onChange: async (changed) => (state.exitCode = (await run(changed)).exitCode),
+        onChange: async (changed, current) => (state.exitCode = (await run(changed, current)).exitCode),
       });
     });
 }

@@ -48,8 +48,8 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
         pace: options.pace,
         slotSeconds: options.slot,
       });
-      const run = async (files?: readonly string[]) => {
-        const result = await time({ project, files, patterns, concurrency: options.concurrency });
+      const run = async (files?: readonly string[], current = project) => {
+        const result = await time({ project: current, files, patterns, concurrency: options.concurrency });
         io.stdout.write(
           await format('time', options.format, {
             ...viewOf(io, options.color),
@@ -68,7 +68,7 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
         project,
         patterns,
         files,
-        onChange: async (changed) => (state.exitCode = (await run(changed)).exitCode),
+        onChange: async (changed, current) => (state.exitCode = (await run(changed, current)).exitCode),
       });
     });
 }
