@@ -112,20 +112,18 @@ export async function watchFiles(options: WatchOptions): Promise<void> {
     const key = `${kind}\0${folder}`;
     if (watchers.has(key) || watchers.size >= MAX_FOLDERS) return;
     const addFolders = (path: string) => {
-      let isFolder = false;
       try {
-        isFolder = statSync(path).isDirectory();
+        if (!statSync(path).isDirectory()) return;
       } catch {
         return;
       }
-      if (!isFolder) return;
       // A folder made (or moved in) since: watched from now on, and what is in it already (written
       // before its watch began) taken as saved.
       const added = new Set<string>();
       foldersUnder(path, added);
       for (const inner of added) {
         watch(inner, kind);
-        let names: string[] = [];
+        let names: string[];
         try {
           names = readdirSync(inner);
         } catch {
