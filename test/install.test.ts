@@ -11,24 +11,29 @@ import { tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** npm as a quiet user runs it (warnings aside, which the tests ask for where they matter). */
+const ENV = {
+  ...process.env,
+  npm_config_loglevel: 'error',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+  npm_config_update_notifier: 'false',
+};
+
+/** The tarball `npm pack` makes of this checkout, in a scratch folder. */
+function packed(): { scratch: string; tarball: string; env: NodeJS.ProcessEnv } {
+  const scratch = tempProject();
+  const output = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: ENV,
+  });
+  return { scratch, tarball: output.trim().split('\n').at(-1) ?? '', env: ENV };
+}
+
 describe('a new user', () => {
   it('installs the packed tarball and gets from an empty folder to handouts in five commands', () => {
-    const scratch = tempProject();
-    const env = {
-      ...process.env,
-      npm_config_loglevel: 'error',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-      npm_config_update_notifier: 'false',
-    };
-    const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env,
-    })
-      .trim()
-      .split('\n')
-      .at(-1)!;
+    const { scratch, tarball, env } = packed();
     const prefix = join(scratch, 'global');
     execFileSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', join(scratch, tarball)], {
       cwd: scratch,
@@ -73,23 +78,8 @@ describe('a new user', () => {
   }, 240_000);
 
   it('runs the workflow `init` writes, step by step, in the project it made, against the packed tool', () => {
-    const scratch = tempProject();
-    const env = {
-      ...process.env,
-      npm_config_loglevel: 'error',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-      npm_config_update_notifier: 'false',
-      CI: 'true',
-    };
-    const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env,
-    })
-      .trim()
-      .split('\n')
-      .at(-1)!;
+    const { scratch, tarball } = packed();
+    const env = { ...ENV, CI: 'true' };
     const project = join(scratch, 'statements-2025');
     const bin = join(ROOT, 'bin/alliance.js');
     // What a new organization does: init (its package.json takes the tool from the packed tarball here,

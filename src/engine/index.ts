@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { BuildOutcome as StoredBuildOutcome, CopyName, Format } from './build/build.js';
 import type { Config } from './project/config.js';
+import type { NewStatement } from './project/new-statement.js';
 import type { LoadContext } from './project/context.js';
 import type { Concurrency } from './run/pool.js';
 import type { ListOutcome, TimeOutcome } from './run/tasks.js';
@@ -481,19 +482,8 @@ export async function init(options: InitOptions): Promise<string[]> {
   });
 }
 
-/** The front matter of a new statement. */
-export interface NewStatementFields {
-  forum: string;
-  session: string;
-  speaker: string;
-  title?: string;
-  agendaItem?: string;
-  /** `YYYY-MM-DD`. */
-  date?: string;
-  language?: string;
-  role?: string;
-  organization?: string;
-}
+/** The front matter of a new statement: forum, session and speaker, and what else it gives. */
+export type NewStatementFields = NewStatement;
 
 /** What `newStatement` wrote, and what the author should know about it (a forum not in the registry). */
 export interface NewStatementResult {

@@ -3,7 +3,25 @@
  * alone, so that the other files are still reported and a build still writes its manifest.
  */
 import type { StoredMessage } from '../check/messages.js';
-import type { TaskName, TaskOutcome } from './tasks.js';
+import type { TaskName, TaskOutcome, TimeOutcome } from './tasks.js';
+
+/** The timing of a file that could not be timed: its messages, and nothing measured. */
+export function untimedOutcome(path: string, messages: StoredMessage[], internalErrors: number): TimeOutcome {
+  return {
+    path,
+    language: 'en',
+    writtenWords: 0,
+    spokenWords: 0,
+    seconds: null,
+    slotSeconds: null,
+    pace: 0,
+    unit: 'words',
+    paragraphs: [],
+    fit: null,
+    messages,
+    internalErrors,
+  };
+}
 
 /** The outcome of `task` on `path` when the worker running it stopped, `why` saying how. */
 export function stoppedOutcome<T extends TaskName>(task: T, path: string, why: string): TaskOutcome<T> {
@@ -16,20 +34,7 @@ export function stoppedOutcome<T extends TaskName>(task: T, path: string, why: s
   const messages = [message];
   const outcomes: { [K in TaskName]: TaskOutcome<K> } = {
     check: { path, hash: null, messages, internalErrors: 0 },
-    time: {
-      path,
-      language: 'en',
-      writtenWords: 0,
-      spokenWords: 0,
-      seconds: null,
-      slotSeconds: null,
-      pace: 0,
-      unit: 'words',
-      paragraphs: [],
-      fit: null,
-      messages,
-      internalErrors: 0,
-    },
+    time: untimedOutcome(path, messages, 0),
     list: {
       path,
       forum: null,

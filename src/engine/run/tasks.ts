@@ -12,6 +12,7 @@ import { parseStatement } from '../load/load.js';
 import { readStatementFile } from '../load/read-statement.js';
 import { storeMessage, type StoredMessage } from '../check/messages.js';
 import { makeMessage, runRules } from '../check/run-rules.js';
+import { untimedOutcome } from './failure.js';
 
 /** The outcome of checking one file. */
 export interface CheckOutcome {
@@ -192,20 +193,7 @@ function safely(path: string, run: () => TimeOutcome): TimeOutcome {
   } catch (error) {
     const reason = `Expected the file to load, found an internal error: ${(error as Error).message}`;
     const message = storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path));
-    return {
-      path,
-      language: 'en',
-      writtenWords: 0,
-      spokenWords: 0,
-      seconds: null,
-      slotSeconds: null,
-      pace: 0,
-      unit: 'words',
-      paragraphs: [],
-      fit: null,
-      messages: [message],
-      internalErrors: 1,
-    };
+    return untimedOutcome(path, [message], 1);
   }
 }
 
