@@ -134,11 +134,23 @@ function rememberLayouts(font: Font): Font {
     if (!run) {
       if (runs.size >= MAX_RUNS) runs.clear();
       // fontkit keeps one glyph object per glyph id, with the characters of the text it was first made
-      // for; the PDF's text layer reads them. Made afresh for each text, a glyph carries this text's
-      // characters, whatever was laid out before in this or another document (a batch's Arabic PDF lost
-      // letters from its text layer that the same PDF built alone kept).
-      (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
-      const laid = layout(text);
+      // for; the PDF's text layer reads them. During this layout each glyph is handed out as a view of
+      // the shared one carrying this text's characters, so what is written never depends on what was
+      // laid out before in this or another document (a batch's Arabic PDF lost letters from its text
+      // layer that the same PDF built alone kept), and the shared glyphs keep their decoded outlines.
+      const shared = font.getGlyph.bind(font);
+      font.getGlyph = (id: number, codePoints: number[] = []) => {
+        const glyph = shared(id, codePoints);
+        return codePoints.length > 0
+          ? (Object.create(glyph, { codePoints: { value: codePoints } }) as typeof glyph)
+          : glyph;
+      };
+      let laid: GlyphRun;
+      try {
+        laid = layout(text);
+      } finally {
+        delete (font as { getGlyph?: unknown }).getGlyph;
+      }
       run = { glyphs: readableGlyphs(laid), positions: laid.positions };
       runs.set(key, run);
     }
