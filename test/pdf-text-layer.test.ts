@@ -143,3 +143,20 @@ describe("the speaker's copy", () => {
     for (const time of times) expect(time.size).toBeGreaterThanOrEqual(12);
   });
 });
+
+describe('notes', () => {
+  it('follow the text on its page when they fit, rather than a page of their own', async () => {
+    // Twenty-two paragraphs leave room at the foot of the first page for the heading and a short note.
+    const body = Array.from(
+      { length: 22 },
+      (_, index) => `Paragraph ${index} of the statement, which says what the Alliance asks of States.`,
+    ).join('\n\n');
+    const project = tempProject({
+      'statements/a.md': `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\n${body}[^1]\n\nThank you.\n\n[^1]: A short note.\n`,
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const content = await pdfContent(readFileSync(join(project, 'dist/a.pdf')));
+    expect(content.numPages).toBe(1);
+    expect(content.pages[0]).toContain('A short note.');
+  });
+});

@@ -477,9 +477,11 @@ class PdfRenderer {
       size: template.sizes.headings[2] ?? template.sizes.body,
       colour: template.colours.accent,
     });
-    this.ensure(this.text.lineHeight(heading.size) * 3);
-    this.drawLines(this.plain(labels.notes, heading, this.right - this.left), this.box(0));
     const style = this.base({ size: template.sizes.notes * (this.bodySize / template.sizes.body) });
+    // The heading and two lines of notes together: notes follow the text on its page when they fit
+    // (a short note went to a page of its own, where the DOCX keeps it at the foot of the first).
+    this.ensure(this.text.lineHeight(heading.size) + this.text.lineHeight(style.size) * 2);
+    this.drawLines(this.plain(labels.notes, heading, this.right - this.left), this.box(0));
     for (const note of notes) {
       const [first, ...rest] = note.blocks;
       this.paragraph(first?.type === 'paragraph' ? first.inlines : [], 18, style, {
