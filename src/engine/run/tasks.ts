@@ -5,7 +5,7 @@
 import { isUnusable, type LoadProblem } from '../../model/statement.js';
 import { timeStatement } from '../../timing/estimate.js';
 import type { Fit } from '../../timing/fit.js';
-import { buildOne, type BuildOutcome, type BuildSettings } from '../build/build.js';
+import type { BuildOutcome, BuildSettings } from '../build/build.js';
 import { contentHash } from '../check/cache.js';
 import type { LoadContext } from '../project/context.js';
 import { parseStatement } from '../load/load.js';
@@ -169,6 +169,8 @@ const TASKS = {
     listOne(path, readStatementFile(path, context.config.dir), context),
   build: async (path: string, context: LoadContext, settings?: BuildSettings): Promise<BuildOutcome> => {
     try {
+      // Loaded by builds only: check, time and list never load the renderers, images or fonts.
+      const { buildOne } = await import('../build/build.js');
       return await buildOne(path, context, settings!);
     } catch (error) {
       const reason = `Expected the handouts to build, found an internal error: ${(error as Error).message}`;
