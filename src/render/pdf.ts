@@ -253,7 +253,8 @@ class PdfRenderer {
         size: Math.max(12, this.bodySize * 0.6),
         colour: this.template.speakerCopy.timeColour,
       });
-      const outer = this.box(inset);
+      // One column of times at the page's margin for every kind of block, list items and quotes included.
+      const outer = this.box(0);
       this.label(options.time.label, style, this.rtl ? outer.end : outer.start, top, ascent, this.rtl);
     }
     if (options.marker)
