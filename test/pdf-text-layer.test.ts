@@ -161,3 +161,25 @@ describe('notes', () => {
     expect(content.pages[0]).toContain('A short note.');
   });
 });
+
+describe("the speaker's copy in Word", () => {
+  it('keeps the times in a column of their own, list items included (the bullet after the time, not in its place)', async () => {
+    const { docxParagraphs, docxParts } = await import('./helpers/documents.js');
+    const project = tempProject({
+      'statements/a.md': `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\nWe ask States to:\n\n- fund victim services;\n- collect data.\n\nThank you.\n`,
+    });
+    expect(
+      (await runCli(['build', '--to', 'docx', '--speaker-copy', '--concurrency', 'off'], { cwd: project })).code,
+    ).toBe(0);
+    const paragraphs = docxParagraphs(
+      docxParts(readFileSync(join(project, 'dist/a.speaker.docx')))['word/document.xml'],
+    );
+    const item = paragraphs.find((paragraph) => paragraph.text.includes('fund victim services'))!;
+    expect(item.numbering).toBeUndefined();
+    expect(item.xml).toMatch(
+      /<w:t xml:space="preserve">\d:\d\d<\/w:t><\/w:r><w:r><w:tab\/><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">•<\/w:t><\/w:r><w:r><w:tab\/>/,
+    );
+    const opening = paragraphs.find((paragraph) => paragraph.text.includes('Thank you, Chair.'))!;
+    expect(opening.xml).toMatch(/<w:t xml:space="preserve">0:00<\/w:t><\/w:r><w:r><w:tab\/>/);
+  });
+});

@@ -420,10 +420,15 @@ class DocxCompiler {
   }
 
   /** A paragraph of the speaker's copy: its running time in the margin, never split across pages. */
+  /**
+   * A paragraph of the speaker's copy: its start time in one column at the margin, whatever the block
+   * (a list item's marker is written as text, after the time, so that it keeps a column of its own).
+   */
   private timed(
     options: IParagraphOptions,
     time: { label: string } | undefined,
     leftIndent: number,
+    marker?: string,
   ): IParagraphOptions {
     if (!this.speaker) return options;
     const gutter = 46;
@@ -440,12 +445,19 @@ class DocxCompiler {
           new TextRun({ children: [new Tab()] }),
         ]
       : [];
+    const markerRuns =
+      marker === undefined ? [] : [new TextRun(this.run({ text: marker })), new TextRun({ children: [new Tab()] })];
     return {
       ...options,
+      numbering: marker === undefined ? options.numbering : undefined,
       keepLines: true,
-      indent: { left: twips(leftIndent + gutter), hanging: time ? twips(gutter) : undefined },
-      tabStops: [{ type: TabStopType.LEFT, position: twips(leftIndent + gutter) }],
-      children: [...runs, ...((options.children as ParagraphChild[] | undefined) ?? [])],
+      // The first line starts at the margin, where the time is; the text at its indent.
+      indent: { left: twips(leftIndent + gutter), hanging: time ? twips(leftIndent + gutter) : undefined },
+      tabStops: [
+        ...(marker === undefined ? [] : [{ type: TabStopType.LEFT, position: twips(leftIndent + gutter - 16) }]),
+        { type: TabStopType.LEFT, position: twips(leftIndent + gutter) },
+      ],
+      children: [...runs, ...markerRuns, ...((options.children as ParagraphChild[] | undefined) ?? [])],
     };
   }
 
@@ -539,6 +551,13 @@ class DocxCompiler {
       const spacing = last ? undefined : tightSpacing;
       const box = item.checked === null ? [] : [new TextRun(this.run({ text: item.checked ? '[x] ' : '[ ] ' }))];
       const numbering = { reference, level };
+      // In the speaker's copy the marker is text after the time, not Word's numbering in the time's column.
+      const marker = this.speaker
+        ? block.ordered
+          ? `${block.start + index}.`
+          : BULLETS[level % BULLETS.length]!
+        : undefined;
+      const indent = this.speaker ? 22 * (level + 1) : 22 * level;
       const out: Paragraph[] = [];
       if (first?.type === 'paragraph')
         out.push(
@@ -546,11 +565,12 @@ class DocxCompiler {
             this.timed(
               { numbering, spacing, children: [...box, ...this.inlines(first.inlines)] },
               item.time,
-              22 * level,
+              indent,
+              marker,
             ),
           ),
         );
-      else out.push(new Paragraph(this.timed({ numbering, spacing, children: box }, item.time, 22 * level)));
+      else out.push(new Paragraph(this.timed({ numbering, spacing, children: box }, item.time, indent, marker)));
       const remaining = first?.type === 'paragraph' ? rest : item.blocks;
       for (const child of this.blocks(remaining, depth + 1, { indent: { left: twips(22 * (level + 1)) } }))
         out.push(child as Paragraph);
