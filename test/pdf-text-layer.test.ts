@@ -172,7 +172,7 @@ describe("the speaker's copy in Word", () => {
       (await runCli(['build', '--to', 'docx', '--speaker-copy', '--concurrency', 'off'], { cwd: project })).code,
     ).toBe(0);
     const paragraphs = docxParagraphs(
-      docxParts(readFileSync(join(project, 'dist/a.speaker.docx')))['word/document.xml'],
+      docxParts(readFileSync(join(project, 'dist/a.speaker.docx')))['word/document.xml'] ?? '',
     );
     const item = paragraphs.find((paragraph) => paragraph.text.includes('fund victim services'))!;
     expect(item.numbering).toBeUndefined();
