@@ -183,3 +183,17 @@ describe("the speaker's copy in Word", () => {
     expect(opening.xml).toMatch(/<w:t xml:space="preserve">0:00<\/w:t><\/w:r><w:r><w:tab\/>/);
   });
 });
+
+describe('a character no font has', () => {
+  it('is named once, at the column of its first use', async () => {
+    const project = tempProject({
+      'statements/a.md': `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\nThe sign \u{13000} stands here, and \u{13000} here again.\n\nThank you.\n`,
+    });
+    const run = await runCli(['build', '--to', 'pdf', '--format', 'json', '--concurrency', 'off'], { cwd: project });
+    const messages = (
+      JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[]
+    )[0]!.messages.filter((message) => message.ruleId === 'missing-glyph');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ line: 10, column: 10 });
+  });
+});

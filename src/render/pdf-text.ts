@@ -227,12 +227,21 @@ export class TextSetter {
     return size * this.lineSpacing * LINE_FACTOR;
   }
 
-  /** Notes which characters the run's font cannot draw (once per character). */
-  checkGlyphs(text: string, style: RunStyle, place: Point | undefined): void {
+  /**
+   * Notes which characters the run's font cannot draw: once per character, at its first use (`place`
+   * is where the text begins, `column` how far into it the run starts).
+   */
+  checkGlyphs(text: string, style: RunStyle, place: Point | undefined, column = 0): void {
     const font = this.font(style);
+    let index = 0;
     for (const character of text) {
-      if (covers(font, character.codePointAt(0)!) || INVISIBLE.test(character) || this.missing.has(character)) continue;
-      this.missing.set(character, { character, place });
+      if (!covers(font, character.codePointAt(0)!) && !INVISIBLE.test(character) && !this.missing.has(character)) {
+        this.missing.set(character, {
+          character,
+          place: place && { line: place.line, column: place.column + column + index },
+        });
+      }
+      index += character.length;
     }
   }
 
@@ -351,9 +360,11 @@ export class TextSetter {
           });
         } else {
           const runs = scriptRuns(text);
+          let runStart = start;
           runs.forEach((run, index) => {
             const style = this.styleFor(run.script, atom.style);
-            this.checkGlyphs(run.text, style, atom.place);
+            this.checkGlyphs(run.text, style, atom.place, runStart);
+            runStart += run.text.length;
             pieces.push({
               text: run.text,
               style,
