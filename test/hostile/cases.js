@@ -26,6 +26,10 @@ function growingBackticks(bytes) {
 export const BODIES = {
   'setext headings': (bytes) => fill('a\n=\n', bytes),
   'setext headings, dashes': (bytes) => fill('a\n-\n\n', bytes),
+  // Lines ended by a lone carriage return, as CommonMark allows.
+  'setext headings, CR': (bytes) => fill('a\r=\r', bytes),
+  'nested list items, CR': (bytes) => fill('- a\r  - b\r', bytes),
+  'block quotes, CRLF': (bytes) => fill('> a\r\n\r\n', bytes),
   'alternating emphasis': (bytes) => `${'*_'.repeat(bytes / 4)}a${'_*'.repeat(bytes / 4)}`,
   'emphasis runs': (bytes) => fill('**a*', bytes),
   'strikethrough runs': (bytes) => fill('~~a~ ', bytes),
@@ -38,7 +42,8 @@ export const BODIES = {
   'task list items': (bytes) => fill('- [ ] a\n', bytes),
   headings: (bytes) => fill('# a\n', bytes),
   'table rows': (bytes) => `|a|b|\n|-|-|\n${fill('|x|y|\n', bytes)}`,
-  'wide table': (bytes) => `${'|a'.repeat(Math.min(1000, bytes / 8))}|\n${'|-'.repeat(Math.min(1000, bytes / 8))}|\n${fill('x\n', bytes / 2)}`,
+  'wide table': (bytes) =>
+    `${'|a'.repeat(Math.min(1000, bytes / 8))}|\n${'|-'.repeat(Math.min(1000, bytes / 8))}|\n${fill('x\n', bytes / 2)}`,
   paragraphs: (bytes) => fill('a\n\n', bytes),
   'block quotes': (bytes) => fill('> a\n\n', bytes),
   'lazy quotes': (bytes) => fill('> a\nb\n', bytes),
@@ -46,7 +51,7 @@ export const BODIES = {
   'code fences': (bytes) => fill('```\na\n```\n', bytes),
   'long figure': (bytes) => '9'.repeat(bytes),
   'long web address': (bytes) => `www.${fill('a-', bytes)}`,
-  'placeholders': (bytes) => fill('TODO ', bytes),
+  placeholders: (bytes) => fill('TODO ', bytes),
   'unclosed links': (bytes) => fill('[a](', bytes),
   'unclosed angle destinations': (bytes) => fill('[a](<b ', bytes),
   'unclosed titles': (bytes) => fill('[a](b "', bytes),
@@ -84,31 +89,85 @@ export const BODIES = {
 
 /** Front matter made to hurt: many keys, a long list, deep flow collections, aliases. */
 const FRONTS = {
-  'front matter keys': (count) => `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\n${Array.from({ length: count }, (_, index) => `k${index}: v`).join('\n')}\n---\n\nThank you, Chair.\n\n`,
-  organizations: (count) => `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\norganizations:\n${'  - Org\n'.repeat(count)}---\n\nThank you, Chair.\n\n`,
-  'flow mapping keys': (count) => `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\nx: {${Array.from({ length: count }, (_, index) => `k${index}: 1`).join(', ')}}\n---\n\nThank you, Chair.\n\n`,
-  'deep flow lists': (count) => `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\nx: ${'['.repeat(count)}${']'.repeat(count)}\n---\n\nThank you, Chair.\n\n`,
+  'front matter keys': (count) =>
+    `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\n${Array.from({ length: count }, (_, index) => `k${index}: v`).join('\n')}\n---\n\nThank you, Chair.\n\n`,
+  organizations: (count) =>
+    `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\norganizations:\n${'  - Org\n'.repeat(count)}---\n\nThank you, Chair.\n\n`,
+  'flow mapping keys': (count) =>
+    `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\nx: {${Array.from({ length: count }, (_, index) => `k${index}: 1`).join(', ')}}\n---\n\nThank you, Chair.\n\n`,
+  'deep flow lists': (count) =>
+    `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\nx: ${'['.repeat(count)}${']'.repeat(count)}\n---\n\nThank you, Chair.\n\n`,
   'alias bomb': () =>
     `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n---\n\nThank you, Chair.\n\n`,
-  'long speaker': (count) => `---\nforum: CCPCJ\nsession: 34\nspeaker: ${'A'.repeat(count * 10)}\n---\n\nThank you, Chair.\n\n`,
+  'long speaker': (count) =>
+    `---\nforum: CCPCJ\nsession: 34\nspeaker: ${'A'.repeat(count * 10)}\n---\n\nThank you, Chair.\n\n`,
 };
 
 /** Fragments the fuzzer strings together: pieces of the constructs above, and plain text. */
-const FRAGMENTS = ['*', '_', '~', '**', '[', ']', '(', ')', '<', '>', '<!--', '-->', '`', '```', '\n', '\n\n', '=\n', '-\n', '> ', '- ', '1. ', '# ', '|', '\\', '&amp;', '9', '.', '@', 'www.', 'http://', 'e.g.', 'TODO', 'a', 'word ', '"', "'", '  ', '\u0301', '\u202e', '联', 'م'];
+const FRAGMENTS = [
+  '*',
+  '_',
+  '~',
+  '**',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '<!--',
+  '-->',
+  '`',
+  '```',
+  '\n',
+  '\n\n',
+  '=\n',
+  '-\n',
+  '> ',
+  '- ',
+  '1. ',
+  '# ',
+  '|',
+  '\\',
+  '&amp;',
+  '9',
+  '.',
+  '@',
+  'www.',
+  'http://',
+  'e.g.',
+  'TODO',
+  'a',
+  'word ',
+  '"',
+  "'",
+  '  ',
+  '\u0301',
+  '\u202e',
+  '联',
+  'م',
+];
 
 /** Every case: `{ name, text }`, each the whole text of a statement file. */
 export function hostileCases({ seed = 20261130, fuzzed = 120 } = {}) {
   const cases = [];
   for (const [name, body] of Object.entries(BODIES)) {
     // Inside the size bound (where the cost must still be small), and at the sizes of the reports.
-    for (const bytes of [4_000, 60_000, 120_000, 400_000]) cases.push({ name: `${name}, ${bytes.toLocaleString('en')} bytes`, text: statement(body(bytes)) });
+    for (const bytes of [4_000, 60_000, 120_000, 400_000])
+      cases.push({ name: `${name}, ${bytes.toLocaleString('en')} bytes`, text: statement(body(bytes)) });
   }
   for (const [name, front] of Object.entries(FRONTS)) {
-    for (const count of [100, 3_000, 60_000]) cases.push({ name: `${name}, ${count.toLocaleString('en')}`, text: statement('The Alliance speaks.', front(count)) });
+    for (const count of [100, 3_000, 60_000])
+      cases.push({
+        name: `${name}, ${count.toLocaleString('en')}`,
+        text: statement('The Alliance speaks.', front(count)),
+      });
   }
   const fragment = fc.constantFrom(...FRAGMENTS);
   const texts = fc.sample(
-    fc.array(fc.tuple(fragment, fc.integer({ min: 1, max: 400 })), { minLength: 1, maxLength: 40 }).map((parts) => parts.map(([piece, times]) => piece.repeat(times)).join('')),
+    fc
+      .array(fc.tuple(fragment, fc.integer({ min: 1, max: 400 })), { minLength: 1, maxLength: 40 })
+      .map((parts) => parts.map(([piece, times]) => piece.repeat(times)).join('')),
     { seed, numRuns: fuzzed },
   );
   texts.forEach((body, index) => cases.push({ name: `fuzzed ${index + 1} (seed ${seed})`, text: statement(body) }));

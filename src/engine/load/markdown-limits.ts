@@ -69,6 +69,8 @@ function problem(reason: string, place: Point): LoadProblem {
 
 /** A line that starts a new block, after its container prefix: a list item, heading, quote, fence, table row or HTML. */
 const BLOCK_START = /^(?:[-+*][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|>|```|~~~|\||<|\[[^\]]{0,999}\]:)/;
+/** Where a line ends, as CommonMark has it: \n, \r\n or a lone \r. */
+const LINE_END = /\r\n?|\n/g;
 /** A setext heading's underline. */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** A thematic break, which a `---` line under a paragraph is not (it is a setext underline there). */
@@ -201,9 +203,11 @@ export function markdownProblem(source: string): LoadProblem | undefined {
   let block = newBlock(1);
   const file = { pipes: 0 };
   for (let start = 0; start <= source.length;) {
-    const end = source.indexOf('\n', start);
+    LINE_END.lastIndex = start;
+    const lineEnd = LINE_END.exec(source);
+    const end = lineEnd ? lineEnd.index : -1;
     const line = source.slice(start, end === -1 ? source.length : end);
-    start = end === -1 ? source.length + 1 : end + 1;
+    start = lineEnd ? lineEnd.index + lineEnd[0].length : source.length + 1;
     lineNumber += 1;
     if (lineNumber > limits.maxLines)
       return problem(`Expected a statement of at most ${limits.maxLines.toLocaleString('en')} lines, found more`, {
