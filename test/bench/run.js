@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { benchBuild } from './build.js';
 import { benchCheck } from './check.js';
 import { benchHostile } from './hostile.js';
+import { benchInstall } from './install.js';
 import { benchLanguages } from './languages.js';
 import { writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
@@ -31,6 +32,7 @@ const sections = {
   languages: () => benchLanguages(work, bin),
   safety: () => benchSafety(work, bin),
   hostile: () => benchHostile(work, bin),
+  install: () => benchInstall(work),
 };
 let ok = true;
 for (const [name, run] of Object.entries(sections)) {
