@@ -28,6 +28,7 @@ describe('the compiled data files', () => {
   it('are read from the twin by the compiled loader, and from the YAML where there is no twin', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'alliance-data-'));
     copyFileSync(join(LIB_DATA, 'load.js'), join(folder, 'load.js'));
+    copyFileSync(join(LIB_DATA, 'libraries.js'), join(folder, 'libraries.js'));
     writeFileSync(join(folder, 'package.json'), '{"type":"module"}');
     writeFileSync(join(folder, 'twin.yaml'), 'source: yaml\n');
     writeFileSync(join(folder, 'twin.json'), '{"source":"json"}');

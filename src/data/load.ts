@@ -5,7 +5,7 @@
  * parses several times faster, and every command reads these files at start.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse } from './libraries.js';
 
 const cache = new Map<string, unknown>();
 

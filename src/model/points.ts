@@ -1,5 +1,5 @@
 /** Offsets in a statement's source to line and column. */
-import { location } from 'vfile-location';
+import { location } from '../data/libraries.js';
 import type { Point, Span, Statement } from './statement.js';
 
 const locators = new WeakMap<Statement, ReturnType<typeof location>>();

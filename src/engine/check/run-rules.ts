@@ -1,5 +1,5 @@
 /** Runs the rules on a loaded statement and collects their findings as vfile messages. */
-import { VFileMessage } from 'vfile-message';
+import { VFileMessage } from '../../data/libraries.js';
 import { isUnusable, type Point, type Span, type Statement } from '../../model/statement.js';
 import { rules } from '../../rules/index.js';
 import { ruleUrl } from '../io/version.js';

@@ -6,8 +6,8 @@
  * stay strings) and a cap on alias expansion. Options are always passed, so gray-matter's cache
  * (which only serves calls without options) never hands one file's data to another.
  */
-import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isScalar, isSeq, matter, parseDocument } from '../../data/libraries.js';
 import { loadData } from '../../data/load.js';
 import { describeValue, quote } from '../../model/describe.js';
 import { explainYamlError } from './yaml-errors.js';

@@ -4,8 +4,7 @@
  * of becomes a load problem, reported by its rule, and the run goes on.
  */
 import type { Root } from 'mdast';
-import { VFile } from 'vfile';
-import { location } from 'vfile-location';
+import { location, VFile } from '../../data/libraries.js';
 import { FIELDS_BY_NAME, isBlank, type StatementFields } from '../../model/fields.js';
 import type { FrontMatter, LoadProblem, Point, Span, Statement } from '../../model/statement.js';
 import type { LoadContext } from '../project/context.js';

@@ -7,9 +7,8 @@
  * for each set of constructs a text needs, and kept.
  */
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import type { Processor } from 'unified';
+import { remarkGfm, remarkParse, unified } from '../../data/libraries.js';
 
 /**
  * GFM's constructs by their micromark names, each with what a text must hold for it to match (in

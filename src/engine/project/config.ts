@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from '../../data/libraries.js';
 import { describeValue, listOr, quote } from '../../model/describe.js';
 import {
   parseLanguage,

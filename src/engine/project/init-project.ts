@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { stringify } from '../../data/libraries.js';
 import { UsageError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';

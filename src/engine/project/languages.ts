@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from '../../data/libraries.js';
 import { listData, loadData } from '../../data/load.js';
 import type { LanguageRecord } from '../../model/language.js';
 import { ConfigError } from '../io/errors.js';

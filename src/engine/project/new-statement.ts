@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument, stringify } from '../../data/libraries.js';
 import { formatClock } from '../../model/duration.js';
 import type { LoadContext } from './context.js';
 import { ConfigError, UsageError } from '../io/errors.js';
