@@ -18,6 +18,29 @@ export default tseslint.config(
     },
   },
   {
+    // The parsing libraries ship bundled in lib/data/libraries.js: values come from there, or a second
+    // copy of each library (and of its classes) would load beside the bundle.
+    files: ['src/**/*.ts'],
+    ignores: ['src/data/libraries.ts', 'src/data/compile.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'unified',
+            'remark-parse',
+            'remark-gfm',
+            'gray-matter',
+            'yaml',
+            'vfile',
+            'vfile-location',
+            'vfile-message',
+          ].map((name) => ({ name, message: 'Import its values from src/data/libraries.ts.', allowTypeImports: true })),
+        },
+      ],
+    },
+  },
+  {
     // Tests read what the tool printed (JSON reports, parsed documents): the assertions are their types.
     files: ['test/**/*.ts'],
     rules: {
