@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { colorFlag, concurrencyFlag, configFlag, noColorFlag } from '../options.js';
 import { Progress } from '../progress.js';
+import { runOrWatch } from '../run-or-watch.js';
 import { viewOf } from '../view.js';
 
 interface BuildOptions {
@@ -103,16 +104,10 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         );
         return { files: result.statements.map((statement) => statement.path), exitCode: exitCodeOf(result.outcome) };
       };
-      const { files, exitCode } = await run(undefined, options.rebuild);
-      state.exitCode = exitCode;
-      if (!options.watch) return;
-      const { watchCommand } = await import('../watch.js');
-      await watchCommand({
-        io,
-        project,
-        patterns,
-        files,
-        onChange: async (changed, current) => (state.exitCode = (await run(changed, false, current)).exitCode),
-      });
+      await runOrWatch(
+        { io, state, project, patterns, watch: options.watch },
+        () => run(undefined, options.rebuild),
+        (changed, current) => run(changed, false, current),
+      );
     });
 }

@@ -14,6 +14,7 @@ import {
   paceOption,
   slotOption,
 } from '../options.js';
+import { runOrWatch } from '../run-or-watch.js';
 import { viewOf } from '../view.js';
 
 interface CheckOptions {
@@ -80,17 +81,11 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
           quiet: options.quiet,
           maxWarnings: options.maxWarnings,
         });
-      const { files, exitCode } = await run();
-      state.exitCode = exitCode;
-      if (!options.watch) return;
-      const { watchCommand } = await import('../watch.js');
-      await watchCommand({
-        io,
-        project,
-        patterns,
-        files,
-        onChange: async (changed, current) => (state.exitCode = (await run(changed, current)).exitCode),
-      });
+      await runOrWatch(
+        { io, state, project, patterns, watch: options.watch },
+        () => run(),
+        (changed, current) => run(changed, current),
+      );
     });
 }
 

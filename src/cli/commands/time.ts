@@ -6,6 +6,7 @@ import { format, formatNames } from '../formatters/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { colorFlag, concurrencyFlag, configFlag, noColorFlag, paceOption, slotOption } from '../options.js';
+import { runOrWatch } from '../run-or-watch.js';
 import { viewOf } from '../view.js';
 
 interface TimeOptions {
@@ -59,16 +60,10 @@ export function registerTime(program: Command, io: Io, state: RunState): void {
         );
         return { files: result.statements.map((statement) => statement.path), exitCode: exitCodeOf(result.outcome) };
       };
-      const { files, exitCode } = await run();
-      state.exitCode = exitCode;
-      if (!options.watch) return;
-      const { watchCommand } = await import('../watch.js');
-      await watchCommand({
-        io,
-        project,
-        patterns,
-        files,
-        onChange: async (changed, current) => (state.exitCode = (await run(changed, current)).exitCode),
-      });
+      await runOrWatch(
+        { io, state, project, patterns, watch: options.watch },
+        () => run(),
+        (changed, current) => run(changed, current),
+      );
     });
 }
