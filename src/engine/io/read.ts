@@ -4,6 +4,7 @@
  * pipe may never answer, and never past a bound on their size.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { ConfigError } from './errors.js';
 
 /** The largest project file other than a statement that is read (font files, the cache, the manifest). */
 export const MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024;
@@ -65,4 +66,23 @@ export function readRegularFile(
 /** The text (UTF-8) of the regular file at `path`; throws as `readRegularFile`. */
 export function readRegularText(path: string, maxBytes = MAX_PROJECT_FILE_BYTES): string {
   return readRegularFile(path, maxBytes).toString('utf8');
+}
+
+/**
+ * Reads a file that configures the project (the config, a template) as text: one that cannot be read is
+ * a `ConfigError` at its first line, `what` naming it ("config file", "template").
+ */
+export function readProjectText(path: string, what: string, maxBytes = MAX_PROJECT_FILE_BYTES): string {
+  try {
+    return readRegularText(path, maxBytes);
+  } catch (error) {
+    throw new ConfigError(
+      path,
+      1,
+      1,
+      error instanceof ReadRefusal
+        ? error.message
+        : `Expected a readable ${what}, found an error: ${(error as Error).message}`,
+    );
+  }
 }

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair } from 'yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from '../../data/libraries.js';
+import { isMap, isScalar, isSeq } from '../../data/libraries.js';
+import { parseProjectYaml } from './yaml-document.js';
 import { describeValue, listOr, quote } from '../../model/describe.js';
 import {
   parseLanguage,
@@ -23,7 +24,7 @@ import type { Officer } from '../../model/forum.js';
 import type { Severity } from '../../model/statement.js';
 import { didYouMean } from '../../model/suggest.js';
 import { ConfigError } from '../io/errors.js';
-import { MAX_YAML_FILE_BYTES, ReadRefusal, readRegularText } from '../io/read.js';
+import { MAX_YAML_FILE_BYTES, readProjectText } from '../io/read.js';
 import { own } from '../../model/own.js';
 
 /** The names a config file may have, in the order they are looked for. */
@@ -115,38 +116,14 @@ export function findConfigFile(cwd: string): string | undefined {
 export function loadConfig(cwd: string, context: ConfigContext, explicitPath?: string): Config {
   const path = explicitPath === undefined ? findConfigFile(cwd) : resolve(cwd, explicitPath);
   if (path === undefined) return defaultConfig(resolve(cwd));
-  let text: string;
-  try {
-    text = readRegularText(path, MAX_YAML_FILE_BYTES);
-  } catch (error) {
-    throw new ConfigError(
-      path,
-      1,
-      1,
-      error instanceof ReadRefusal
-        ? error.message
-        : `Expected a readable config file, found an error: ${(error as Error).message}`,
-    );
-  }
-  return parseConfig(text, path, context);
+  return parseConfig(readProjectText(path, 'config file', MAX_YAML_FILE_BYTES), path, context);
 }
 
 type Report = (node: YamlNode | Pair | null | undefined, reason: string) => never;
 
 /** Parses and validates the text of a config file. */
 export function parseConfig(text: string, path: string, context: ConfigContext): Config {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), {
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    lineCounter,
-  });
-  const fail = (offset: number, reason: string): never => {
-    const { line, col } = lineCounter.linePos(offset);
-    throw new ConfigError(path, line, col, reason);
-  };
+  const { document, fail } = parseProjectYaml(text.replace(/^\uFEFF/, ''), path);
   const report: Report = (node, reason) => {
     const range =
       node && 'range' in node ? node.range : node && 'key' in node ? (node.key as YamlNode | null)?.range : undefined;

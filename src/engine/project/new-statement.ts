@@ -9,9 +9,9 @@ import { join, relative, sep } from 'node:path';
 import { parseDocument, stringify } from '../../data/libraries.js';
 import { formatClock } from '../../model/duration.js';
 import type { LoadContext } from './context.js';
-import { ConfigError, UsageError } from '../io/errors.js';
+import { UsageError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
-import { ReadRefusal, readRegularText } from '../io/read.js';
+import { readProjectText } from '../io/read.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { createFileAtomicSync } from '../io/write-atomic.js';
 import { own } from '../../model/own.js';
@@ -109,20 +109,7 @@ export function writeNewStatement(input: NewStatement, context: LoadContext): st
   const projectDir = context.config.dir;
   const own = join(projectDir, 'templates', 'statement.md');
   const templatePath = existsSync(own) ? own : join(BUILT_IN_TEMPLATES, 'statement.md');
-  let templateText: string;
-  try {
-    templateText = readRegularText(templatePath);
-  } catch (error) {
-    throw new ConfigError(
-      templatePath,
-      1,
-      1,
-      error instanceof ReadRefusal
-        ? error.message
-        : `Expected a readable template, found an error: ${(error as Error).message}`,
-    );
-  }
-  const text = statementText(input, context, templateText);
+  const text = statementText(input, context, readProjectText(templatePath, 'template'));
   const forum = context.forums.find(input.forum)?.id ?? input.forum;
   const folder = join(projectDir, 'statements', slugify(`${forum}-${input.session}`, 'statements'));
   const base = slugify(input.title ?? '', 'statement');

@@ -8,13 +8,14 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node as YamlNode } from 'yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from '../../data/libraries.js';
+import { isMap, isScalar, isSeq } from '../../data/libraries.js';
+import { parseProjectYaml } from './yaml-document.js';
 import { describeValue, quote } from '../../model/describe.js';
 import { didYouMean } from '../../model/suggest.js';
 import { own } from '../../model/own.js';
 import type { FontChoice, Template } from '../../render/template.js';
 import { ConfigError } from '../io/errors.js';
-import { MAX_YAML_FILE_BYTES, ReadRefusal, readRegularFile, readRegularText } from '../io/read.js';
+import { MAX_YAML_FILE_BYTES, readProjectText, readRegularFile } from '../io/read.js';
 
 /** The templates folder shipped with alliance. */
 export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
@@ -135,32 +136,10 @@ interface Parsed {
 }
 
 function parseTemplateFile(path: string): Parsed {
-  let text: string;
-  try {
-    text = readRegularText(path, MAX_YAML_FILE_BYTES);
-  } catch (error) {
-    throw new ConfigError(
-      path,
-      1,
-      1,
-      error instanceof ReadRefusal
-        ? error.message
-        : `Expected a readable template, found an error: ${(error as Error).message}`,
-    );
-  }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, {
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    lineCounter,
-  });
+  const text = readProjectText(path, 'template', MAX_YAML_FILE_BYTES);
+  const { document, lineCounter, fail } = parseProjectYaml(text, path);
   const error = document.errors[0];
-  if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    throw new ConfigError(path, line, col, `Expected valid YAML, found an error: ${error.message}`);
-  }
+  if (error) fail(error.pos[0], `Expected valid YAML, found an error: ${error.message}`);
   const places: Parsed['places'] = {};
   const walk = (node: YamlNode | null, prefix: string) => {
     if (!isMap(node)) return;
