@@ -101,7 +101,7 @@ export interface Settings {
 }
 
 /** Where a setting was decided, first match wins in this order. */
-export type SettingSource = 'flag' | 'inline' | 'front-matter' | 'config' | 'forum' | 'language';
+export type SettingSource = 'flag' | 'inline' | 'front-matter' | 'speaker' | 'config' | 'forum' | 'language';
 
 /** An inline `<!-- alliance-… -->` comment that could not be understood. */
 export interface DirectiveProblem {

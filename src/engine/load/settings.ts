@@ -1,12 +1,14 @@
 /**
  * What applies to one statement. For pace and slot the first match wins: command-line flag, inline
- * comment, front matter, config file, the forum's registry entry, the language's default.
+ * comment, front matter, the speaker's measured pace (pace only), config file, the forum's registry
+ * entry, the language's default.
  */
 import type { StatementFields } from '../../model/fields.js';
 import type { Settings, Severity, SettingSource } from '../../model/statement.js';
 import type { LoadContext } from '../project/context.js';
 import type { Directives } from './directives.js';
 import { limits, phrasesFor } from '../project/registry-data.js';
+import { own } from '../../model/own.js';
 
 const DEFAULT_TEMPLATE = 'handout';
 
@@ -22,10 +24,12 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
   const languageRecord = context.languages.get(language) ?? context.languages.get('en')!;
   const forum = fields.forum === undefined ? null : (context.forums.find(fields.forum) ?? null);
 
+  const speaker = fields.speaker === undefined ? undefined : own(config.speakers, fields.speaker.trim());
   const [pace, paceSource] = firstOf<number>([
     [overrides.pace, 'flag'],
     [directives.pace, 'inline'],
     [fields.pace, 'front-matter'],
+    [speaker?.paceByLanguage[language] ?? speaker?.pace, 'speaker'],
     [config.paceByLanguage[language] ?? config.pace, 'config'],
     [languageRecord.pace, 'language'],
   ])!;

@@ -40,6 +40,12 @@ export interface ForumOverride {
   slotSeconds?: number;
 }
 
+/** What the config knows of one speaker: their pace, for every language and per language. */
+export interface SpeakerSettings {
+  pace?: number;
+  paceByLanguage: Record<string, number>;
+}
+
 /** The settings of a config file, typed; every field optional but the lists. */
 export interface Config {
   /** The config file, or null when none was found (defaults apply). */
@@ -52,6 +58,8 @@ export interface Config {
   /** Words per minute for every language, and per language. */
   pace?: number;
   paceByLanguage: Record<string, number>;
+  /** Speakers' own paces, measured in rehearsal: by the name their statements give as `speaker`. */
+  speakers: Record<string, SpeakerSettings>;
   forums: ForumOverride[];
   rules: Map<string, Severity>;
   writtenWordCap?: number;
@@ -84,6 +92,7 @@ export function defaultConfig(dir: string): Config {
     dir,
     organizationAliases: [],
     paceByLanguage: {},
+    speakers: {},
     forums: [],
     pronunciations: {},
     rules: new Map(),
@@ -223,15 +232,20 @@ const KEYS: Record<string, KeyReader> = {
     config.language = language(node, report, context, 'language');
   },
   pace(config, node, report, context) {
-    const check = (value: YamlNode | null, name: string): number =>
-      field(value, report, parsePace(plain(value)), 'pace', name);
-    if (!isMap(node)) {
-      config.pace = check(node, 'pace');
-      return;
-    }
-    for (const { key, value } of mapping(node, report, 'pace')) {
-      if (key === 'default') config.pace = check(value, 'pace.default');
-      else config.paceByLanguage[language(valueKey(node, key), report, context, 'pace')] = check(value, `pace.${key}`);
+    readPace(config, node, report, context, 'pace');
+  },
+  speakers(config, node, report, context) {
+    for (const { key, value } of mapping(node, report, 'speakers')) {
+      const speaker: SpeakerSettings = { paceByLanguage: {} };
+      for (const entry of mapping(value, report, `speakers.${key}`)) {
+        if (entry.key === 'pace') readPace(speaker, entry.value, report, context, `speakers.${key}.pace`);
+        else
+          report(
+            entry.pair,
+            `Unexpected setting ${quote(`speakers.${key}.${entry.key}`)}${didYouMean(entry.key, ['pace'])}`,
+          );
+      }
+      config.speakers[key.trim()] = speaker;
     }
   },
   forums(config, node, report) {
@@ -311,6 +325,26 @@ const KEYS: Record<string, KeyReader> = {
     }
   },
 };
+
+/** A pace: one number for every language, or a mapping by language with an optional `default`. */
+function readPace(
+  target: { pace?: number; paceByLanguage: Record<string, number> },
+  node: YamlNode | null,
+  report: Report,
+  context: ConfigContext,
+  name: string,
+): void {
+  const check = (value: YamlNode | null, at: string): number =>
+    field(value, report, parsePace(plain(value)), 'pace', at);
+  if (!isMap(node)) {
+    target.pace = check(node, name);
+    return;
+  }
+  for (const { key, value } of mapping(node, report, name)) {
+    if (key === 'default') target.pace = check(value, `${name}.default`);
+    else target.paceByLanguage[language(valueKey(node, key), report, context, name)] = check(value, `${name}.${key}`);
+  }
+}
 
 function valueKey(node: YamlNode, key: string): YamlNode | null {
   if (!isMap(node)) return null;

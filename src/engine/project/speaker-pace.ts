@@ -1,0 +1,86 @@
+/**
+ * Saving a speaker's measured pace in the config (`speakers: { "Ana Pérez": { pace: 104 } }`), the one
+ * project setting the preview writes. The file keeps its comments and order (YAML is edited as a
+ * document; a JSON config stays JSON), the result is parsed before it is written, and the write is atomic.
+ */
+import { join } from 'node:path';
+import { isMap, isScalar, parseDocument, stringify } from '../../data/libraries.js';
+import { ConfigError } from '../io/errors.js';
+import { readProjectText, MAX_YAML_FILE_BYTES } from '../io/read.js';
+import { createFileAtomicSync, writeFileAtomicSync } from '../io/write-atomic.js';
+import { CONFIG_NAMES, parseConfig, type Config, type ConfigContext } from './config.js';
+
+/** Where a measured pace goes: the speaker's plain `pace` in the project's language, else `pace.<language>`. */
+function pacePath(config: Config, speaker: string, language: string, existing: unknown): (string | number)[] {
+  const projectLanguage = (config.language ?? 'en').toLowerCase().split('-')[0];
+  const plain = existing === undefined || typeof existing === 'number' || typeof existing === 'string';
+  return language === projectLanguage && plain
+    ? ['speakers', speaker, 'pace']
+    : ['speakers', speaker, 'pace', language];
+}
+
+/** The config's text with the speaker's pace set; an existing plain pace of another language becomes `default`. */
+function withPace(
+  text: string,
+  json: boolean,
+  config: Config,
+  speaker: string,
+  language: string,
+  pace: number,
+): string {
+  if (json) {
+    const data = (text.trim() === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
+    const speakers = (data.speakers ??= {}) as Record<string, Record<string, unknown>>;
+    const entry = (speakers[speaker] ??= {});
+    const path = pacePath(config, speaker, language, entry.pace);
+    if (path.length === 3) entry.pace = pace;
+    else
+      entry.pace = {
+        ...(typeof entry.pace === 'object' ? entry.pace : entry.pace === undefined ? {} : { default: entry.pace }),
+        [language]: pace,
+      };
+    return `${JSON.stringify(data, null, 2)}\n`;
+  }
+  const document = parseDocument(text, { version: '1.2', schema: 'core' });
+  // A config with no settings yet (empty, or comments only) gets the entry written after its text.
+  if (document.contents === null || (isScalar(document.contents) && document.contents.value === null))
+    return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${stringify({ speakers: { [speaker]: { pace } } })}`;
+  const existing: unknown = document.getIn(['speakers', speaker, 'pace']);
+  const existingValue = isScalar(existing) ? existing.value : existing;
+  const path = pacePath(config, speaker, language, isMap(existing) ? {} : existingValue);
+  if (path.length === 4 && existingValue !== undefined && !isMap(existing))
+    document.setIn(['speakers', speaker, 'pace'], document.createNode({ default: existingValue }));
+  document.setIn(path, pace);
+  return document.toString({ lineWidth: 0 });
+}
+
+/**
+ * Sets a speaker's pace (words or characters a minute, in `language`) in the config, making
+ * `alliance.config.yaml` when the project has none; returns the config file's path.
+ */
+export function saveSpeakerPace(
+  config: Config,
+  context: ConfigContext,
+  speaker: string,
+  language: string,
+  pace: number,
+): string {
+  const path = config.path ?? join(config.dir, CONFIG_NAMES[0]);
+  const text = config.path === null ? '' : readProjectText(path, 'config file', MAX_YAML_FILE_BYTES);
+  const next = withPace(text, path.endsWith('.json'), config, speaker.trim(), language, Math.round(pace));
+  // What is written must be a config every command reads: it is parsed first, and a failure writes nothing.
+  parseConfig(next, path, context);
+  if (config.path === null) {
+    try {
+      createFileAtomicSync(path, next);
+    } catch (error) {
+      throw new ConfigError(
+        path,
+        1,
+        1,
+        `Expected to create the config file, found \`${(error as NodeJS.ErrnoException).code ?? String(error)}\``,
+      );
+    }
+  } else writeFileAtomicSync(path, next);
+  return path;
+}
