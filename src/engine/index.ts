@@ -15,6 +15,8 @@ import type { NewStatement } from './project/new-statement.js';
 import type { LoadContext } from './project/context.js';
 import type { Concurrency } from './run/pool.js';
 import type { ListOutcome, TimeOutcome } from './run/tasks.js';
+import type { InspectOutcome } from './run/inspect.js';
+import type { SaveOutcome } from './run/save-statement.js';
 
 export { AllianceError, ConfigError, UsageError } from './io/errors.js';
 export { HOMEPAGE, VERSION, ruleUrl } from './io/version.js';
@@ -26,6 +28,8 @@ export type { Config } from './project/config.js';
 export type { Concurrency } from './run/pool.js';
 export type { CopyName, Format } from './build/build.js';
 export type { ListOutcome, ParagraphTimeOutcome, TimeOutcome } from './run/tasks.js';
+export type { InspectedParagraph } from './run/inspect.js';
+export type { SaveOutcome } from './run/save-statement.js';
 
 /** How a run ended: nothing to report, findings in statements, or a failure of the tool itself. */
 export type Outcome = 'clean' | 'findings' | 'failure';
@@ -450,6 +454,63 @@ export async function watch(options: WatchOptions): Promise<void> {
       await options.onChange(change.files, project);
     },
   });
+}
+
+// -------------------------------------------------------------------------------------------- preview
+
+/** A statement as the preview shows it: text, messages, timing by paragraph, and the handout as HTML. */
+export type StatementView = Omit<InspectOutcome, 'messages'> & { messages: VFileMessage[] };
+
+/**
+ * One statement, inspected for the preview: from its file, or from `text` being edited in its place
+ * (nothing is written). Its messages are those of `check`; its times those of `time`.
+ */
+export async function inspect(project: Project, path: string, options: { text?: string } = {}): Promise<StatementView> {
+  const [{ inspectOne }, { restoreMessage }] = await Promise.all([
+    import('./run/inspect.js'),
+    import('./check/messages.js'),
+  ]);
+  const outcome = await inspectOne(resolve(project.cwd, path), project.context, options.text);
+  return { ...outcome, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) };
+}
+
+/**
+ * Saves a statement edited in the preview, if the file on disk still hashes to `expectedHash` (the
+ * `hash` of the `inspect` it was opened from); otherwise nothing is written and the outcome says why.
+ */
+export async function saveStatement(
+  project: Project,
+  path: string,
+  text: string,
+  expectedHash: string,
+): Promise<SaveOutcome> {
+  const { saveStatementText } = await import('./run/save-statement.js');
+  return saveStatementText(resolve(project.cwd, path), project.dir, text, expectedHash);
+}
+
+/**
+ * Saves a speaker's measured pace (words, or characters, a minute in `language`) under `speakers:` in
+ * the config, which then times their statements (after flag, inline comment and front matter). Returns
+ * the config file written; a value that is no pace is a `UsageError`.
+ */
+export async function saveSpeakerPace(
+  project: Project,
+  speaker: string,
+  language: string,
+  pace: number,
+): Promise<string> {
+  const [{ saveSpeakerPace: save }, { parsePace, parseLanguage }, { UsageError }] = await Promise.all([
+    import('./project/speaker-pace.js'),
+    import('../model/fields.js'),
+    import('./io/errors.js'),
+  ]);
+  if (speaker.trim() === '') throw new UsageError('Expected a speaker, found none');
+  const valid = parsePace(pace);
+  if (!valid.ok) throw new UsageError(valid.reason);
+  const tag = parseLanguage(language, project.context.fields);
+  if (!tag.ok) throw new UsageError(tag.reason);
+  const { ruleIds, fields } = project.context;
+  return save(project.config, { ruleIds, fields }, speaker, tag.value.toLowerCase().split('-')[0]!, valid.value);
 }
 
 // ------------------------------------------------------------------------------------- init and new

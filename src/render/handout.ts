@@ -50,16 +50,18 @@ export interface ListItem {
   blocks: Block[];
   checked: boolean | null;
   time?: SpokenTime;
+  /** The source line it starts on (for the preview, which shows messages where they belong). */
+  line?: number;
 }
 
-/** Block content. */
+/** Block content; `line` is the source line a block starts on. */
 export type Block =
-  | { type: 'paragraph'; inlines: Inline[]; time?: SpokenTime }
-  | { type: 'heading'; depth: number; inlines: Inline[] }
+  | { type: 'paragraph'; inlines: Inline[]; time?: SpokenTime; line?: number }
+  | { type: 'heading'; depth: number; inlines: Inline[]; line?: number }
   | { type: 'list'; ordered: boolean; start: number; tight: boolean; items: ListItem[] }
-  | { type: 'quote'; blocks: Block[]; time?: SpokenTime }
-  | { type: 'code'; text: string }
-  | { type: 'table'; align: ('left' | 'right' | 'center' | null)[]; rows: Inline[][][] }
+  | { type: 'quote'; blocks: Block[]; time?: SpokenTime; line?: number }
+  | { type: 'code'; text: string; line?: number }
+  | { type: 'table'; align: ('left' | 'right' | 'center' | null)[]; rows: Inline[][][]; line?: number }
   | { type: 'rule' }
   | { type: 'slotEnd'; label: string };
 
@@ -242,13 +244,14 @@ class Converter {
   }
 
   private block(node: RootContent): Block[] {
+    const line = node.position?.start.line;
     switch (node.type) {
       case 'paragraph':
-        return [{ type: 'paragraph', inlines: this.inlines(node.children, {}), time: this.times.get(node) }];
+        return [{ type: 'paragraph', inlines: this.inlines(node.children, {}), time: this.times.get(node), line }];
       case 'heading':
-        return [{ type: 'heading', depth: node.depth, inlines: this.inlines(node.children, {}) }];
+        return [{ type: 'heading', depth: node.depth, inlines: this.inlines(node.children, {}), line }];
       case 'blockquote':
-        return [{ type: 'quote', blocks: this.blocks(node.children), time: this.times.get(node) }];
+        return [{ type: 'quote', blocks: this.blocks(node.children), time: this.times.get(node), line }];
       case 'list':
         return [
           {
@@ -260,11 +263,12 @@ class Converter {
               blocks: this.blocks(item.children),
               checked: item.checked ?? null,
               time: this.times.get(item),
+              line: item.position?.start.line,
             })),
           },
         ];
       case 'code':
-        return [{ type: 'code', text: node.value }];
+        return [{ type: 'code', text: node.value, line }];
       case 'html': {
         const text = htmlText(node.value).replace(/\s+/g, ' ').trim();
         return text === ''
@@ -274,6 +278,7 @@ class Converter {
                 type: 'paragraph',
                 inlines: [{ type: 'text', text, marks: {}, place: node.position?.start }],
                 time: this.times.get(node),
+                line,
               },
             ];
       }
@@ -283,6 +288,7 @@ class Converter {
             type: 'table',
             align: node.align ?? [],
             rows: node.children.map((row) => row.children.map((cell: TableCell) => this.inlines(cell.children, {}))),
+            line,
           },
         ];
       case 'thematicBreak':

@@ -17,6 +17,8 @@ export interface ParagraphTiming {
   writtenWords: number;
   spokenWords: number;
   seconds: number;
+  /** The pauses within `seconds` (after sentences, the paragraph, headings, stage directions). */
+  pauseSeconds: number;
   cumulativeSeconds: number;
 }
 
@@ -86,6 +88,7 @@ export function timeStatement(statement: Statement): Timing {
       // What the pace counts: words (a letter of an acronym as half of one), or characters.
       spokenWords: Math.round(units),
       seconds,
+      pauseSeconds: pauses,
       cumulativeSeconds,
     };
   });
