@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // The preview page runs in the browser: its own tsconfig, with the DOM.
+    files: ['web/**/*.ts'],
+    languageOptions: { parserOptions: { project: './web/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     // The parsing libraries ship bundled in lib/data/libraries.js: values come from there, or a second
     // copy of each library (and of its classes) would load beside the bundle.
     files: ['src/**/*.ts'],

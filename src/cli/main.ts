@@ -10,6 +10,7 @@ import { registerCompletion } from './commands/completion.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { registerPreview } from './commands/preview.js';
 import { registerTime } from './commands/time.js';
 import { processIo, type Io } from './io.js';
 
@@ -28,6 +29,7 @@ const COMMANDS: RegisterCommand[] = [
   registerTime,
   registerList,
   registerBuild,
+  registerPreview,
   registerCompletion,
 ];
 

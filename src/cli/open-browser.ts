@@ -1,0 +1,29 @@
+/** Opening an address in the user's browser, where there is a screen to open it on. */
+import { spawn } from 'node:child_process';
+
+/** Why the browser is not opened (no display), or undefined when it can be. */
+export function noBrowserReason(
+  env: Record<string, string | undefined>,
+  platform = process.platform,
+): string | undefined {
+  if (platform === 'darwin' || platform === 'win32') return undefined;
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return 'no display';
+  return undefined;
+}
+
+/** Opens `url` with the system's opener; failures are quiet (the address is printed anyway). */
+export function openBrowser(url: string, platform = process.platform): void {
+  const [command, args] =
+    platform === 'darwin'
+      ? ['open', [url]]
+      : platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No opener: the printed address is the way in.
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * `alliance preview` in a real browser (headless Chromium): the inventory, a statement with its times
+ * and messages, editing and saving, a save on disk reaching the page, a conflict refused, a statement's
+ * markup shown as text, and a rehearsal whose pace is saved and then used by `alliance time`. The
+ * server is the real command, started as a user starts it and stopped with Ctrl+C (SIGINT).
+ * Set UPDATE_PREVIEWS=1 to write the README's pictures of the page.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchChromium } from '../helpers/browser.js';
+import { runCli } from '../helpers/cli.js';
+import { tempProject } from '../helpers/statements.js';
+
+// What the functions run in the page see (the tests are type-checked without the DOM's types).
+declare const document: {
+  querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null;
+};
+declare const window: object;
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FRONT = (speaker: string, title: string) =>
+  `---\nforum: CCPCJ\nsession: "34"\nagenda_item: "5"\ndate: 2025-05-19\nspeaker: ${speaker}\norganization: Alliance of NGOs\ntitle: ${title}\n---\n`;
+const A = `${FRONT('Ana Pérez', 'Victims first')}
+Thank you, Chair.
+
+The Alliance of NGOs welcomes the report of UNODC on its work in 2024, and thanks the Commission for the floor.
+
+In 2023, some 1,250,000 people in 148 countries fell victim to trafficking, and only 12.5% of them received help.
+
+We therefore ask Member States to:
+
+- fund victim services in every region, with civil society as a partner;
+- collect data that can be compared across borders.
+
+Thank you.
+`;
+const B = `${FRONT('Omar Haddad', 'Data first')}
+Thank you, Chair.
+
+The Alliance of NGOs asks for TODO before the next session.
+
+Thank you.
+`;
+const EVIL = `${FRONT('Eve', 'Markup <img src=x onerror="window.pwned = 4">')}
+Thank you, Chair.
+
+<script>window.pwned = 1</script>
+
+The Alliance of NGOs says <img src="x" onerror="window.pwned = 2"> and <b onclick="window.pwned = 3">this</b>.
+
+We write \`<script>window.pwned = 5</script>\` and &lt;img src=x onerror="window.pwned = 6"&gt; as text.
+
+Thank you.
+`;
+
+const executablePath = chromiumPath();
+
+describe.skipIf(executablePath === undefined)('alliance preview in Chromium', () => {
+  let project: string;
+  let server: ChildProcessWithoutNullStreams;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  let stderr = '';
+  const pageErrors: string[] = [];
+
+  /** Opens a statement's page and waits until it is drawn (not the page before it). */
+  const open = async (file: string) => {
+    await page.goto(`${url}#/statement/${encodeURIComponent(file)}`);
+    await page.waitForSelector(`body[data-ready="#/statement/${encodeURIComponent(file)}"] article.handout`);
+    await page.waitForSelector('.cm-content');
+  };
+
+  beforeAll(async () => {
+    project = tempProject({
+      'alliance.config.yaml': '# The project of the browser tests.\norganization: Alliance of NGOs\n',
+      'statements/a.md': A,
+      'statements/b.md': B,
+      'statements/evil.md': EVIL,
+    });
+    copyFileSync(join(ROOT, 'test/fixtures/languages/ar.md'), join(project, 'statements/ar.md'));
+    server = spawn(process.execPath, [join(ROOT, 'bin/alliance.js'), 'preview', '--no-open'], {
+      cwd: project,
+      env: { ...process.env, DISPLAY: '' },
+    });
+    server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    url = await new Promise<string>((done, fail) => {
+      let stdout = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const found = /http:\/\/127\.0\.0\.1:\d+\/[\w-]+\//.exec(stdout);
+        if (found) done(found[0]);
+      });
+      server.on('exit', (code) => fail(new Error(`preview exited with ${code}: ${stderr}`)));
+    });
+    browser = await launchChromium(executablePath!);
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+  });
+
+  it('prints its address, on 127.0.0.1 with a token', () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\/$/);
+  });
+
+  it('shows the inventory: forum, session, speaker, time against the slot, check; filtered and sorted', async () => {
+    await page.goto(url);
+    await page.waitForSelector('table.inventory tbody tr');
+    const rows = page.locator('table.inventory tbody tr');
+    expect(await rows.count()).toBe(4);
+    const rowB = page.locator('tr[data-file="statements/b.md"]');
+    expect(await rowB.locator('td').nth(1).textContent()).toBe('CCPCJ');
+    expect(await rowB.locator('td').nth(3).textContent()).toBe('Omar Haddad');
+    expect(await rowB.locator('.check').textContent()).toMatch(/1 error/);
+    expect(await page.locator('tr[data-file="statements/a.md"] .check').textContent()).toBe('✓ passes');
+    expect(await page.locator('tr[data-file="statements/a.md"] td.time').textContent()).toMatch(/\d:\d\d \/ 3:00/);
+    await page.selectOption('select[aria-label="Sort by"]', 'time');
+    const times = await page.locator('table.inventory tbody td.time > span:last-child').allTextContents();
+    const seconds = times.map((text) =>
+      text
+        .split(' / ')[0]!
+        .split(':')
+        .reduce((sum, part) => sum * 60 + Number(part), 0),
+    );
+    expect(seconds).toEqual([...seconds].sort((x, y) => x - y));
+    await page.fill('input[type=search]', 'omar');
+    expect(await rows.count()).toBe(1);
+    await page.fill('input[type=search]', '');
+  });
+
+  it('shows a statement as its handout: header, start times, the end of the slot, messages at their paragraphs', async () => {
+    await open('statements/b.md');
+    expect(await page.locator('.handout-header').textContent()).toContain(
+      'Commission on Crime Prevention and Criminal Justice',
+    );
+    expect(await page.locator('.handout-header .mark').textContent()).toBe('Check against delivery');
+    expect(await page.locator('.handout .start-time').first().textContent()).toBe('0:00');
+    expect(await page.locator('.slot-end').textContent()).toContain('3:00');
+    const message = page.locator('.message.error', { hasText: 'TODO' });
+    expect(await message.count()).toBe(1);
+    expect(await message.locator('a.rule').getAttribute('href')).toMatch(/#placeholder$/);
+    // At its paragraph: right after the paragraph that holds the placeholder.
+    const before = message.locator('xpath=../preceding-sibling::*[1]');
+    expect(await before.textContent()).toContain('TODO');
+  });
+
+  it('shows markup in a statement as text and runs none of it', async () => {
+    await open('statements/evil.md');
+    // The handout prints raw HTML as its text (as the DOCX and PDF do); what the author wrote as text shows as text.
+    const body = (await page.locator('.handout-body').textContent()) ?? '';
+    expect(body).toContain('<script>window.pwned = 5</script>');
+    expect(body).toContain('<img src=x onerror="window.pwned = 6">');
+    expect(await page.locator('article.handout h1').textContent()).toBe(
+      'Markup <img src=x onerror="window.pwned = 4">',
+    );
+    expect(await page.locator('.cm-content').textContent()).toContain('<script>window.pwned = 1</script>');
+    expect(await page.locator('article.handout img, article.handout script, article.handout b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
+  it('times what is typed, saves it, and hears a save on disk', async () => {
+    await open('statements/a.md');
+    const seconds = async () => Number(await page.locator('.total-time').getAttribute('data-seconds'));
+    const before = await seconds();
+    await page.locator('.cm-line', { hasText: 'only 12.5% of them received help.' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(
+      ' Behind each of these figures is a person whose rights must come first, and whose voice must be heard in this room.',
+    );
+    await page.waitForFunction(
+      (previous) => Number(document.querySelector('.total-time')?.getAttribute('data-seconds')) > previous,
+      before,
+    );
+    expect(await seconds()).toBeGreaterThan(before);
+    expect(readFileSync(join(project, 'statements/a.md'), 'utf8')).toBe(A);
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(() => readFileSync(join(project, 'statements/a.md'), 'utf8'))
+      .toContain('whose voice must be heard');
+    expect(await page.locator('button.save').isDisabled()).toBe(true);
+
+    // Another editor saves the file: the page follows.
+    const edited = readFileSync(join(project, 'statements/a.md'), 'utf8').replace(
+      'Thank you, Chair.',
+      'Thank you, Madam Chair.',
+    );
+    writeFileSync(join(project, 'statements/a.md'), edited);
+    await page.waitForFunction(() => document.querySelector('.handout-body')?.textContent?.includes('Madam Chair'));
+    expect(await page.locator('.cm-content').textContent()).toContain('Madam Chair');
+  });
+
+  it('does not overwrite a file that changed on disk while it was being edited', async () => {
+    await open('statements/b.md');
+    await page.locator('.cm-line', { hasText: 'TODO' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Edited in the page.');
+    const onDisk = B.replace('Thank you, Chair.', 'Thank you, Mr. Chair.');
+    writeFileSync(join(project, 'statements/b.md'), onDisk);
+    await page.waitForSelector('.banner:not([hidden])');
+    expect(await page.locator('.banner').textContent()).toMatch(/changed on disk/);
+    await page.locator('button.save').click();
+    await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('not saved'));
+    expect(readFileSync(join(project, 'statements/b.md'), 'utf8')).toBe(onDisk);
+  });
+
+  it('shows an Arabic statement right to left', async () => {
+    await open('statements/ar.md');
+    expect(await page.locator('article.handout').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('article.handout').getAttribute('lang')).toMatch(/^ar/);
+    const frame = await page.locator('.handout-body p').first().boundingBox();
+    const time = await page.locator('.handout-body .start-time').first().boundingBox();
+    // The start times stand in the margin at the start of the line: the right, in Arabic.
+    expect(time!.x).toBeGreaterThan(frame!.x + frame!.width - 5);
+  });
+
+  it('rehearses by key presses, compares each paragraph, and saves the measured pace for the speaker', async () => {
+    if (process.env.UPDATE_PREVIEWS) {
+      await open('statements/b.md');
+      await page.screenshot({ path: join(ROOT, 'templates/previews/preview-statement.png') });
+    }
+    await page.clock.install();
+    await page.goto(`${url}#/rehearse/${encodeURIComponent('statements/a.md')}`);
+    await page.waitForSelector('.prompt');
+    const view = await page.evaluate(() =>
+      fetch('api/statement?file=statements%2Fa.md').then(
+        (response) =>
+          response.json() as Promise<{ paragraphs: { seconds: number; pauseSeconds: number; units: number }[] }>,
+      ),
+    );
+    // Each paragraph takes a quarter longer than estimated.
+    const measured = view.paragraphs.map((paragraph) => Math.round(paragraph.seconds * 1250));
+    for (const [index, milliseconds] of measured.entries()) {
+      await page.keyboard.press(index % 2 === 0 ? 'Space' : 'ArrowRight');
+      if (index === 1 && process.env.UPDATE_PREVIEWS)
+        await page.screenshot({ path: join(ROOT, 'templates/previews/preview-rehearsal.png') });
+      await page.clock.runFor(milliseconds);
+    }
+    await page.keyboard.press('Space');
+    await page.waitForSelector('table.rehearsal');
+    expect(await page.locator('table.rehearsal tbody tr').count()).toBe(view.paragraphs.length);
+    const units = view.paragraphs.reduce((sum, paragraph) => sum + paragraph.units, 0);
+    const pauses = view.paragraphs.reduce((sum, paragraph) => sum + paragraph.pauseSeconds, 0);
+    const total = measured.reduce((sum, milliseconds) => sum + milliseconds, 0) / 1000;
+    const expected = Math.round((units * 60) / (total - pauses));
+    expect(Number(await page.locator('.measured-pace').getAttribute('data-pace'))).toBe(expected);
+    expect(await page.locator('table.rehearsal tbody tr').first().locator('td.measured').textContent()).toMatch(
+      /^\d:\d\d$/,
+    );
+
+    await page.locator('button.use-pace').click();
+    await page.waitForFunction(() => document.querySelector('.pace-note')?.textContent?.startsWith('Saved'));
+    const config = readFileSync(join(project, 'alliance.config.yaml'), 'utf8');
+    expect(config).toContain('# The project of the browser tests.');
+    expect(config).toMatch(new RegExp(`Ana Pérez:\\n\\s+pace: ${expected}\\n`));
+
+    const timed = await runCli(['time', '--format', 'json', 'statements/a.md', 'statements/b.md'], { cwd: project });
+    const [a, b] = JSON.parse(timed.stdout) as { pace: number }[];
+    expect(a!.pace).toBe(expected);
+    expect(b!.pace).toBe(110);
+  });
+
+  it('loads nothing from the network and breaks no rule of its policy', () => {
+    expect(pageErrors.filter((error) => !/status of 409/.test(error))).toEqual([]);
+  });
+
+  it('stops cleanly on Ctrl+C', async () => {
+    const code = await new Promise<number | null>((done) => {
+      server.on('exit', (exitCode) => done(exitCode));
+      server.kill('SIGINT');
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('Preview stopped.');
+  });
+});

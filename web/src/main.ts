@@ -1,0 +1,50 @@
+/** The preview page: routes (#/, #/statement/<file>, #/rehearse/<file>) and the live updates from the server. */
+import { say } from './dom.js';
+import { showInventory } from './inventory.js';
+import { showRehearsal } from './rehearse.js';
+import { showStatement, type OpenStatement } from './statement.js';
+
+const root = document.getElementById('app')!;
+let open: OpenStatement | undefined;
+let route = '';
+let leave: () => void = () => undefined;
+
+async function show(): Promise<void> {
+  delete document.body.dataset.ready;
+  say('');
+  leave();
+  leave = () => undefined;
+  open = undefined;
+  route = location.hash || '#/';
+  const [, page, encoded] = /^#\/(statement|rehearse)\/(.+)$/.exec(route) ?? [];
+  const file = encoded === undefined ? undefined : decodeURIComponent(encoded);
+  try {
+    if (page === 'statement' && file !== undefined) open = await showStatement(root, file);
+    else if (page === 'rehearse' && file !== undefined) leave = await showRehearsal(root, file);
+    else await showInventory(root);
+    document.body.dataset.ready = route;
+  } catch (error) {
+    say((error as Error).message, 'error');
+    root.textContent = (error as Error).message;
+  }
+}
+
+window.addEventListener('hashchange', () => void show());
+void show();
+
+// Saves by any editor, of a statement or of the project's own files, reach the open page.
+const events = new EventSource('api/events');
+events.addEventListener('change', (event) => {
+  const change = JSON.parse((event as MessageEvent<string>).data) as { files: string[]; project: boolean };
+  if (open && (change.project || change.files.includes(open.file))) {
+    void open.changedOnDisk().then(() => (document.body.dataset.updated = String(Date.now())));
+  } else if (route === '#/' || route === '') {
+    void showInventory(root).then(() => (document.body.dataset.updated = String(Date.now())));
+  }
+});
+events.addEventListener('problem', (event) => {
+  say(
+    `The project's files cannot be read: ${(JSON.parse((event as MessageEvent<string>).data) as { error: string }).error}`,
+    'error',
+  );
+});
