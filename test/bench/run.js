@@ -9,6 +9,7 @@ import { benchCheck } from './check.js';
 import { benchHostile } from './hostile.js';
 import { benchInstall } from './install.js';
 import { benchLanguages } from './languages.js';
+import { benchPreview } from './preview.js';
 import { writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
 import { benchTime } from './time.js';
@@ -33,11 +34,12 @@ const sections = {
   safety: () => benchSafety(work, bin),
   hostile: () => benchHostile(work, bin),
   install: () => benchInstall(work),
+  preview: () => benchPreview(corpus, root),
 };
 let ok = true;
 for (const [name, run] of Object.entries(sections)) {
   if (only && only !== name) continue;
   console.log(`\n${name}`);
-  ok = run() && ok;
+  ok = (await run()) && ok;
 }
 process.exitCode = ok ? 0 : 1;

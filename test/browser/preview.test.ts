@@ -69,6 +69,8 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
 
   /** Opens a statement's page and waits until it is drawn (not the page before it). */
   const open = async (file: string) => {
+    // A fresh load, whatever page was open (going to the same address with the same hash does nothing).
+    await page.goto('about:blank');
     await page.goto(`${url}#/statement/${encodeURIComponent(file)}`);
     await page.waitForSelector(`body[data-ready="#/statement/${encodeURIComponent(file)}"] article.handout`);
     await page.waitForSelector('.cm-content');
@@ -211,6 +213,18 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     await page.locator('button.save').click();
     await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('not saved'));
     expect(readFileSync(join(project, 'statements/b.md'), 'utf8')).toBe(onDisk);
+  });
+
+  it("follows a save of the project's own files: the config", async () => {
+    await open('statements/b.md');
+    expect(await page.locator('.message', { hasText: 'TODO' }).count()).toBe(1);
+    const config = join(project, 'alliance.config.yaml');
+    const before = readFileSync(config, 'utf8');
+    writeFileSync(config, `${before}rules:\n  placeholder: off\n`);
+    await page.waitForFunction(() => document.querySelector('.message') === null);
+    writeFileSync(config, before);
+    await page.waitForSelector('.message');
+    expect(await page.locator('.message', { hasText: 'TODO' }).count()).toBe(1);
   });
 
   it('shows an Arabic statement right to left', async () => {
