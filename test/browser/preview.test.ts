@@ -185,11 +185,21 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     );
     expect(await seconds()).toBeGreaterThan(before);
     expect(readFileSync(join(project, 'statements/a.md'), 'utf8')).toBe(A);
+    const updated = await page.locator('body').getAttribute('data-updated');
     await page.keyboard.press('Control+s');
     await expect
       .poll(() => readFileSync(join(project, 'statements/a.md'), 'utf8'))
       .toContain('whose voice must be heard');
-    expect(await page.locator('button.save').isDisabled()).toBe(true);
+    await page.waitForSelector('button.save[disabled]');
+    // The page's own save comes back as a change on disk: the editor keeps its place.
+    await page.waitForFunction(
+      (before) => document.querySelector('body')?.getAttribute('data-updated') !== before,
+      updated,
+    );
+    await page.keyboard.type(' Again.');
+    expect(await page.locator('.cm-line', { hasText: 'heard in this room. Again.' }).count()).toBe(1);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => readFileSync(join(project, 'statements/a.md'), 'utf8')).toContain('room. Again.');
 
     // Another editor saves the file: the page follows.
     const edited = readFileSync(join(project, 'statements/a.md'), 'utf8').replace(
@@ -276,6 +286,15 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     const config = readFileSync(join(project, 'alliance.config.yaml'), 'utf8');
     expect(config).toContain('# The project of the browser tests.');
     expect(config).toMatch(new RegExp(`Ana Pérez:\\n\\s+pace: ${expected}\\n`));
+
+    // Again: a new rehearsal; leaving it stops its keys.
+    await page.locator('button.again').click();
+    await page.waitForSelector('.prompt');
+    expect(await page.locator('table.rehearsal').count()).toBe(0);
+    await page.goto(`${url}#/`);
+    await page.waitForSelector('table.inventory tbody tr');
+    await page.keyboard.press('Space');
+    expect(await page.locator('.prompt.current').count()).toBe(0);
 
     const timed = await runCli(['time', '--format', 'json', 'statements/a.md', 'statements/b.md'], { cwd: project });
     const [a, b] = JSON.parse(timed.stdout) as { pace: number }[];

@@ -1,26 +1,24 @@
 /** The preview page: routes (#/, #/statement/<file>, #/rehearse/<file>) and the live updates from the server. */
 import { say } from './dom.js';
 import { showInventory } from './inventory.js';
-import { showRehearsal } from './rehearse.js';
+import { leaveRehearsal, showRehearsal } from './rehearse.js';
 import { showStatement, type OpenStatement } from './statement.js';
 
 const root = document.getElementById('app')!;
 let open: OpenStatement | undefined;
 let route = '';
-let leave: () => void = () => undefined;
 
 async function show(): Promise<void> {
   delete document.body.dataset.ready;
   say('');
-  leave();
-  leave = () => undefined;
+  leaveRehearsal();
   open = undefined;
   route = location.hash || '#/';
   const [, page, encoded] = /^#\/(statement|rehearse)\/(.+)$/.exec(route) ?? [];
   const file = encoded === undefined ? undefined : decodeURIComponent(encoded);
   try {
     if (page === 'statement' && file !== undefined) open = await showStatement(root, file);
-    else if (page === 'rehearse' && file !== undefined) leave = await showRehearsal(root, file);
+    else if (page === 'rehearse' && file !== undefined) await showRehearsal(root, file);
     else await showInventory(root);
     document.body.dataset.ready = route;
   } catch (error) {

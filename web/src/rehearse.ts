@@ -17,7 +17,9 @@ export function measuredPace(paragraphs: readonly Paragraph[], measured: readonl
   return speaking > 0 ? Math.round((units * 60) / speaking) : 0;
 }
 
-function results(view: StatementView, measured: number[], root: HTMLElement): HTMLElement {
+function results(view: StatementView, measured: number[], onAgain: () => void): HTMLElement {
+  const again = h('button', { type: 'button', class: 'again' }, 'Again');
+  again.addEventListener('click', onAgain);
   const rows = view.paragraphs.map((paragraph, index) => {
     const difference = measured[index]! - paragraph.seconds;
     return h(
@@ -78,23 +80,24 @@ function results(view: StatementView, measured: number[], root: HTMLElement): HT
       ),
       h('tbody', {}, ...rows),
     ),
-    h(
-      'div',
-      { class: 'actions' },
-      use,
-      h('a', { class: 'button', href: `#/rehearse/${encodeURIComponent(view.path)}`, id: 'again' }, 'Again'),
-    ),
+    h('div', { class: 'actions' }, use, again),
     note,
-    h(
-      'p',
-      {},
-      h('a', { href: `#/statement/${encodeURIComponent(view.path)}` }, root.dataset.back ?? 'Back to the statement'),
-    ),
+    h('p', {}, h('a', { href: `#/statement/${encodeURIComponent(view.path)}` }, 'Back to the statement')),
   );
 }
 
-/** Opens the rehearsal of a statement into `root`; returns what stops its clock. */
-export async function showRehearsal(root: HTMLElement, file: string): Promise<() => void> {
+/** What stops the rehearsal under way: its clock and its keys. */
+let active: (() => void) | undefined;
+
+/** Stops the rehearsal under way, if any (the page is left, or a rehearsal starts again). */
+export function leaveRehearsal(): void {
+  active?.();
+  active = undefined;
+}
+
+/** Opens the rehearsal of a statement into `root`. */
+export async function showRehearsal(root: HTMLElement, file: string): Promise<void> {
+  leaveRehearsal();
   const view = await loadStatement(file);
   const paragraphs = view.paragraphs;
   const clockFace = h('div', { class: 'clock', 'aria-live': 'off' }, '0:00');
@@ -119,7 +122,7 @@ export async function showRehearsal(root: HTMLElement, file: string): Promise<()
   );
   if (paragraphs.length === 0) {
     hint.textContent = 'Nothing to rehearse: the statement has no spoken paragraph.';
-    return () => undefined;
+    return;
   }
 
   const marks: number[] = [];
@@ -151,8 +154,8 @@ export async function showRehearsal(root: HTMLElement, file: string): Promise<()
     const measured = paragraphs.map((_, index) => (marks[index + 1]! - marks[index]!) / 1000);
     list.remove();
     hint.remove();
-    root.append(results(view, measured, root));
+    root.append(results(view, measured, () => void showRehearsal(root, file)));
   };
   document.addEventListener('keydown', onKey);
-  return stop;
+  active = stop;
 }

@@ -146,15 +146,17 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
   });
   saveButton.addEventListener('click', () => void save().catch((error: Error) => say(error.message, 'error')));
 
-  const reload = async () => {
-    view = await loadStatement(file);
+  /** Shows the statement as it is on disk, in the editor too. */
+  const show = (current: StatementView) => {
+    view = current;
     saved = view.text ?? '';
     hash = view.hash;
     text = saved;
-    setText(editor, saved);
+    if (editor.state.doc.toString() !== saved) setText(editor, saved);
     banner.hidden = true;
     draw();
   };
+  const reload = async () => show(await loadStatement(file));
 
   const downloadButton = (label: string, format: 'docx' | 'pdf', copy: 'handout' | 'speaker') => {
     const button = h('button', { type: 'button', class: `download download-${format}-${copy}` }, label);
@@ -195,18 +197,19 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
   return {
     file,
     async changedOnDisk() {
-      if (text === saved) {
-        await reload();
+      const current = await loadStatement(file);
+      // The page's own save, or a change to the project's files: the same text, drawn again.
+      if (current.hash === hash) return refresh();
+      if (text !== saved) {
+        banner.hidden = false;
+        banner.replaceChildren(
+          'The file changed on disk since it was opened: saving will not overwrite it. ',
+          h('button', { type: 'button', class: 'reload' }, 'Load the file from disk'),
+        );
+        banner.querySelector('button')?.addEventListener('click', () => void reload());
         return;
       }
-      const current = await loadStatement(file);
-      if (current.hash === hash) return;
-      banner.hidden = false;
-      banner.replaceChildren(
-        'The file changed on disk since it was opened: saving will not overwrite it. ',
-        h('button', { type: 'button', class: 'reload' }, 'Load the file from disk'),
-      );
-      banner.querySelector('button')?.addEventListener('click', () => void reload());
+      show(current);
     },
   };
 }
