@@ -11,8 +11,8 @@ export function noBrowserReason(
   return undefined;
 }
 
-/** Opens `url` with the system's opener; failures are quiet (the address is printed anyway). */
-export function openBrowser(url: string, platform = process.platform): void {
+/** Opens `url` with the system's opener, found on the `PATH` of `env`; failures are quiet (the address is printed anyway). */
+export function openBrowser(url: string, env: Record<string, string | undefined>, platform = process.platform): void {
   const [command, args] =
     platform === 'darwin'
       ? ['open', [url]]
@@ -20,7 +20,7 @@ export function openBrowser(url: string, platform = process.platform): void {
         ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
         : ['xdg-open', [url]];
   try {
-    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    const child = spawn(command, args, { stdio: 'ignore', detached: true, env });
     child.on('error', () => undefined);
     child.unref();
   } catch {

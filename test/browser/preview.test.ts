@@ -66,6 +66,7 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
   let page: Page;
   let stderr = '';
   const pageErrors: string[] = [];
+  const requests: string[] = [];
 
   /** Opens a statement's page and waits until it is drawn (not the page before it). */
   const open = async (file: string) => {
@@ -101,6 +102,9 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     browser = await launchChromium(executablePath!);
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => {
+      if (request.url() !== 'about:blank') requests.push(request.url());
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
@@ -211,6 +215,27 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     expect(await page.locator('.cm-content').textContent()).toContain('Madam Chair');
   });
 
+  it('builds the handouts on demand, as `alliance build` does, and says why it will not', async () => {
+    await open('statements/a.md');
+    for (const [button, magic, name] of [
+      ['button.download-pdf-handout', '%PDF-', 'a.pdf'],
+      ['button.download-docx-handout', 'PK', 'a.docx'],
+      ['button.download-pdf-speaker', '%PDF-', 'a.speaker.pdf'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+      expect(readFileSync(join(project, 'dist', name)).equals(bytes)).toBe(true);
+    }
+    await open('statements/b.md');
+    await page.locator('button.download-pdf-handout').click();
+    await page.waitForSelector('#status.error');
+    expect(await page.locator('#status').textContent()).toMatch(
+      /has errors, so `alliance build` skips it: Expected final text/,
+    );
+  });
+
   it('does not overwrite a file that changed on disk while it was being edited', async () => {
     await open('statements/b.md');
     await page.locator('.cm-line', { hasText: 'TODO' }).click();
@@ -303,6 +328,8 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
   });
 
   it('loads nothing from the network and breaks no rule of its policy', () => {
+    expect(requests.length).toBeGreaterThan(20);
+    expect(requests.filter((address) => !address.startsWith(url) && !/^(data|blob):/.test(address))).toEqual([]);
     expect(pageErrors.filter((error) => !/status of 409/.test(error))).toEqual([]);
   });
 

@@ -46,13 +46,17 @@ export function registerPreview(program: Command, io: Io, state: RunState): void
         `Preview of ${server.statements} statement${server.statements === 1 ? '' : 's'} at ${server.url}\n(Ctrl+C to stop)\n`,
       );
       const reason = options.open ? noBrowserReason(io.env) : 'asked';
-      if (reason === undefined) openBrowser(server.url);
+      if (reason === undefined) openBrowser(server.url, io.env);
       else if (options.open) io.stderr.write(`Open the address above in your browser (${reason} to open it on).\n`);
       await new Promise<void>((resolve) => {
-        const stop = () => resolve();
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
         io.signal?.addEventListener('abort', stop, { once: true });
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
       });
       await server.close();
       io.stderr.write('Preview stopped.\n');
