@@ -224,7 +224,7 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
       expect(download.suggestedFilename()).toBe(name);
-      const bytes = readFileSync((await download.path())!);
+      const bytes = readFileSync(await download.path());
       expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
       expect(readFileSync(join(project, 'dist', name)).equals(bytes)).toBe(true);
     }
