@@ -5,6 +5,7 @@
  * entries in a fixed order.
  */
 import { strFromU8, strToU8 } from 'fflate';
+import { embeddedPartKeys } from './docx-fonts.js';
 import { zip, type ZipEntry } from './zip.js';
 
 /** What the normalized package carries. */
@@ -100,7 +101,7 @@ export function packDocx(
     files.push(file);
   }
   // Deflated bytes depend on the text alone: the same text under any name is deflated once.
-  return zip(files, options.date, (file) => texts.get(file));
+  return zip(files, options.date, (file) => texts.get(file) ?? embeddedPartKeys.get(file.data));
 }
 
 function escapeXml(text: string): string {

@@ -32,6 +32,7 @@ import {
   type ParagraphChild,
 } from './docx-library.js';
 import { packDocx } from './docx-normalize.js';
+import { embedFonts } from './docx-fonts.js';
 import { compileParts, STYLES_PATH, type ReusablePart } from './docx-parts.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';
 import { scriptRuns, wordLanguages } from './scripts.js';
@@ -66,10 +67,14 @@ export async function renderDocx(handout: Handout): Promise<Uint8Array> {
   const styles = compiler.styles();
   // The parts are taken before the library zips them, so the package is compressed once, after normalizing;
   // the parts that repeat from one handout to the next are written once.
-  const parts = await compileParts(
-    (withStyles) => compiler.document(withStyles ? styles : undefined),
-    reusableParts(handout, JSON.stringify(styles)),
+  const parts = new Map(
+    await compileParts(
+      (withStyles) => compiler.document(withStyles ? styles : undefined),
+      reusableParts(handout, JSON.stringify(styles)),
+    ),
   );
+  // The fonts travel with the file: a PC without them lays the handout out as the PDF.
+  await embedFonts(parts, handout);
   return packDocx(parts, { date: handout.meta.date, language: handout.meta.language });
 }
 
@@ -163,7 +168,11 @@ class DocxCompiler {
           levels: levels.map((level) => ({
             ...level,
             alignment: AlignmentType.START,
-            style: { paragraph: { indent: { left: twips(level.indent), hanging: twips(14) } } },
+            // The bullet or number in the body font, which the file embeds (not the reader's default font).
+            style: {
+              paragraph: { indent: { left: twips(level.indent), hanging: twips(14) } },
+              run: { font: family(template.fonts.body) },
+            },
           })),
         })),
       },

@@ -1,0 +1,86 @@
+/**
+ * Subsetting a TrueType font to the characters given, with HarfBuzz's subsetter (hb-subset), the one
+ * browsers and font tools use, from the harfbuzzjs package's WebAssembly build. The subset keeps what
+ * Word and LibreOffice need to lay text out: cmap, name, OS/2, and the layout tables (all features,
+ * so Arabic joins and marks still work) with every glyph they reach.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** Node's WebAssembly, which the project's TypeScript libraries (ES2023, no DOM) do not declare. */
+declare const WebAssembly: { instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }> };
+
+/** The functions of harfbuzz-subset.wasm this module calls (hb-subset's C API). */
+interface HarfBuzz {
+  memory: { buffer: ArrayBuffer };
+  _initialize(): void;
+  malloc(size: number): number;
+  free(pointer: number): void;
+  hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
+  hb_blob_destroy(blob: number): void;
+  hb_blob_get_data(blob: number, length: number): number;
+  hb_blob_get_length(blob: number): number;
+  hb_face_create(blob: number, index: number): number;
+  hb_face_destroy(face: number): void;
+  hb_face_reference_blob(face: number): number;
+  hb_set_add(set: number, value: number): void;
+  hb_set_clear(set: number): void;
+  hb_set_invert(set: number): void;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_destroy(input: number): void;
+  hb_subset_input_set(input: number, which: number): number;
+  hb_subset_input_unicode_set(input: number): number;
+  hb_subset_or_fail(face: number, input: number): number;
+}
+
+/** `HB_MEMORY_MODE_WRITABLE`: HarfBuzz may use the font's bytes in place. */
+const WRITABLE = 2;
+/** `HB_SUBSET_SETS_LAYOUT_FEATURE_TAG`: the layout features kept. */
+const LAYOUT_FEATURES = 6;
+
+let harfbuzz: Promise<HarfBuzz> | undefined;
+
+function load(): Promise<HarfBuzz> {
+  harfbuzz ??= (async () => {
+    const path = createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+    const { instance } = await WebAssembly.instantiate(readFileSync(path));
+    const exports = instance.exports as HarfBuzz;
+    exports._initialize();
+    return exports;
+  })();
+  return harfbuzz;
+}
+
+/** A font holding the glyphs of `text` (and those its layout reaches from them); throws when HarfBuzz cannot read it. */
+export async function subsetFont(font: Uint8Array, text: string): Promise<Uint8Array> {
+  const hb = await load();
+  const pointer = hb.malloc(font.byteLength);
+  new Uint8Array(hb.memory.buffer).set(font, pointer);
+  const blob = hb.hb_blob_create(pointer, font.byteLength, WRITABLE, 0, 0);
+  const face = hb.hb_face_create(blob, 0);
+  hb.hb_blob_destroy(blob);
+  const input = hb.hb_subset_input_create_or_fail();
+  let subset = 0;
+  try {
+    if (input === 0) throw new Error('Expected HarfBuzz to make a subset input, found none');
+    const features = hb.hb_subset_input_set(input, LAYOUT_FEATURES);
+    hb.hb_set_clear(features);
+    hb.hb_set_invert(features);
+    const unicodes = hb.hb_subset_input_unicode_set(input);
+    for (const character of text) hb.hb_set_add(unicodes, character.codePointAt(0)!);
+    subset = hb.hb_subset_or_fail(face, input);
+    if (subset === 0) throw new Error('Expected a font HarfBuzz can subset, found one it cannot');
+    const result = hb.hb_face_reference_blob(subset);
+    const length = hb.hb_blob_get_length(result);
+    // The memory may have grown while subsetting: a view is taken afresh.
+    const bytes = new Uint8Array(hb.memory.buffer, hb.hb_blob_get_data(result, 0), length).slice();
+    hb.hb_blob_destroy(result);
+    if (length === 0) throw new Error('Expected a font HarfBuzz can subset, found one it cannot');
+    return bytes;
+  } finally {
+    if (input !== 0) hb.hb_subset_input_destroy(input);
+    if (subset !== 0) hb.hb_face_destroy(subset);
+    hb.hb_face_destroy(face);
+    hb.free(pointer);
+  }
+}
