@@ -416,6 +416,8 @@ export interface WatchOptions {
   onChange: (files: string[], project: Project) => Promise<unknown>;
   /** Called when the project's files, changed, cannot be read (the watch goes on with the project as it was). */
   onError?: (error: Error) => void;
+  /** Called with the statements that were deleted or renamed away (absolute paths). */
+  onRemove?: (files: string[]) => void;
   /** Called once the watch is in place: saves from then on are seen. */
   onReady?: () => void;
   /** Ends the watch. */
@@ -451,7 +453,8 @@ export async function watch(options: WatchOptions): Promise<void> {
           return;
         }
       }
-      await options.onChange(change.files, project);
+      if (change.removed.length > 0) options.onRemove?.(change.removed);
+      if (change.files.length > 0 || change.project) await options.onChange(change.files, project);
     },
   });
 }

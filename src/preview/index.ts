@@ -234,6 +234,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       options.onError?.(error);
     },
     onReady: () => ready(),
+    onRemove: (files) => {
+      void inventory
+        .update([])
+        .then(() => hub.send('change', { files: files.map((file) => inventory.name(file)), project: false }))
+        .catch((error: Error) => hub.send('problem', { error: error.message }));
+    },
     onChange: async (files, next: Project) => {
       const projectChanged = next !== inventory.current;
       if (projectChanged) await inventory.refresh(next);

@@ -6,7 +6,7 @@
  * Set UPDATE_PREVIEWS=1 to write the README's pictures of the page.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -327,10 +327,26 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     expect(b!.pace).toBe(110);
   });
 
+  it('says so when the open statement is deleted, and drops it from the inventory', async () => {
+    writeFileSync(join(project, 'statements/gone.md'), B);
+    await page.goto(url);
+    await page.waitForSelector('tr[data-file="statements/gone.md"]');
+    await open('statements/gone.md');
+    rmSync(join(project, 'statements/gone.md'));
+    await page.waitForSelector('#status.error');
+    expect(await page.locator('#status').textContent()).toMatch(
+      /^statements\/gone\.md: Expected a statement of this project/,
+    );
+    await page.goto(url);
+    await page.waitForSelector('table.inventory tbody tr');
+    expect(await page.locator('tr[data-file="statements/gone.md"]').count()).toBe(0);
+  });
+
   it('loads nothing from the network and breaks no rule of its policy', () => {
     expect(requests.length).toBeGreaterThan(20);
     expect(requests.filter((address) => !address.startsWith(url) && !/^(data|blob):/.test(address))).toEqual([]);
-    expect(pageErrors.filter((error) => !/status of 409/.test(error))).toEqual([]);
+    // A refused save (409) and the statement deleted while open (404) are the page's own answers.
+    expect(pageErrors.filter((error) => !/status of (409|404)/.test(error))).toEqual([]);
   });
 
   it('stops cleanly on Ctrl+C', async () => {

@@ -35,9 +35,15 @@ const events = new EventSource('api/events');
 events.addEventListener('change', (event) => {
   const change = JSON.parse((event as MessageEvent<string>).data) as { files: string[]; project: boolean };
   if (open && (change.project || change.files.includes(open.file))) {
-    void open.changedOnDisk().then(() => (document.body.dataset.updated = String(Date.now())));
+    open
+      .changedOnDisk()
+      .then(() => (document.body.dataset.updated = String(Date.now())))
+      // The statement is gone (deleted, renamed, or no longer among the statements served).
+      .catch((error: Error) => say(`${open?.file ?? 'The statement'}: ${error.message}`, 'error'));
   } else if (route === '#/' || route === '') {
-    void showInventory(root).then(() => (document.body.dataset.updated = String(Date.now())));
+    showInventory(root)
+      .then(() => (document.body.dataset.updated = String(Date.now())))
+      .catch((error: Error) => say(error.message, 'error'));
   }
 });
 events.addEventListener('problem', (event) => {

@@ -7,7 +7,7 @@
  * each change so that new statements are picked up. A change to the project's own files (the config, a
  * template, a language or phrase file) reruns every statement, with the project read again.
  */
-import { readdirSync, statSync, watch as watchFolder, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch as watchFolder, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Config } from '../project/config.js';
 import { CONFIG_NAMES } from '../project/config.js';
@@ -20,6 +20,8 @@ export interface WatchChange {
   files: string[];
   /** A project file changed (config, template, language): everything depends on it. */
   project: boolean;
+  /** Statements that were targets and are gone (deleted, or renamed away). */
+  removed: string[];
 }
 
 /** What to watch and what to do on a change. */
@@ -94,7 +96,8 @@ export async function watchFiles(options: WatchOptions): Promise<void> {
     running = running.then(async () => {
       const targets = new Set(await options.expand());
       const files = project ? [...targets] : changed.filter((file) => targets.has(file));
-      if (files.length > 0 || project) await options.onChange({ files, project });
+      const removed = changed.filter((file) => !targets.has(file) && !existsSync(file));
+      if (files.length > 0 || project || removed.length > 0) await options.onChange({ files, project, removed });
     });
   };
   const schedule = () => {
