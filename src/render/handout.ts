@@ -122,15 +122,23 @@ function joinLines(text: string): string {
     .join(' ');
 }
 
+/** Date formats by locale: making one costs more than a whole paragraph's layout, so each is made once. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The date a handout prints, in its language (English the UN way, "19 May 2025"), never shifted by a time zone. */
 export function formatDate(date: string, locale: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** Builds the handout of a statement. */
