@@ -213,6 +213,16 @@ describe('the preview server', () => {
     expect(readFileSync(join(project, 'alliance.config.yaml'), 'utf8')).toBe('organization: Alliance of NGOs\n');
   });
 
+  it('leaves a config that cannot take a speaker entry as it is, and says why', async () => {
+    const config = join(project, 'alliance.config.yaml');
+    writeFileSync(config, 'organization: Alliance of NGOs\nspeakers: [not, a, mapping]\n');
+    const answer = await write('POST', `/${token}/api/pace`, { speaker: 'Ana Pérez', language: 'en', pace: 100 });
+    expect(answer.status).toBe(409);
+    expect(JSON.parse(answer.body).error).toMatch(/speakers/);
+    expect(readFileSync(config, 'utf8')).toBe('organization: Alliance of NGOs\nspeakers: [not, a, mapping]\n');
+    writeFileSync(config, 'organization: Alliance of NGOs\n');
+  });
+
   it('bounds what it inspects as the file is: a hostile text being edited is a message, not a hang', async () => {
     const answer = await write('POST', `/${token}/api/inspect`, {
       file: 'statements/a.md',

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   build,
+  ConfigError,
   inspect,
   openProject,
   ruleUrl,
@@ -138,6 +139,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         sendJson(response, 200, { saved: true, config: basename(path), pace: Math.round(pace) });
       } catch (error) {
         if (error instanceof UsageError) throw new HttpError(400, error.message);
+        // A config that cannot take the entry (broken, or `speakers` not a mapping) is left as it was.
+        if (error instanceof ConfigError) throw new HttpError(409, error.message);
         throw error;
       }
     },

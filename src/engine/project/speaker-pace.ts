@@ -67,6 +67,9 @@ export function saveSpeakerPace(
 ): string {
   const path = config.path ?? join(config.dir, CONFIG_NAMES[0]);
   const text = config.path === null ? '' : readProjectText(path, 'config file', MAX_YAML_FILE_BYTES);
+  // The config as it is now must be one every command reads (it may have changed since it was opened):
+  // its mistake is reported where it is, and nothing is written.
+  if (config.path !== null) parseConfig(text, path, context);
   const next = withPace(text, path.endsWith('.json'), config, speaker.trim(), language, Math.round(pace));
   // What is written must be a config every command reads: it is parsed first, and a failure writes nothing.
   parseConfig(next, path, context);
