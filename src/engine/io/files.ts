@@ -4,7 +4,9 @@
  */
 import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** The glob library, loaded when a pattern or a folder needs it: a file named outright (a pre-commit hook's) does not. */
+const globbing = () => import('tinyglobby');
 
 /** The files found, and the patterns that matched nothing. */
 export interface FoundFiles {
@@ -25,16 +27,9 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
     let matches: string[];
     // Given by name, anything but a folder is checked: a file, a link that leads nowhere, a pipe or a
     // device (the last three reported as unreadable).
-    if (stat?.isDirectory())
-      matches = await glob(MARKDOWN, {
-        cwd: absolute,
-        absolute: true,
-        ignore: IGNORE,
-        dot: false,
-        followSymbolicLinks: false,
-      });
+    if (stat?.isDirectory()) matches = await markdownUnder(absolute);
     else if (stat || existsAsLink(absolute)) matches = [absolute];
-    else if (isDynamicPattern(pattern)) matches = await globFrom(pattern, cwd);
+    else if ((await globbing()).isDynamicPattern(pattern)) matches = await globFrom(pattern, cwd);
     else matches = [];
     if (matches.length === 0) unmatched.push(pattern);
     for (const match of matches) files.add(resolve(match));
@@ -42,8 +37,14 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
   return { files: [...files].sort(), unmatched };
 }
 
+async function markdownUnder(folder: string): Promise<string[]> {
+  const { glob } = await globbing();
+  return glob(MARKDOWN, { cwd: folder, absolute: true, ignore: IGNORE, dot: false, followSymbolicLinks: false });
+}
+
 async function globFrom(pattern: string, cwd: string): Promise<string[]> {
   const relativePattern = isAbsolute(pattern) ? relative(cwd, pattern) || '.' : pattern;
+  const { glob } = await globbing();
   return glob(relativePattern.split('\\').join('/'), {
     cwd,
     absolute: true,
