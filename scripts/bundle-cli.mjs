@@ -8,7 +8,7 @@
 // type declarations, not the unbundled modules).
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,9 +40,10 @@ const ownUrls = {
 const keepBundles = {
   name: 'keep-bundles',
   setup(plugin) {
-    plugin.onResolve({ filter: /(data[\\/]libraries|render[\\/]docx-library)\.js$/ }, (args) => {
-      const path = relative(out, `${args.resolveDir}/${args.path}`).split(sep).join('/');
-      return { path: `./${path}`, external: true };
+    plugin.onResolve({ filter: /(^|[\\/])(libraries|docx-library)\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      if (target !== `${lib}/data/libraries.js` && target !== `${lib}/render/docx-library.js`) return undefined;
+      return { path: `./${relative(out, target).split(sep).join('/')}`, external: true };
     });
   },
 };
