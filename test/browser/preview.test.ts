@@ -19,6 +19,7 @@ declare const document: {
   querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null;
 };
 declare const window: object;
+declare const location: { hash: string };
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FRONT = (speaker: string, title: string) =>
@@ -67,6 +68,8 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
   let stderr = '';
   const pageErrors: string[] = [];
   const requests: string[] = [];
+  const dialogs: string[] = [];
+  let leave = true;
 
   /** Opens a statement's page and waits until it is drawn (not the page before it). */
   const open = async (file: string) => {
@@ -102,6 +105,11 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     browser = await launchChromium(executablePath!);
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Leaving a page with edits not saved asks first; the tests leave, unless one says otherwise.
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void (leave ? dialog.accept() : dialog.dismiss());
+    });
     page.on('request', (request) => {
       if (request.url() !== 'about:blank') requests.push(request.url());
     });
@@ -213,6 +221,23 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     writeFileSync(join(project, 'statements/a.md'), edited);
     await page.waitForFunction(() => document.querySelector('.handout-body')?.textContent?.includes('Madam Chair'));
     expect(await page.locator('.cm-content').textContent()).toContain('Madam Chair');
+  });
+
+  it('asks before leaving edits that are not saved, and stays when told to', async () => {
+    await open('statements/a.md');
+    await page.locator('.cm-line', { hasText: 'Thank you.' }).last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Unsaved.');
+    leave = false;
+    await page.locator('a.home').click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toContain('statements/a.md has edits that are not saved');
+    expect(await page.evaluate(() => location.hash)).toBe('#/statement/statements%2Fa.md');
+    expect(await page.locator('.cm-content').textContent()).toContain('Thank you. Unsaved.');
+    leave = true;
+    await page.locator('a.home').click();
+    await page.waitForSelector('table.inventory');
+    expect(readFileSync(join(project, 'statements/a.md'), 'utf8')).not.toContain('Unsaved.');
   });
 
   it('builds the handouts on demand, as `alliance build` does, and says why it will not', async () => {

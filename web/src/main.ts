@@ -27,7 +27,17 @@ async function show(): Promise<void> {
   }
 }
 
-window.addEventListener('hashchange', () => void show());
+window.addEventListener('hashchange', () => {
+  // Leaving a statement with edits not saved: the speaker says so, or stays.
+  if (open?.dirty() && !window.confirm(`${open.file} has edits that are not saved. Leave it anyway?`)) {
+    history.replaceState(null, '', route);
+    return;
+  }
+  void show();
+});
+window.addEventListener('beforeunload', (event) => {
+  if (open?.dirty()) event.preventDefault();
+});
 void show();
 
 // Saves by any editor, of a statement or of the project's own files, reach the open page.

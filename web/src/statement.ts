@@ -11,6 +11,8 @@ import type { Message, StatementView } from './types.js';
 /** The statement page now open, which live updates reach. */
 export interface OpenStatement {
   file: string;
+  /** Edits not saved yet. */
+  dirty(): boolean;
   /** The file changed on disk: reload if nothing is being edited, else say so. */
   changedOnDisk(): Promise<void>;
 }
@@ -196,6 +198,7 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
 
   return {
     file,
+    dirty: () => text !== saved,
     async changedOnDisk() {
       const current = await loadStatement(file);
       // The page's own save, or a change to the project's files: the same text, drawn again.
