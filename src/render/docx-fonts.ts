@@ -220,7 +220,12 @@ export async function embedFonts(parts: Parts, handout: Handout): Promise<void> 
       const sorted = elements.sort(
         (a, b) => order.indexOf(a.split(' ')[0]!.slice(1)) - order.indexOf(b.split(' ')[0]!.slice(1)),
       );
-      return `<w:font w:name="${escapeAttribute(family)}"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>${sorted.join('')}</w:font>`;
+      // What Word substitutes by when it cannot use a face: a sans serif, or a monospaced one for code.
+      const monospaced = family === handout.template.fonts.code.family;
+      const kind = monospaced
+        ? '<w:family w:val="modern"/><w:pitch w:val="fixed"/>'
+        : '<w:family w:val="swiss"/><w:pitch w:val="variable"/>';
+      return `<w:font w:name="${escapeAttribute(family)}"><w:charset w:val="00"/>${kind}${sorted.join('')}</w:font>`;
     })
     .join('');
   const table = parts.get('word/fontTable.xml');
