@@ -147,6 +147,9 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
         .reduce((sum, part) => sum * 60 + Number(part), 0),
     );
     expect(seconds).toEqual([...seconds].sort((x, y) => x - y));
+    expect(await page.locator('ul.totals li').allTextContents()).toEqual([
+      expect.stringMatching(/^CCPCJ 34: 4 statements, \d+ words, \d:\d\d$/),
+    ]);
     await page.fill('input[type=search]', 'omar');
     expect(await rows.count()).toBe(1);
     await page.fill('input[type=search]', '');

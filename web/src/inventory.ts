@@ -90,11 +90,31 @@ export async function showInventory(root: HTMLElement): Promise<void> {
   const entries = inventory.statements;
   const body = h('tbody');
   const count = h('p', { class: 'count' });
+  const totals = h('ul', { class: 'totals' });
   const draw = () => {
     const shown = select(entries);
     body.replaceChildren(...shown.map(row));
     const total = shown.reduce((sum, entry) => sum + (entry.seconds ?? 0), 0);
     count.textContent = `${shown.length} of ${entries.length} statements · ${clock(total)} in all`;
+    // As `alliance list` ends: each forum and session, its statements, words and time.
+    const sessions = new Map<string, { name: string; statements: number; words: number; seconds: number }>();
+    for (const entry of shown) {
+      const name = [entry.forum, entry.session].filter(Boolean).join(' ') || 'No forum';
+      const group = sessions.get(name) ?? { name, statements: 0, words: 0, seconds: 0 };
+      group.statements += 1;
+      group.words += entry.writtenWords;
+      group.seconds += entry.seconds ?? 0;
+      sessions.set(name, group);
+    }
+    totals.replaceChildren(
+      ...[...sessions.values()].map((group) =>
+        h(
+          'li',
+          {},
+          `${group.name}: ${group.statements} statement${group.statements === 1 ? '' : 's'}, ${group.words} words, ${clock(group.seconds)}`,
+        ),
+      ),
+    );
   };
   const filter = (label: string, name: 'forum' | 'session' | 'status', values: (string | null)[]) => {
     const element = options(
@@ -154,6 +174,7 @@ export async function showInventory(root: HTMLElement): Promise<void> {
     ),
     count,
     h('table', { class: 'inventory' }, head, body),
+    totals,
   );
   draw();
 }
