@@ -11,7 +11,7 @@
  * Each subset is made, obfuscated and deflated once per process.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Handout, Block, Inline } from './handout.js';
 import { fontFiles, missingFontPackage, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { FontChoice } from './template.js';
@@ -88,7 +88,15 @@ function keyOf(bytes: Uint8Array): string {
 
 /** The face subset to `text` and obfuscated, once per process for each file and repertoire; null if it cannot be. */
 function embed(face: Face, text: string): Promise<EmbeddedFace | null> {
-  const cacheKey = `${face.file}\0${text}`;
+  // A template's own font edited during `--watch` is subset anew.
+  let stamp = '';
+  try {
+    const stat = statSync(face.file);
+    stamp = `${stat.size}\0${stat.mtimeMs}`;
+  } catch {
+    // Unreadable: the subset below fails, and the face is left out.
+  }
+  const cacheKey = `${face.file}\0${stamp}\0${text}`;
   let face$ = made.get(cacheKey);
   if (!face$) {
     face$ = (async () => {
