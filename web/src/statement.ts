@@ -52,7 +52,8 @@ function messageItem(message: Message): HTMLElement {
   return h(
     'li',
     { class: `message ${message.severity}`, 'data-line': String(message.line) },
-    h('span', { class: 'place' }, `${message.line}:${message.column}`),
+    // "line 13", not "13:31", which beside the margin's times would read as one.
+    h('span', { class: 'place', title: `line ${message.line}, column ${message.column}` }, `line ${message.line}`),
     h('span', { class: 'severity' }, message.severity),
     h('span', { class: 'reason' }, message.reason),
     h('a', { class: 'rule', href: message.url, target: '_blank', rel: 'noopener noreferrer' }, message.ruleId),
