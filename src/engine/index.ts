@@ -16,6 +16,7 @@ import type { LoadContext } from './project/context.js';
 import type { Concurrency } from './run/pool.js';
 import type { ListOutcome, TimeOutcome } from './run/tasks.js';
 import type { InspectOutcome } from './run/inspect.js';
+import type { ListSort, SessionTotals } from '../model/list-order.js';
 import type { SaveOutcome } from './run/save-statement.js';
 
 export { AllianceError, ConfigError, UsageError } from './io/errors.js';
@@ -23,6 +24,7 @@ export { HOMEPAGE, VERSION, ruleUrl } from './io/version.js';
 export { formatClock, formatMargin } from '../model/duration.js';
 export { printable, singleLine } from '../model/describe.js';
 export { parsePace, parseSlot } from '../model/fields.js';
+export { LIST_SORTS, type ListSort, type SessionTotals } from '../model/list-order.js';
 export type { Fit } from '../timing/fit.js';
 export type { Config } from './project/config.js';
 export type { Concurrency } from './run/pool.js';
@@ -252,25 +254,13 @@ export async function time(options: RunOptions = {}): Promise<TimeResult> {
 
 // ----------------------------------------------------------------------------------------------- list
 
-/** The columns `list` sorts by. */
-export const LIST_SORTS = ['file', 'forum', 'session', 'speaker', 'status', 'words', 'time', 'slot'] as const;
-
 /** How to list: filters and order. */
 export interface ListOptions extends RunOptions {
   /** Only this forum (a name or an alias). */
   forum?: string;
   session?: string;
   status?: string;
-  sort?: (typeof LIST_SORTS)[number];
-}
-
-/** The totals of one forum and session. */
-export interface SessionTotals {
-  forum: string;
-  session: string;
-  statements: number;
-  words: number;
-  seconds: number;
+  sort?: ListSort;
 }
 
 /** What `list` found. */
@@ -283,9 +273,10 @@ export interface ListResult {
 /** The inventory: who speaks where, how long, and whether `check` passes; filtered and sorted. */
 export async function list(options: ListOptions = {}): Promise<ListResult> {
   const { project, files } = await prepare(options);
-  const [{ runFiles }, { selectStatements, sessionTotals }] = await Promise.all([
+  const [{ runFiles }, { selectStatements }, { sessionTotals }] = await Promise.all([
     import('./run/run.js'),
     import('./run/list-select.js'),
+    import('../model/list-order.js'),
   ]);
   const outcomes = await runFiles('list', files, project.context, { concurrency: options.concurrency });
   const statements = selectStatements(outcomes, options, project.context.forums);

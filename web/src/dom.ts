@@ -1,4 +1,5 @@
 /** Building the page with the DOM: text is always set as text, never parsed as markup. */
+import { formatClock as clock } from '../../src/model/duration.js';
 
 type Child = Node | string | null | undefined | false;
 
@@ -17,15 +18,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** `m:ss` (or `h:mm:ss`), as the CLI prints durations. */
-export function clock(seconds: number): string {
-  const total = Math.round(Math.abs(seconds));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const rest = String(total % 60).padStart(2, '0');
-  const sign = seconds < 0 && total > 0 ? '-' : '';
-  return hours > 0 ? `${sign}${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${sign}${minutes}:${rest}`;
-}
+/** `m:ss` (or `h:mm:ss`), as the CLI prints durations: the same function. */
+export { clock };
 
 /** A bar of time against the slot: its fill's width set through the CSSOM (the policy forbids style attributes). */
 export function slotBar(seconds: number | null, slotSeconds: number | null, status: string | undefined): HTMLElement {

@@ -1,33 +1,22 @@
 /** The inventory page: every statement with forum, session, speaker, status, time against the slot and check. */
+import { compareListValues, LIST_SORTS, orderRows, sessionTotals, type ListSort } from '../../src/model/list-order.js';
 import { loadInventory } from './api.js';
 import { clock, h, slotBar } from './dom.js';
 import type { InventoryEntry } from './types.js';
 
-/** The columns `alliance list` sorts by, with the same keys. */
-const SORTS: Record<string, (entry: InventoryEntry) => string | number> = {
-  forum: (entry) => entry.forum ?? '',
-  file: (entry) => entry.file,
-  session: (entry) => entry.session ?? '',
-  speaker: (entry) => entry.speaker ?? '',
-  status: (entry) => entry.status ?? '',
-  words: (entry) => entry.writtenWords,
-  time: (entry) => entry.seconds ?? -1,
-  slot: (entry) => entry.slotSeconds ?? -1,
-};
-
-function compare(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'en', { numeric: true });
-}
-
 /** The filters and order a user chose, kept while the page lives. */
-const choice = { forum: '', session: '', status: '', sort: 'forum', text: '' };
+const choice: { forum: string; session: string; status: string; sort: ListSort; text: string } = {
+  forum: '',
+  session: '',
+  status: '',
+  sort: 'forum',
+  text: '',
+};
 
 /** As `alliance list`: filtered by forum, session and status, sorted by a column, then forum, session and file. */
 function select(entries: readonly InventoryEntry[]): InventoryEntry[] {
-  const key = SORTS[choice.sort] ?? SORTS.forum!;
   const text = choice.text.toLowerCase();
-  return entries
+  const selected = entries
     .filter((entry) => choice.forum === '' || entry.forum === choice.forum)
     .filter((entry) => choice.session === '' || entry.session === choice.session)
     .filter((entry) => choice.status === '' || entry.status === choice.status)
@@ -35,19 +24,13 @@ function select(entries: readonly InventoryEntry[]): InventoryEntry[] {
       (entry) =>
         text === '' ||
         [entry.file, entry.speaker, entry.title].some((value) => value?.toLowerCase().includes(text) === true),
-    )
-    .sort(
-      (a, b) =>
-        compare(key(a), key(b)) ||
-        compare(a.forum ?? '', b.forum ?? '') ||
-        compare(a.session ?? '', b.session ?? '') ||
-        compare(a.file, b.file),
     );
+  return orderRows(selected, choice.sort, (entry) => entry.file);
 }
 
 function options(label: string, values: Iterable<string>, selected: string, all = 'All'): HTMLSelectElement {
   const select = h('select', { 'aria-label': label });
-  for (const value of ['', ...new Set(values)].sort((a, b) => compare(a, b))) {
+  for (const value of ['', ...new Set(values)].sort(compareListValues)) {
     const option = h('option', { value }, value === '' ? all : value);
     if (value === selected) option.selected = true;
     select.append(option);
@@ -97,21 +80,12 @@ export async function showInventory(root: HTMLElement): Promise<void> {
     const total = shown.reduce((sum, entry) => sum + (entry.seconds ?? 0), 0);
     count.textContent = `${shown.length} of ${entries.length} statements · ${clock(total)} in all`;
     // As `alliance list` ends: each forum and session, its statements, words and time.
-    const sessions = new Map<string, { name: string; statements: number; words: number; seconds: number }>();
-    for (const entry of shown) {
-      const name = [entry.forum, entry.session].filter(Boolean).join(' ') || 'No forum';
-      const group = sessions.get(name) ?? { name, statements: 0, words: 0, seconds: 0 };
-      group.statements += 1;
-      group.words += entry.writtenWords;
-      group.seconds += entry.seconds ?? 0;
-      sessions.set(name, group);
-    }
     totals.replaceChildren(
-      ...[...sessions.values()].map((group) =>
+      ...sessionTotals(shown).map((group) =>
         h(
           'li',
           {},
-          `${group.name}: ${group.statements} statement${group.statements === 1 ? '' : 's'}, ${group.words} words, ${clock(group.seconds)}`,
+          `${`${group.forum || '(no forum)'} ${group.session}`.trim()}: ${group.statements} statement${group.statements === 1 ? '' : 's'}, ${group.words} words, ${clock(group.seconds)}`,
         ),
       ),
     );
@@ -128,10 +102,10 @@ export async function showInventory(root: HTMLElement): Promise<void> {
     });
     return h('label', {}, `${label} `, element);
   };
-  const sort = options('Sort by', Object.keys(SORTS), choice.sort, 'forum');
+  const sort = options('Sort by', LIST_SORTS, choice.sort, 'forum');
   sort.querySelector('option[value=""]')?.remove();
   sort.addEventListener('change', () => {
-    choice.sort = sort.value;
+    choice.sort = sort.value as ListSort;
     draw();
   });
   const search = h('input', { type: 'search', placeholder: 'File, speaker or title', 'aria-label': 'Search' });
