@@ -43,10 +43,9 @@ export class Inventory {
   /** Lists every statement again (at start, and when the project's own files change). */
   async refresh(project = this.project): Promise<void> {
     this.project = project;
-    const paths = await findStatements(project, { patterns: this.patterns, errorOnUnmatchedPattern: false });
-    this.files = new Map(paths.map((path) => [this.name(path), path]));
     this.entries = new Map();
-    await this.update(paths);
+    // With no entries, every statement found is listed.
+    await this.update([]);
   }
 
   /** Lists the statements given again (after a save), and picks up statements made or removed. */
