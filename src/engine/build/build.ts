@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isUnusable } from '../../model/statement.js';
+import { isUnusable, type Statement } from '../../model/statement.js';
+import type { Template } from '../../render/template.js';
 import { timeStatement } from '../../timing/estimate.js';
 import type { LoadContext } from '../project/context.js';
 import { ConfigError } from '../io/errors.js';
@@ -127,6 +128,41 @@ function writeProblem(error: NodeJS.ErrnoException): string {
   }
 }
 
+/**
+ * The template a statement's handouts use (the config's paper over its own) and the files it is read
+ * from, or the `template` error that stops the handouts, at the statement's `template` field.
+ */
+export function handoutTemplate(
+  statement: Statement,
+  context: LoadContext,
+): { template: Template; files: string[] } | { message: StoredMessage } {
+  const { dir } = context.config;
+  try {
+    const template = loadTemplate(statement.settings.template, dir);
+    return {
+      template: context.config.paper ? { ...template, paper: context.config.paper } : template,
+      files: templateFiles(statement.settings.template, dir),
+    };
+  } catch (error) {
+    const reason =
+      error instanceof ConfigError
+        ? `${error.reason} (${error.file}:${error.line}:${error.column})`
+        : (error as Error).message;
+    const place = statement.frontMatter.positions.get('template')?.start;
+    return {
+      message: storeMessage(
+        makeMessage(
+          `Expected a usable handout template, found an error: ${reason}`,
+          'template',
+          'error',
+          place,
+          statement.path,
+        ),
+      ),
+    };
+  }
+}
+
 /** Builds the handouts of one statement. */
 export async function buildOne(path: string, context: LoadContext, settings: BuildSettings): Promise<BuildOutcome> {
   const outcome: BuildOutcome = {
@@ -151,30 +187,12 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
   const warn = (ruleId: string, reason: string, place?: { line: number; column: number }) =>
     outcome.messages.push(storeMessage(makeMessage(reason, ruleId, 'warning', place, path)));
 
-  let template;
-  let templateDependencies: string[];
-  try {
-    template = loadTemplate(statement.settings.template, projectDir);
-    if (context.config.paper) template = { ...template, paper: context.config.paper };
-    templateDependencies = templateFiles(statement.settings.template, projectDir);
-  } catch (error) {
-    const reason =
-      error instanceof ConfigError
-        ? `${error.reason} (${error.file}:${error.line}:${error.column})`
-        : (error as Error).message;
-    outcome.messages.push(
-      storeMessage(
-        makeMessage(
-          `Expected a usable handout template, found an error: ${reason}`,
-          'template',
-          'error',
-          statement.frontMatter.positions.get('template')?.start,
-          path,
-        ),
-      ),
-    );
+  const resolved = handoutTemplate(statement, context);
+  if ('message' in resolved) {
+    outcome.messages.push(resolved.message);
     return outcome;
   }
+  const { template, files: templateDependencies } = resolved;
   const images = resolveImages(statement, projectDir);
   for (const problem of images.problems) warn('image', problem.reason, problem.place);
 

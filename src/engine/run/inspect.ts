@@ -4,19 +4,17 @@
  * text being edited. Everything the page shows comes from here, so that it agrees with `check`,
  * `time` and `build`.
  */
-import type { Template } from '../../render/template.js';
 import { isUnusable } from '../../model/statement.js';
 import { timeStatement } from '../../timing/estimate.js';
 import type { Fit } from '../../timing/fit.js';
+import { handoutTemplate } from '../build/build.js';
 import { resolveImages } from '../build/images.js';
 import { contentHash } from '../check/cache.js';
 import { storeMessage, type StoredMessage } from '../check/messages.js';
-import { makeMessage, runRules } from '../check/run-rules.js';
+import { runRules } from '../check/run-rules.js';
 import { parseStatement } from '../load/load.js';
 import { readStatementFile } from '../load/read-statement.js';
 import type { LoadContext } from '../project/context.js';
-import { loadTemplate } from '../project/templates.js';
-import { ConfigError } from '../io/errors.js';
 
 /** One spoken paragraph, for the margin times and the rehearsal. */
 export interface InspectedParagraph {
@@ -56,24 +54,6 @@ export interface InspectOutcome {
   /** The template's look, as CSS custom properties for the HTML. */
   look: Record<string, string> | null;
   internalErrors: number;
-}
-
-function templateOf(name: string, context: LoadContext, path: string): Template | StoredMessage {
-  try {
-    const template = loadTemplate(name, context.config.dir);
-    return context.config.paper ? { ...template, paper: context.config.paper } : template;
-  } catch (error) {
-    const reason = error instanceof ConfigError ? `${error.reason} (${error.file}:${error.line})` : String(error);
-    return storeMessage(
-      makeMessage(
-        `Expected a usable handout template, found an error: ${reason}`,
-        'template',
-        'error',
-        undefined,
-        path,
-      ),
-    );
-  }
 }
 
 /** Inspects a statement: the file's bytes, or the text being edited in its place. */
@@ -119,11 +99,12 @@ export async function inspectOne(path: string, context: LoadContext, text?: stri
       units: paragraph.spokenWords,
     })),
   });
-  const template = templateOf(settings.template, context, path);
-  if (!('name' in template)) {
-    outcome.messages.push(template);
+  const resolved = handoutTemplate(statement, context);
+  if ('message' in resolved) {
+    outcome.messages.push(resolved.message);
     return outcome;
   }
+  const { template } = resolved;
   const images = resolveImages(statement, context.config.dir);
   const [{ buildHandout }, { handoutLook, renderHtml }] = await Promise.all([
     import('../../render/handout.js'),
