@@ -127,14 +127,7 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
       hash = outcome.hash;
       banner.hidden = true;
       say(`Saved ${file}`);
-    } else {
-      banner.hidden = false;
-      banner.replaceChildren(
-        `${outcome.detail}: your edits are not saved. `,
-        h('button', { type: 'button', class: 'reload' }, 'Load the file from disk'),
-      );
-      banner.querySelector('button')?.addEventListener('click', () => void reload());
-    }
+    } else warn(`${outcome.detail}: your edits are not saved. `);
     draw();
   };
   const editorHolder = h('div', { class: 'editor' });
@@ -160,6 +153,13 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
     draw();
   };
   const reload = async () => show(await loadStatement(file));
+  /** Says why the edits are not saved, with the way back to the file on disk. */
+  const warn = (why: string) => {
+    const load = h('button', { type: 'button', class: 'reload' }, 'Load the file from disk');
+    load.addEventListener('click', () => void reload());
+    banner.replaceChildren(why, load);
+    banner.hidden = false;
+  };
 
   const downloadButton = (label: string, format: 'docx' | 'pdf', copy: 'handout' | 'speaker') => {
     const button = h('button', { type: 'button', class: `download download-${format}-${copy}` }, label);
@@ -205,12 +205,7 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
       // The page's own save, or a change to the project's files: the same text, drawn again.
       if (current.hash === hash) return refresh();
       if (text !== saved) {
-        banner.hidden = false;
-        banner.replaceChildren(
-          'The file changed on disk since it was opened: saving will not overwrite it. ',
-          h('button', { type: 'button', class: 'reload' }, 'Load the file from disk'),
-        );
-        banner.querySelector('button')?.addEventListener('click', () => void reload());
+        warn('The file changed on disk since it was opened: saving will not overwrite it. ');
         return;
       }
       show(current);
