@@ -5,12 +5,17 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** The text a reader would see in a piece of raw HTML. */
 export function htmlText(html: string): string {
-  return html
+  const text = html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
     .replace(/<\/?[A-Za-z][^>]*>?/g, (tag) => (/^<\/?(?:br|p|div|li|tr|h\d)\b/i.test(tag) ? ' ' : ''))
-    .replace(/<![^>]*>?|<\?[^>]*>?/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => decodeEntity(name) ?? entity);
+    .replace(/<![^>]*>?|<\?[^>]*>?/g, '');
+  return decodeEntities(text);
+}
+
+/** Text with its character references (`&amp;`, `&#233;`, `&#xE9;`) and common named entities decoded. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => decodeEntity(name) ?? entity);
 }
 
 function decodeEntity(name: string): string | undefined {

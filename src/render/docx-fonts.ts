@@ -13,6 +13,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { Handout, Block, Inline } from './handout.js';
+import { decodeEntities } from '../model/html-text.js';
+import { escapeHtml } from './html.js';
 import { fontFiles, missingFontPackage, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { FontChoice } from './template.js';
 
@@ -121,12 +123,7 @@ function usage(handout: Handout, parts: Parts): { characters: Set<string>; itali
       continue;
     // The text of runs, and the bullets of lists.
     for (const match of data.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:lvlText w:val="([^"]*)"/g)) {
-      const text = (match[1] ?? match[2] ?? '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
+      const text = decodeEntities(match[1] ?? match[2] ?? '');
       for (const character of text) characters.add(character);
     }
   }
@@ -192,10 +189,6 @@ const EMBED_ELEMENT: Record<FontStyle, string> = {
   boldItalic: 'w:embedBoldItalic',
 };
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-}
-
 const FONT_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/font';
 
 /**
@@ -233,7 +226,7 @@ export async function embedFonts(parts: Parts, handout: Handout): Promise<void> 
       const kind = monospaced
         ? '<w:family w:val="modern"/><w:pitch w:val="fixed"/>'
         : '<w:family w:val="swiss"/><w:pitch w:val="variable"/>';
-      return `<w:font w:name="${escapeAttribute(family)}"><w:charset w:val="00"/>${kind}${sorted.join('')}</w:font>`;
+      return `<w:font w:name="${escapeHtml(family)}"><w:charset w:val="00"/>${kind}${sorted.join('')}</w:font>`;
     })
     .join('');
   const table = parts.get('word/fontTable.xml');
