@@ -7,8 +7,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { convertToPdf } from '../src/engine/build/libreoffice.js';
 import { runCli } from './helpers/cli.js';
 import { tempProject } from './helpers/statements.js';
 
@@ -45,21 +45,12 @@ describe.skipIf(!hasLibreOffice || notoInstalled)('a DOCX handout in LibreOffice
     const built = await runCli(['build', '--concurrency', 'off'], { cwd: project });
     expect(built.code, built.stderr).toBe(0);
     converted = join(project, 'libreoffice');
-    const profile = pathToFileURL(join(project, 'profile')).href;
-    // One session for all six, in this order: a font LibreOffice met in one file stays for the next.
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        converted,
-        ...LANGUAGES.map((language) => join(project, `dist/${language}.docx`)),
-      ],
-      { stdio: 'ignore', timeout: 240_000 },
+    // One session for all six, in this order (as `--pdf-engine libreoffice` converts a batch): a font
+    // LibreOffice met in one file stays for the next.
+    await convertToPdf(
+      LANGUAGES.map((language) => join(project, `dist/${language}.docx`)),
+      converted,
+      process.env,
     );
   });
 
