@@ -1,7 +1,8 @@
 // Timing whole commands for the benchmarks: medians of runs taken side by side, and peak memory.
 import { spawnSync } from 'node:child_process';
 
-function median(values) {
+/** The median of some numbers. */
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

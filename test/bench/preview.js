@@ -3,14 +3,9 @@
 // to its page showing the change (goal: 300 ms). Medians of five; skipped where Chromium is not installed.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { report } from './measure.js';
+import { median, report } from './measure.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** A statement of about 1,000 words: one corpus statement's front matter, paragraphs of several, a closing. */
 function longStatement(corpus) {
