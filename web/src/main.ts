@@ -40,10 +40,8 @@ window.addEventListener('beforeunload', (event) => {
 });
 void show();
 
-// Saves by any editor, of a statement or of the project's own files, reach the open page.
-const events = new EventSource('api/events');
-events.addEventListener('change', (event) => {
-  const change = JSON.parse((event as MessageEvent<string>).data) as { files: string[]; project: boolean };
+/** Draws the open page again for a change on disk: everything, or the files named. */
+function follow(change: { files: string[]; project: boolean }): void {
   if (open && (change.project || change.files.includes(open.file))) {
     open
       .changedOnDisk()
@@ -55,7 +53,16 @@ events.addEventListener('change', (event) => {
       .then(() => (document.body.dataset.updated = String(Date.now())))
       .catch((error: Error) => say(error.message, 'error'));
   }
-});
+}
+
+// Saves by any editor, of a statement or of the project's own files, reach the open page.
+const events = new EventSource('api/events');
+events.addEventListener('change', (event) =>
+  follow(JSON.parse((event as MessageEvent<string>).data) as { files: string[]; project: boolean }),
+);
+// A save told while the stream was not yet (or no longer) open is missed: on each opening, the page
+// is drawn again from what the server has now.
+events.addEventListener('open', () => follow({ files: [], project: true }));
 events.addEventListener('problem', (event) => {
   say(
     `The project's files cannot be read: ${(JSON.parse((event as MessageEvent<string>).data) as { error: string }).error}`,
