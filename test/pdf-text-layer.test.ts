@@ -26,9 +26,43 @@ language: ar
 شكراً.
 `;
 
+/** The paragraphs of a statement with the signs poppler and pdf.js used to misplace. */
+const ARABIC_SIGNS = [
+  'هل تعلمون أن ١٢٫٥٪ فقط من الضحايا، أي واحد من كل ثمانية، تلقى المساعدة عام ٢٠٢٣؟ إنه رقم صادم!',
+  'قالت إحدى الناجيات: «لم يسألني أحد عن اسمي». وأضافت: "كنت رقماً فقط" (انظر الفقرة 3 من التقرير رقم 5).',
+  'ارتفع التمويل بنسبة 25% بين 2019 و2023، لكنه ما زال أقل من 1/3 المطلوب؛ وتراجع في 12 دولة - أي بمعدل -4.5 نقطة.',
+  'نطالب بما يلي: أولاً، التمويل؛ ثانياً، البيانات؛ ثالثاً، الحماية… وشكراً.',
+];
+const ARABIC_SIGNS_STATEMENT = `---
+title: حماية الشهود أيضاً
+forum: CCPCJ
+session: 34
+speaker: ليلى حسن
+organization: تحالف المنظمات غير الحكومية
+language: ar
+---
+
+السيد الرئيس،
+
+${ARABIC_SIGNS.join('\n\n')}
+`;
+
 /** The text poppler reads from a PDF, bidirectional marks removed. */
 function poppler(path: string): string {
   return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+}
+
+/** Text with its lines joined and its white space made single spaces. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/** How many pixels of the first page, rendered in grey by poppler, are dark: how much ink it has. */
+function ink(path: string): number {
+  const image = execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', '1', path], { maxBuffer: 64 << 20 });
+  // A binary PGM: "P5", width, height and the largest value, each after white space, then the pixels.
+  const header = /^P5\s+\d+\s+\d+\s+\d+\s/.exec(image.toString('latin1', 0, 64))![0].length;
+  return image.subarray(header).filter((value) => value < 128).length;
 }
 
 describe('the text layer of an Arabic handout', () => {
@@ -43,6 +77,58 @@ describe('the text layer of an Arabic handout', () => {
       expect(js).toContain(figure);
     }
     for (const reversed of ['٣٢٠٢', '٠٠٠٬٠٥٢٬١', '٥٫٢١']) expect(text + js).not.toContain(reversed);
+  });
+
+  it('reads in poppler as the source: marks on their letters, signs and figures on their side', async () => {
+    const project = tempProject({
+      'statements/signs.md': ARABIC_SIGNS_STATEMENT,
+      'statements/ar.md': readFileSync(join(LANGUAGES, 'ar.md'), 'utf8'),
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const signs = flat(poppler(join(project, 'dist/signs.pdf')));
+    for (const paragraph of ARABIC_SIGNS) expect(signs).toContain(paragraph);
+    expect(signs).toContain('حماية الشهود أيضاً');
+    const statement = flat(poppler(join(project, 'dist/ar.pdf')));
+    for (const phrase of [
+      'الضحايا أولاً',
+      'والجريمة (UNODC) عن أعماله في عام 2024.',
+      'في عام 2023، وقع نحو 1,250,000 شخص في 148 بلداً ضحايا',
+      'ولم يتلقَّ المساعدة سوى 12.5% منهم. ووراء',
+      'حقوقه أولاً.',
+      'في أمسّ الحاجة إليها. إن هذه',
+      'شكراً لكم.',
+    ])
+      expect(statement).toContain(phrase);
+  });
+
+  it('reads in pdf.js with brackets, quotation marks and separators in their place', async () => {
+    const project = tempProject({ 'statements/signs.md': ARABIC_SIGNS_STATEMENT });
+    expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    // pdf.js drops the spaces between a right-to-left and a left-to-right run, and puts one before a
+    // mark that ends a word: compared without white space.
+    const text = (await pdfContent(readFileSync(join(project, 'dist/signs.pdf')))).pages.join('').replace(/\s+/g, '');
+    for (const paragraph of ARABIC_SIGNS.slice(0, 3)) expect(text).toContain(paragraph.replace(/\s+/g, ''));
+  });
+
+  it('draws the marks it writes invisibly into the text layer', async () => {
+    const statement = (word: string) =>
+      `---\nforum: CCPCJ\nsession: 34\nspeaker: ليلى\norganization: تحالف\nlanguage: ar\n---\n\nالسيد الرئيس،\n\nنقول ${word} لكم.\n`;
+    const project = tempProject({ 'statements/marked.md': statement('شكراً'), 'statements/bare.md': statement('شكرا') });
+    // Forced: the statement is too short to have a closing, which is not what this is about.
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    expect(poppler(join(project, 'dist/marked.pdf'))).toContain('نقول شكراً لكم.');
+    // The tanwin adds ink to the page; drawn neither as outline nor as text, the word would take it away.
+    expect(ink(join(project, 'dist/marked.pdf'))).toBeGreaterThan(ink(join(project, 'dist/bare.pdf')));
+  });
+
+  it('keeps Arabic quoted in an English statement in its place (poppler)', async () => {
+    const project = tempProject({
+      'statements/en.md': `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\nSurvivors wrote «شكراً لكم», and "حقوق الإنسان أولاً" on the wall, before 12 States acted.\n\nThank you.\n`,
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    expect(flat(poppler(join(project, 'dist/en.pdf')))).toContain(
+      'Survivors wrote «شكراً لكم», and "حقوق الإنسان أولاً" on the wall, before 12 States acted.',
+    );
   });
 
   it('holds the brackets of the source, not their mirrored forms', () => {

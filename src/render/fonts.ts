@@ -80,10 +80,11 @@ export const SCRIPT_FAMILIES = { arabic: 'IBM Plex Sans Arabic', cjk: 'Noto Sans
 
 const parsed = new Map<string, Font>();
 
-type GlyphRun = ReturnType<Font['layout']>;
+/** A run of glyphs laid out by fontkit. */
+export type GlyphRun = ReturnType<Font['layout']>;
 
 /** A laid-out run handed to pdfkit: shared glyphs, its own copy of the positions (pdfkit scales them in place). */
-class CachedRun {
+export class CachedRun {
   constructor(
     readonly glyphs: GlyphRun['glyphs'],
     readonly positions: GlyphRun['positions'],
@@ -160,41 +161,6 @@ function rememberLayouts(font: Font): Font {
     ) as unknown as GlyphRun;
   };
   return font;
-}
-
-const mirrors = new WeakMap<Font, Font>();
-
-/**
- * The font as it draws the mirrored form of a character in right-to-left text (the `)` drawn for a
- * `(`): the same glyphs, recorded in the PDF's text layer as the characters of the source, so that
- * copied text reads `(مقارنة …)` and not `)مقارنة …(`. Registered in a document as a font of its own, so
- * that its glyphs' text never mixes with the same glyphs drawn as themselves.
- */
-export function mirroredFont(font: Font, mirror: (character: string) => string): Font {
-  let view = mirrors.get(font);
-  if (!view) {
-    view = Object.create(font, {
-      // A name of its own: pdfkit shares one embedded font between registrations of the same name.
-      postscriptName: { value: `${font.postscriptName}-Mirrored` },
-      layout: {
-        value: (text: string, ...rest: unknown[]) => {
-          const run = (font.layout as (text: string, ...rest: unknown[]) => GlyphRun)(text, ...rest);
-          const source = [...text].map(mirror).join('');
-          const glyphs = run.glyphs.map(
-            (glyph, index) =>
-              ({
-                id: glyph.id,
-                advanceWidth: glyph.advanceWidth,
-                codePoints: [source.codePointAt(index) ?? glyph.codePoints[0] ?? 0],
-              }) as unknown as GlyphRun['glyphs'][number],
-          );
-          return new CachedRun(glyphs, run.positions) as unknown as GlyphRun;
-        },
-      },
-    }) as Font;
-    mirrors.set(font, view);
-  }
-  return view;
 }
 
 /** Parses a font file once per process, and again if it changes (a template's own font, edited during `--watch`). */

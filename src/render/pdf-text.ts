@@ -10,7 +10,9 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { covers, fontOf, mirroredFont, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
+import { marksAtLetters, mirroredFont, runOutlines } from './font-views.js';
+import { withLayout, writeDirectionMark } from './pdf-text-layer.js';
+import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
 import type { FontChoice, Template } from './template.js';
@@ -123,12 +125,15 @@ const MIRRORED = new Set([
   '﴿',
 ]);
 
-/** `text` in pieces, each mirrored character a piece of its own, in reading order. */
-function mirrorPieces(text: string): string[] {
+/** `text` in pieces, each mirrored character and each separator a piece of its own, in reading order. */
+function splitPieces(text: string): string[] {
   const pieces: string[] = [];
   let current = '';
   for (const character of text) {
-    if (MIRRORED.has(character) && mirror(character) !== character) {
+    if (
+      (MIRRORED.has(character) && mirror(character) !== character) ||
+      SEPARATOR_TYPES.has(bidi.getBidiCharTypeName(character))
+    ) {
       if (current !== '') pieces.push(current);
       pieces.push(character);
       current = '';
@@ -142,6 +147,14 @@ function mirrorPieces(text: string): string[] {
 const ARABIC_SCRIPT_FIGURES = /[\u0660-\u066c\u06f0-\u06f9]/;
 const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const LINE_FACTOR = 1.2;
+const MARKS = /\p{M}/u;
+const SEPARATOR_TYPES = new Set(['CS', 'ES', 'ET', 'EN', 'AN']);
+const STRONG_RIGHT_TO_LEFT = new Set(['R', 'AL']);
+const RIGHT_TO_LEFT_MARK = '\u200f';
+const LEFT_TO_RIGHT_MARK = '\u200e';
+/** How far left of a left-to-right stretch its direction mark goes, in points: enough to sort before it. */
+const DIRECTION_MARK_INSET = 0.01;
+
 const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
 
 /** The advance width of `text` in thousandths of an em, cached per font across documents. */
@@ -197,18 +210,50 @@ export class TextSetter {
     return font;
   }
 
-  /**
-   * Selects the style's font, size and colour in the document, registering the font on first use;
-   * `mirrored` selects the registration that draws mirrored characters (see `mirroredFont`).
-   */
-  select(style: RunStyle, mirrored = false): void {
-    const name = `${style.family}-${styleOf(style.bold, style.italic)}${mirrored ? '-mirrored' : ''}`;
+  /** Selects the style's font, size and colour in the document, registering the font on first use. */
+  select(style: RunStyle): void {
+    const name = `${style.family}-${styleOf(style.bold, style.italic)}`;
     if (!this.registered.has(name)) {
-      const font = this.font(style);
-      this.doc.registerFont(name, (mirrored ? mirroredFont(font, mirror) : font) as never);
+      this.doc.registerFont(name, this.font(style) as never);
       this.registered.add(name);
     }
     this.doc.font(name).fontSize(style.size).fillColor(style.colour);
+  }
+
+  /**
+   * Draws right-to-left text (no mirrored characters) from `left`, in display order. Text with
+   * combining marks is written invisibly, each mark where its letter begins, and drawn as outlines
+   * (see font-views.ts).
+   */
+  private drawRightToLeft(
+    text: string,
+    style: RunStyle,
+    left: number,
+    y: number,
+    options: PDFKit.Mixins.TextOptions,
+  ): void {
+    // Asking for features (none beyond the font's own) makes pdfkit shape the text whole instead of
+    // word by word, which would keep the words in reading order.
+    const shaped = { ...options, features: [] };
+    this.select(style);
+    if (!MARKS.test(text)) {
+      this.doc.text(text, left, y, shaped);
+      return;
+    }
+    const font = this.font(style);
+    this.doc.save().addContent('3 Tr');
+    withLayout(this.doc, marksAtLetters(font), () => this.doc.text(text, left, y, shaped));
+    this.doc.restore();
+    const scale = style.size / font.unitsPerEm;
+    const baseline = y + this.ascent(style);
+    for (const outline of runOutlines(font, text)) {
+      this.doc
+        .save()
+        .transform(scale, 0, 0, -scale, left + outline.x * scale, baseline - outline.y * scale)
+        .path(outline.path)
+        .fill(style.colour)
+        .restore();
+    }
   }
 
   /** The width of `text` in points. */
@@ -540,7 +585,36 @@ export class TextSetter {
       xs.set(index, x);
       x += runs[index]!.width;
     }
-    runs.forEach((run, index) => this.drawRun(run, xs.get(index)!, top, line));
+    // Direction marks for a reader that orders a line by a rule of its own (see pdf-text-layer.ts):
+    // in a right-to-left line, a right-to-left mark at the left edge of each left-to-right stretch
+    // (`2024.`, `(UNODC)`); in a left-to-right line, each right-to-left stretch between a right-to-left
+    // mark at its left edge (where a letter's marks may stand) and a left-to-right one at its right.
+    const odd = (position: number) =>
+      position >= 0 && position < order.length && runs[order[position]!]!.level % 2 === 1;
+    const before = new Map<number, string>();
+    const after = new Map<number, string>();
+    order.forEach((index, position) => {
+      if (this.direction === 'rtl') {
+        if (!odd(position) && odd(position - 1)) before.set(index, RIGHT_TO_LEFT_MARK);
+      } else if (odd(position)) {
+        if (!odd(position - 1)) before.set(index, RIGHT_TO_LEFT_MARK);
+        if (!odd(position + 1)) after.set(index, LEFT_TO_RIGHT_MARK);
+      }
+    });
+    runs.forEach((run, index) => {
+      const x = xs.get(index)!;
+      const mark = before.get(index);
+      if (mark) this.drawDirectionMark(mark, run.style, x - DIRECTION_MARK_INSET, top, line);
+      this.drawRun(run, x, top, line);
+      const closing = after.get(index);
+      if (closing) this.drawDirectionMark(closing, run.style, x + run.width + DIRECTION_MARK_INSET, top, line);
+    });
+  }
+
+  /** Writes an invisible direction mark into the text layer at `x`, in the style's font. */
+  private drawDirectionMark(mark: string, style: RunStyle, x: number, top: number, line: Line): void {
+    this.select(style);
+    writeDirectionMark(this.doc, this.font(style), mark, x, top + line.ascent - this.ascent(style) - (style.rise ?? 0));
   }
 
   private drawRun(run: Run, x: number, top: number, line: Line): void {
@@ -558,21 +632,32 @@ export class TextSetter {
       this.doc.text(ARABIC_SCRIPT_FIGURES.test(run.text) ? [...run.text].reverse().join('') : run.text, x, y, options);
       return;
     }
-    // A right-to-left run is drawn in display order, a piece at a time: brackets and other mirrored
-    // characters on their own, drawn mirrored (the text layer keeps the source's character), the rest
-    // as it is. Arabic comes out of the shaper in display order; asking for features (none beyond the
-    // font's own) makes pdfkit shape the piece whole instead of word by word, which would keep the
-    // words in reading order. Spaces and signs alone are put in display order here.
+    // A right-to-left run is drawn a piece at a time: brackets and other mirrored characters on their
+    // own, drawn mirrored (the text layer keeps the source's character), the rest as it is. Arabic
+    // comes out of the shaper in display order; spaces and signs alone are put in display order here.
+    // Pieces go in display order, so that pdf.js, which reverses a text item with right-to-left
+    // letters in it, reads the run in one item; a run of signs alone (`).` after a left-to-right
+    // symbol), which pdf.js does not reverse, goes from its right, a text item a piece.
+    const style = run.style;
+    const pieces: { piece: string; drawn: string; left: number }[] = [];
     let left = x;
-    for (const piece of mirrorPieces(run.text).reverse()) {
-      const mirrored = piece.length === 1 && MIRRORED.has(piece);
-      const drawn = mirrored ? mirror(piece) : piece;
-      const pieceStyle = run.style;
-      this.select(pieceStyle, mirrored);
-      if (mirrored) this.doc.text(drawn, left, y, options);
-      else if (RIGHT_TO_LEFT_TEXT.test(drawn)) this.doc.text(drawn, left, y, { ...options, features: [] });
+    for (const piece of splitPieces(run.text).reverse()) {
+      const drawn = piece.length === 1 && MIRRORED.has(piece) ? mirror(piece) : piece;
+      pieces.push({ piece, drawn, left });
+      left += this.width(drawn, style);
+    }
+    const lettered = [...run.text].some((character) => STRONG_RIGHT_TO_LEFT.has(bidi.getBidiCharTypeName(character)));
+    for (const { piece, drawn, left } of lettered ? pieces : pieces.reverse()) {
+      // poppler reads a separator (`.`, `،`, `%`) as part of a number: marks on both sides keep it apart.
+      const separator = piece.length === 1 && SEPARATOR_TYPES.has(bidi.getBidiCharTypeName(piece));
+      if (separator) this.drawDirectionMark(RIGHT_TO_LEFT_MARK, style, left, top, line);
+      this.select(style);
+      if (drawn !== piece) {
+        const mirrored = mirroredFont(this.font(style), mirror);
+        withLayout(this.doc, mirrored, () => this.doc.text(piece, left, y, { ...options, features: [] }));
+      } else if (RIGHT_TO_LEFT_TEXT.test(drawn)) this.drawRightToLeft(drawn, style, left, y, options);
       else this.doc.text([...drawn].reverse().join(''), left, y, options);
-      left += this.width(drawn, pieceStyle);
+      if (separator) this.drawDirectionMark(RIGHT_TO_LEFT_MARK, style, left + this.width(drawn, style), top, line);
     }
   }
 }

@@ -1,0 +1,165 @@
+/**
+ * Views of a font that change what a PDF's text layer records, not what the page shows. Each is drawn
+ * in the document's own embedded font of the family (see `withLayout` in pdf-text-layer.ts): pdf.js
+ * starts a new text item at every change of font, and text items of a right-to-left line split
+ * apart come out in display order, words reversed.
+ *
+ * A glyph recorded with other text than its own is given an alias: an id of its own, for the same
+ * outline, so that the text layer holds one entry for each (glyph, text) and no entry is shared.
+ */
+import type { Font } from 'fontkit';
+import { CachedRun, type GlyphRun } from './fonts.js';
+
+type Glyph = GlyphRun['glyphs'][number];
+
+/** Glyph ids from here up are aliases: `ALIAS_STEP × n + id` is the glyph `id` recorded as text `n`. */
+export const ALIAS_STEP = 1 << 17;
+const aliasTexts = new Map<string, number>();
+
+/** The glyph id that draws glyph `id` and is recorded in the text layer as `text`. */
+function aliasOf(id: number, text: string): number {
+  let number = aliasTexts.get(text);
+  if (number === undefined) {
+    number = aliasTexts.size + 1;
+    aliasTexts.set(text, number);
+  }
+  return ALIAS_STEP * number + id;
+}
+
+/** A glyph drawn as `glyph` and recorded as `text`, advancing `advanceWidth` (its own by default). */
+function recordedAs(glyph: Glyph, text: string, advanceWidth = glyph.advanceWidth): Glyph {
+  return Object.create(glyph, {
+    id: { value: aliasOf(glyph.id, text) },
+    codePoints: { value: [...text].map((character) => character.codePointAt(0)!) },
+    advanceWidth: { value: advanceWidth },
+  }) as Glyph;
+}
+
+/** Caches one view per font and key. */
+function viewCache<K>(make: (font: Font, key: K) => Font): (font: Font, key: K) => Font {
+  const views = new WeakMap<Font, Map<K, Font>>();
+  return (font, key) => {
+    let known = views.get(font);
+    if (!known) {
+      known = new Map();
+      views.set(font, known);
+    }
+    let view = known.get(key);
+    if (!view) {
+      view = make(font, key);
+      known.set(key, view);
+    }
+    return view;
+  };
+}
+
+/** A view of `font` whose layouts are `layout`'s. */
+function withLayoutOf(font: Font, layout: (text: string, ...rest: unknown[]) => GlyphRun): Font {
+  return Object.create(font, { layout: { value: layout } }) as Font;
+}
+
+function layoutOf(font: Font): (text: string, ...rest: unknown[]) => GlyphRun {
+  return font.layout.bind(font) as (text: string, ...rest: unknown[]) => GlyphRun;
+}
+
+/**
+ * The font as it draws the mirrored form of a character in right-to-left text (the `)` drawn for a
+ * `(`): the same glyphs, recorded as the characters of the source, so that copied text reads
+ * `(مقارنة …)` and not `)مقارنة …(`.
+ */
+export const mirroredFont = viewCache((font, mirror: (character: string) => string) =>
+  withLayoutOf(font, (text, ...rest) => {
+    const run = layoutOf(font)([...text].map(mirror).join(''), ...rest);
+    const source = [...text];
+    return new CachedRun(
+      run.glyphs.map((glyph, index) => recordedAs(glyph, source[index] ?? '')),
+      run.positions.map((position) => ({ ...position })),
+    ) as unknown as GlyphRun;
+  }),
+);
+
+const MARK = /^\p{M}+$/u;
+
+/** A glyph that draws only combining marks. */
+function isMark(glyph: Glyph): boolean {
+  return glyph.codePoints.length > 0 && MARK.test(String.fromCodePoint(...glyph.codePoints));
+}
+
+/**
+ * The font as it writes the text layer of right-to-left text with combining marks (harakat, tanwin,
+ * shadda): each mark where its letter begins. poppler reads a mark where the font places it, above and
+ * into its letter, as a word of its own on the line above (`الضحايا ً` / `أولا`). Such text is written
+ * invisibly this way, and drawn as outlines (`runOutlines`).
+ */
+export function marksAtLetters(font: Font): Font {
+  return marksView(font, null);
+}
+
+const marksView = viewCache((font, _key: null) =>
+  withLayoutOf(font, (text, ...rest) => {
+    const run = layoutOf(font)(text, ...rest);
+    return new CachedRun(
+      run.glyphs,
+      run.positions.map((position, index) =>
+        isMark(run.glyphs[index]!) ? { ...position, xOffset: 0, yOffset: 0 } : { ...position },
+      ),
+    ) as unknown as GlyphRun;
+  }),
+);
+
+/**
+ * The font as it writes one direction mark (U+200E or U+200F) into the text layer: its own glyph for
+ * it, or a copy of its space, recorded as the mark and advancing nothing.
+ */
+export const directionMarkFont = viewCache((font, mark: string) => {
+  const own = font.glyphForCodePoint(mark.codePointAt(0)!);
+  const glyph = recordedAs(own.id !== 0 ? own : font.glyphForCodePoint(0x20), mark, 0);
+  return withLayoutOf(
+    font,
+    () =>
+      new CachedRun([glyph], [
+        { xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 },
+      ] as GlyphRun['positions']) as unknown as GlyphRun,
+  );
+});
+
+/** A glyph's outline placed on the page: an SVG path in font units (y up), and where its origin goes. */
+export interface PlacedOutline {
+  path: string;
+  x: number;
+  y: number;
+}
+
+const outlines = new WeakMap<Font, Map<number, string>>();
+
+/** The outline of a glyph as an SVG path, in font units (y up), kept per font. */
+function outlineOf(font: Font, id: number): string {
+  let known = outlines.get(font);
+  if (!known) {
+    known = new Map();
+    outlines.set(font, known);
+  }
+  let path = known.get(id);
+  if (path === undefined) {
+    path = (font.getGlyph(id) as unknown as { path: { toSVG(): string } }).path.toSVG();
+    known.set(id, path);
+  }
+  return path;
+}
+
+/**
+ * The outlines of a right-to-left run shaped whole (display order), each glyph where the font places
+ * it, in font units from the run's left end on its baseline (y up).
+ */
+export function runOutlines(font: Font, text: string): PlacedOutline[] {
+  const run = font.layout(text, []);
+  const placed: PlacedOutline[] = [];
+  let pen = 0;
+  run.glyphs.forEach((glyph, index) => {
+    const position = run.positions[index]!;
+    const path = outlineOf(font, glyph.id);
+    if (path !== '') placed.push({ path, x: pen + position.xOffset, y: position.yOffset });
+    pen += position.xAdvance;
+  });
+  return placed;
+}
