@@ -62,3 +62,49 @@ export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: st
   withLayout(doc, directionMarkFont(font, mark), () => doc.text(mark, x, y, { lineBreak: false, features: [] }));
   doc.restore();
 }
+
+/** What pdfkit's embedded font does to lay text out: fontkit's layout, its positions scaled to thousandths of an em. */
+interface LayingOut {
+  font: Font;
+  layoutRun(text: string, features?: unknown[]): ScaledRun;
+}
+
+interface ScaledRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+
+const scaledRuns = new WeakMap<Font, Map<string, ScaledRun>>();
+const sharing = new WeakSet<object>();
+const MAX_RUNS = 100_000;
+
+/**
+ * Makes pdfkit's embedded fonts share their scaled layouts across documents. pdfkit lays each word out
+ * again in every document and scales every glyph's position each time, which took a tenth of a PDF
+ * build; the layouts come from fontkit (remembered by fonts.ts) and depend only on the font and text.
+ * Each caller gets its own array of positions, as pdfkit may replace one.
+ */
+export function shareLayouts(doc: PDFKit.PDFDocument): void {
+  const prototype = Object.getPrototypeOf((doc as unknown as { _font: object })._font) as Partial<LayingOut>;
+  if (sharing.has(prototype) || typeof prototype.layoutRun !== 'function') return;
+  sharing.add(prototype);
+  const layoutRun = prototype.layoutRun;
+  prototype.layoutRun = function (this: LayingOut, text: string, features?: unknown[]): ScaledRun {
+    const key = features === undefined ? text : features.length === 0 ? `${text}\u0000[]` : undefined;
+    if (key === undefined) return layoutRun.call(this, text, features);
+    let known = scaledRuns.get(this.font);
+    if (!known) {
+      known = new Map();
+      scaledRuns.set(this.font, known);
+    }
+    let run = known.get(key);
+    if (!run) {
+      if (known.size >= MAX_RUNS) known.clear();
+      const laid = layoutRun.call(this, text, features);
+      run = { glyphs: laid.glyphs, positions: laid.positions, advanceWidth: laid.advanceWidth };
+      known.set(key, run);
+    }
+    return { glyphs: run.glyphs, positions: run.positions.slice(), advanceWidth: run.advanceWidth };
+  };
+}

@@ -11,7 +11,7 @@ import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
 import { marksAtLetters, mirroredFont, runOutlines } from './font-views.js';
-import { withLayout, writeDirectionMark } from './pdf-text-layer.js';
+import { shareLayouts, withLayout, writeDirectionMark } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
@@ -218,6 +218,7 @@ export class TextSetter {
       this.registered.add(name);
     }
     this.doc.font(name).fontSize(style.size).fillColor(style.colour);
+    shareLayouts(this.doc);
   }
 
   /**
@@ -237,12 +238,12 @@ export class TextSetter {
     const shaped = { ...options, features: [] };
     this.select(style);
     if (!MARKS.test(text)) {
-      this.doc.text(text, left, y, shaped);
+      this.put(text, left, y, shaped, this.width(text, style));
       return;
     }
     const font = this.font(style);
     this.doc.save().addContent('3 Tr');
-    withLayout(this.doc, marksAtLetters(font), () => this.doc.text(text, left, y, shaped));
+    withLayout(this.doc, marksAtLetters(font), () => this.put(text, left, y, shaped, this.width(text, style)));
     this.doc.restore();
     const scale = style.size / font.unitsPerEm;
     const baseline = y + this.ascent(style);
@@ -254,6 +255,14 @@ export class TextSetter {
         .fill(style.colour)
         .restore();
     }
+  }
+
+  /**
+   * Draws `text` with pdfkit at `x`, `y` (the top of the text), `width` points wide: pdfkit measures
+   * the text again unless told its width, which took a tenth of a PDF build.
+   */
+  put(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, width: number): void {
+    this.doc.text(text, x, y, { ...options, textWidth: width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
   }
 
   /** The width of `text` in points. */
@@ -629,7 +638,8 @@ export class TextSetter {
     if (run.level % 2 === 0) {
       // Arabic-Indic figures are of the Arabic script, so the shaper lays them out right to left; a
       // figure is a left-to-right run whatever its digits, so it is handed over in reverse (١٢٫٥, not ٥٫٢١).
-      this.doc.text(ARABIC_SCRIPT_FIGURES.test(run.text) ? [...run.text].reverse().join('') : run.text, x, y, options);
+      const text = ARABIC_SCRIPT_FIGURES.test(run.text) ? [...run.text].reverse().join('') : run.text;
+      this.put(text, x, y, options, run.width);
       return;
     }
     // A right-to-left run is drawn a piece at a time: brackets and other mirrored characters on their
@@ -654,9 +664,11 @@ export class TextSetter {
       this.select(style);
       if (drawn !== piece) {
         const mirrored = mirroredFont(this.font(style), mirror);
-        withLayout(this.doc, mirrored, () => this.doc.text(piece, left, y, { ...options, features: [] }));
+        withLayout(this.doc, mirrored, () =>
+          this.put(piece, left, y, { ...options, features: [] }, this.width(drawn, style)),
+        );
       } else if (RIGHT_TO_LEFT_TEXT.test(drawn)) this.drawRightToLeft(drawn, style, left, y, options);
-      else this.doc.text([...drawn].reverse().join(''), left, y, options);
+      else this.put([...drawn].reverse().join(''), left, y, options, this.width(drawn, style));
       if (separator) this.drawDirectionMark(RIGHT_TO_LEFT_MARK, style, left + this.width(drawn, style), top, line);
     }
   }

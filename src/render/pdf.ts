@@ -169,7 +169,13 @@ class PdfRenderer {
     this.text.checkGlyphs(text, style, undefined);
     this.text.select(style);
     const width = this.text.width(text, style);
-    this.doc.text(text, alignRight ? x - width : x, top + ascent - this.text.ascent(style), { lineBreak: false });
+    this.text.put(
+      text,
+      alignRight ? x - width : x,
+      top + ascent - this.text.ascent(style),
+      { lineBreak: false },
+      width,
+    );
   }
 
   private newPage(): void {
