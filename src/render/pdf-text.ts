@@ -11,7 +11,8 @@ import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
 import { marksAtLetters, mirroredFont, runOutlines } from './font-views.js';
-import { shareLayouts, withLayout, writeDirectionMark } from './pdf-text-layer.js';
+import { rememberFontWork } from './pdf-font-work.js';
+import { withLayout, writeDirectionMark } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
@@ -218,7 +219,7 @@ export class TextSetter {
       this.registered.add(name);
     }
     this.doc.font(name).fontSize(style.size).fillColor(style.colour);
-    shareLayouts(this.doc);
+    rememberFontWork(this.doc);
   }
 
   /**
