@@ -134,7 +134,73 @@ function rememberGlyphs(subset: object): void {
 
 /** Makes the document's current font, and those like it, do their repeated work once per process. */
 export function rememberFontWork(doc: PDFKit.PDFDocument): void {
-  const font = (doc as unknown as { _font: { subset?: object } })._font;
-  shareLayouts(font);
-  if (font.subset) rememberGlyphs(font.subset);
+  const state = doc as unknown as { _font: { subset?: object }; page?: { content?: object } };
+  shareLayouts(state._font);
+  if (state._font.subset) rememberGlyphs(state._font.subset);
+  if (state.page?.content) batchContent(state.page.content);
+}
+
+/** What pdfkit keeps of a stream it writes (a page's content). */
+interface PdfStream {
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+  pendingText?: string[];
+}
+
+/** Writes the text lines held back, as pdfkit would have written each. */
+function flushText(stream: PdfStream, write: PdfStream['write']): void {
+  const pending = stream.pendingText;
+  if (pending === undefined || pending.length === 0) return;
+  stream.pendingText = [];
+  write.call(stream, pending.join('\n'));
+}
+
+/**
+ * Makes pdfkit's streams take lines of content as text and turn them into bytes once, when the stream
+ * ends or bytes follow: it made an array of bytes of every line (a few per word drawn).
+ */
+function batchContent(stream: object): void {
+  const prototype = Object.getPrototypeOf(stream) as Partial<PdfStream>;
+  if (sharing.has(prototype) || typeof prototype.write !== 'function' || typeof prototype.finalize !== 'function')
+    return;
+  sharing.add(prototype);
+  const { write, finalize } = prototype;
+  prototype.write = function (this: PdfStream, chunk: string | Uint8Array): void {
+    if (typeof chunk === 'string') {
+      (this.pendingText ??= []).push(chunk);
+      return;
+    }
+    flushText(this, write);
+    write.call(this, chunk);
+  };
+  prototype.finalize = function (this: PdfStream): void {
+    flushText(this, write);
+    finalize.call(this);
+  };
+}
+
+/** pdfkit's drawing of one line of text at a point (what `text()` ends in, for text with no line breaks). */
+type Fragment = (text: string, x: number, y: number, options: object) => void;
+
+/**
+ * Draws one line of text, `width` points wide, at `x`, `y` (its top), as `doc.text` does for text it
+ * does not wrap, without measuring it twice more: pdfkit measures a text to draw it, and again to move
+ * its cursor, which nothing here uses.
+ */
+export function drawText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  options: PDFKit.Mixins.TextOptions,
+  width: number,
+): void {
+  const fragment = (doc as unknown as { _fragment?: Fragment })._fragment;
+  const known = { ...options, textWidth: width, wordCount: 1 };
+  if (typeof fragment !== 'function' || options.lineBreak !== false) {
+    doc.text(text, x, y, known as PDFKit.Mixins.TextOptions);
+    return;
+  }
+  // What `text()` would hand on for a line it does not break, rotate or lay out in columns.
+  fragment.call(doc, text, x, y, { ...known, columns: 0, columnGap: 18, rotation: 0 });
 }

@@ -12,6 +12,7 @@
  */
 import type { Font } from 'fontkit';
 import { ALIAS_STEP, directionMarkFont } from './font-views.js';
+import { drawText } from './pdf-font-work.js';
 
 /** What this module uses of pdfkit's embedded font. */
 interface EmbeddedFont {
@@ -59,6 +60,8 @@ export function withLayout(doc: PDFKit.PDFDocument, view: Font, draw: () => void
 /** Writes `mark` invisibly into the text layer at `x`, `y` (the top of the text, as pdfkit places it), in the current font. */
 export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: string, x: number, y: number): void {
   doc.save().addContent('3 Tr');
-  withLayout(doc, directionMarkFont(font, mark), () => doc.text(mark, x, y, { lineBreak: false, features: [] }));
+  withLayout(doc, directionMarkFont(font, mark), () =>
+    drawText(doc, mark, x, y, { lineBreak: false, features: [] }, 0),
+  );
   doc.restore();
 }

@@ -11,7 +11,7 @@ import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
 import { marksAtLetters, mirroredFont, runOutlines } from './font-views.js';
-import { rememberFontWork } from './pdf-font-work.js';
+import { drawText, rememberFontWork } from './pdf-font-work.js';
 import { withLayout, writeDirectionMark } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
@@ -263,7 +263,7 @@ export class TextSetter {
    * the text again unless told its width, which took a tenth of a PDF build.
    */
   put(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, width: number): void {
-    this.doc.text(text, x, y, { ...options, textWidth: width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+    drawText(this.doc, text, x, y, options, width);
   }
 
   /** The width of `text` in points. */
