@@ -1,5 +1,8 @@
 /** Opening an address in the user's browser, where there is a screen to open it on. */
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+// Loaded when a browser is opened: node:child_process costs 5 ms at start-up, which every command would pay.
+const load = createRequire(import.meta.url);
 
 /** Why the browser is not opened (no display), or undefined when it can be. */
 export function noBrowserReason(
@@ -20,6 +23,7 @@ export function openBrowser(url: string, env: Record<string, string | undefined>
         ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
         : ['xdg-open', [url]];
   try {
+    const { spawn } = load('node:child_process') as typeof import('node:child_process');
     const child = spawn(command, args, { stdio: 'ignore', detached: true, env });
     child.on('error', () => undefined);
     child.unref();

@@ -1,6 +1,10 @@
 /** Questions on a terminal, each with a default; answered by Enter, or read from a fake terminal in tests. */
-import { createInterface, type Interface } from 'node:readline';
+import { createRequire } from 'node:module';
+import type { Interface } from 'node:readline';
 import type { Io } from './io.js';
+
+// Loaded when a question is asked: only `init` asks, and every command would pay for loading it.
+const load = createRequire(import.meta.url);
 
 /** Asks questions one after the other. */
 export class Prompter {
@@ -10,6 +14,7 @@ export class Prompter {
   private readonly reader: Interface;
 
   constructor(private readonly io: Io) {
+    const { createInterface } = load('node:readline') as typeof import('node:readline');
     this.reader = createInterface({ input: io.stdin!, terminal: false });
     this.reader.on('line', (line) => {
       const next = this.waiting.shift();

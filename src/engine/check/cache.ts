@@ -7,7 +7,6 @@
  * machine (outside any project), and a cache whose signature does not match is ignored, so that a
  * crafted cache cannot make a statement with errors pass.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +15,7 @@ import type { StoredMessage } from './messages.js';
 import { readRegularText } from '../io/read.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { own } from '../../model/own.js';
+import { nodeCrypto } from '../io/builtins.js';
 
 interface CacheFile {
   key: string;
@@ -41,7 +41,7 @@ function cacheSecret(): Buffer | null {
   } catch {
     try {
       makeFolder(secretFolder());
-      writeFileSync(path, randomBytes(32), { mode: 0o600, flag: 'w' });
+      writeFileSync(path, nodeCrypto().randomBytes(32), { mode: 0o600, flag: 'w' });
       secret = readFileSync(path);
     } catch {
       secret = null;
@@ -51,12 +51,17 @@ function cacheSecret(): Buffer | null {
 }
 
 function sign(key: string, files: CacheFile['files'], secretKey: Buffer): string {
-  return createHmac('sha256', secretKey).update(key).update('\0').update(JSON.stringify(files)).digest('hex');
+  return nodeCrypto()
+    .createHmac('sha256', secretKey)
+    .update(key)
+    .update('\0')
+    .update(JSON.stringify(files))
+    .digest('hex');
 }
 
 /** A hash of a file's content. */
 export function contentHash(bytes: Uint8Array | string): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha1').update(bytes).digest('hex');
 }
 
 /** The results of files checked before, under one key (version, config, flags). */

@@ -5,9 +5,9 @@
  * The calls are synchronous: handouts are small, and a build spent a fifth of its time waiting on
  * promise round trips for them.
  */
-import { randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { nodeCrypto } from './builtins.js';
 
 /** The temporary files these writes leave when a run is killed: `.name.PID.xxxxxxxx.tmp`. */
 export const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -34,7 +34,10 @@ function assertReplaceable(path: string): void {
 /** Writes `data` to `path` atomically (temporary file, then rename); refuses to replace anything but a file or a symlink. */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   assertReplaceable(path);
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     writeFileSync(temporary, data, { flag: 'wx' });
     renameSync(temporary, path);
@@ -49,7 +52,10 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
  * name, then linked to `path`, which fails with `EEXIST` if a file is there.
  */
 export function createFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     writeFileSync(temporary, data, { flag: 'wx' });
     linkSync(temporary, path);

@@ -3,12 +3,12 @@
  * upward. It is data only, parsed as YAML 1.2 core (JSON is a subset): it never runs code. A wrong
  * config is a `ConfigError` naming the file, line and column, which ends the run with exit code 2.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { isMap, isScalar, isSeq } from '../../data/libraries.js';
 import { parseProjectYaml } from './yaml-document.js';
+import { nodeCrypto } from '../io/builtins.js';
 import { describeValue, listOr, quote } from '../../model/describe.js';
 import {
   parseLanguage,
@@ -148,7 +148,7 @@ export function parseConfig(text: string, path: string, context: ConfigContext):
 
   const config = defaultConfig(dirname(path));
   config.path = path;
-  config.hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  config.hash = nodeCrypto().createHash('sha256').update(text).digest('hex').slice(0, 16);
   const contents = document.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return config;
   if (!isMap(contents))

@@ -8,13 +8,13 @@
  * src/data/schemas/language.schema.json says the same for editors); its mistakes are config errors
  * with their line and column.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { isMap, isScalar, LineCounter, parseDocument } from '../../data/libraries.js';
 import { listData, loadData } from '../../data/load.js';
 import type { LanguageRecord } from '../../model/language.js';
+import { nodeCrypto } from '../io/builtins.js';
 import { ConfigError } from '../io/errors.js';
 import { MAX_YAML_FILE_BYTES, ReadRefusal, readRegularText } from '../io/read.js';
 
@@ -212,7 +212,7 @@ export function projectLanguages(projectDir: string | null): Map<string, Languag
     return languages;
   }
   const builtIn = new Map(languages);
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   for (const name of names.sort()) {
     const tag = name.replace(/\.ya?ml$/, '');
     if (!TAG.test(tag)) {

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Overrides } from '../project/context.js';
 import { stoppedOutcome } from './failure.js';
 import type { TaskName, TaskOptions, TaskOutcome } from './tasks.js';
+import { nodeWorkerThreads } from '../io/builtins.js';
 
 /** What a worker needs to build the same load context as the main thread. */
 export interface WorkerSetup {
@@ -78,7 +78,7 @@ export async function runInWorkers<T extends TaskName>(
   }
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = new Worker(WORKER, {
+      const worker = new (nodeWorkerThreads().Worker)(WORKER, {
         workerData: { task, setup },
         resourceLimits: heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined,
       });

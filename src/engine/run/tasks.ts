@@ -24,9 +24,14 @@ export interface CheckOutcome {
   internalErrors: number;
 }
 
-/** Checks one file whose bytes (or read problem) are given. */
-export function checkOne(path: string, input: Uint8Array | LoadProblem, context: LoadContext): CheckOutcome {
-  const hash = input instanceof Uint8Array ? contentHash(input) : null;
+/** Checks one file whose bytes (or read problem) are given; `withHash` false leaves out the content hash (only a cache needs it). */
+export function checkOne(
+  path: string,
+  input: Uint8Array | LoadProblem,
+  context: LoadContext,
+  withHash = true,
+): CheckOutcome {
+  const hash = withHash && input instanceof Uint8Array ? contentHash(input) : null;
   try {
     const run = runRules(parseStatement(path, input, context));
     return { path, hash, messages: run.messages.map(storeMessage), internalErrors: run.internalErrors };
@@ -161,17 +166,22 @@ export function listOne(path: string, input: Uint8Array | LoadProblem, context: 
 }
 
 const TASKS = {
-  check: (path: string, context: LoadContext): CheckOutcome =>
-    checkOne(path, readStatementFile(path, context.config.dir), context),
+  check: (path: string, context: LoadContext, settings?: TaskOptions): CheckOutcome =>
+    checkOne(
+      path,
+      readStatementFile(path, context.config.dir),
+      context,
+      settings === undefined || !('hash' in settings) || settings.hash,
+    ),
   time: (path: string, context: LoadContext): TimeOutcome =>
     safely(path, () => timeOne(path, readStatementFile(path, context.config.dir), context)),
   list: (path: string, context: LoadContext): ListOutcome =>
     listOne(path, readStatementFile(path, context.config.dir), context),
-  build: async (path: string, context: LoadContext, settings?: BuildSettings): Promise<BuildOutcome> => {
+  build: async (path: string, context: LoadContext, settings?: TaskOptions): Promise<BuildOutcome> => {
     try {
       // Loaded by builds only: check, time and list never load the renderers, images or fonts.
       const { buildOne } = await import('../build/build.js');
-      return await buildOne(path, context, settings!);
+      return await buildOne(path, context, settings as BuildSettings);
     } catch (error) {
       const reason = `Expected the handouts to build, found an internal error: ${(error as Error).message}`;
       const message = storeMessage(makeMessage(reason, 'read-error', 'error', undefined, path));
@@ -205,8 +215,13 @@ export type TaskName = keyof typeof TASKS;
 /** The outcome of a task on one file. */
 export type TaskOutcome<T extends TaskName> = Awaited<ReturnType<(typeof TASKS)[T]>>;
 
-/** What a task needs besides the file and the context (the build's settings). */
-export type TaskOptions = BuildSettings | undefined;
+/** What `check` needs besides the file and the context: whether outcomes carry the file's content hash. */
+export interface CheckSettings {
+  hash: boolean;
+}
+
+/** What a task needs besides the file and the context (the build's settings, the check's). */
+export type TaskOptions = BuildSettings | CheckSettings | undefined;
 
 /** Runs the task `name` on the file at `path`. */
 export async function runTask<T extends TaskName>(
