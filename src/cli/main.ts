@@ -58,6 +58,13 @@ export function buildProgram(io: Io, state: RunState): Command {
 export async function main(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
   const world: Io = { ...processIo(), ...io };
   const state: RunState = { exitCode: 0 };
+  // A reader that stops reading (`alliance check | head`) ends the run quietly, as it ends `git log`.
+  if (world.stdout === process.stdout) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(state.exitCode);
+      throw error;
+    });
+  }
   const program = buildProgram(world, state);
   try {
     await program.parseAsync([...argv], { from: 'node' });
