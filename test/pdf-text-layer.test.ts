@@ -33,6 +33,8 @@ const ARABIC_SIGNS = [
   'ارتفع التمويل بنسبة 25% بين 2019 و2023، لكنه ما زال أقل من 1/3 المطلوب؛ وتراجع في 12 دولة - أي بمعدل -4.5 نقطة.',
   'نطالب بما يلي: أولاً، التمويل؛ ثانياً، البيانات؛ ثالثاً، الحماية… وشكراً.',
 ];
+/** A vocalized paragraph: marks inside words, and on the first letter of what the font draws as a ligature (`بر`, `ني`). */
+const VOCALIZED = 'إِنَّ الْمُجْتَمَعَ الْمَدَنِيَّ يُقَدِّمُ الْخِبْرَةَ وَالثِّقَةَ، فِي كُلِّ عَامٍ لِلنَّاسِ.';
 const ARABIC_SIGNS_STATEMENT = `---
 title: حماية الشهود أيضاً
 forum: CCPCJ
@@ -44,7 +46,7 @@ language: ar
 
 السيد الرئيس،
 
-${ARABIC_SIGNS.join('\n\n')}
+${[...ARABIC_SIGNS.slice(0, 3), VOCALIZED, ...ARABIC_SIGNS.slice(3)].join('\n\n')}
 `;
 
 /** The text poppler reads from a PDF, bidirectional marks removed. */
@@ -86,7 +88,7 @@ describe('the text layer of an Arabic handout', () => {
     });
     expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
     const signs = flat(poppler(join(project, 'dist/signs.pdf')));
-    for (const paragraph of ARABIC_SIGNS) expect(signs).toContain(paragraph);
+    for (const paragraph of [...ARABIC_SIGNS, VOCALIZED]) expect(signs).toContain(paragraph);
     expect(signs).toContain('حماية الشهود أيضاً');
     const statement = flat(poppler(join(project, 'dist/ar.pdf')));
     for (const phrase of [

@@ -87,17 +87,22 @@ function isMark(glyph: Glyph): boolean {
 
 /**
  * The font as it writes the text layer of right-to-left text with combining marks (harakat, tanwin,
- * shadda): each mark where its letter begins. poppler reads a mark where the font places it, above and
- * into its letter, as a word of its own on the line above (`الضحايا ً` / `أولا`). Such text is written
- * invisibly this way, and drawn as outlines (`runOutlines`).
+ * shadda): each letter a glyph of its own, with its marks where it begins. poppler reads a mark where
+ * the font places it, above and into its letter, as a word of its own on the line above (`الضحايا ً` /
+ * `أولا`), and readers take the letters of a ligature (`بر`, `ني`) as equally wide, so a mark over its
+ * first letter came after the second. Such text is written invisibly this way, scaled to the width of
+ * what is drawn (`unligatedWidth`), and drawn as outlines (`runOutlines`).
  */
 export function marksAtLetters(font: Font): Font {
   return marksView(font, null);
 }
 
+/** Features off for the text layer of text with marks: ligatures, whose letters readers take as equally wide. */
+const UNLIGATED = { rlig: false, liga: false, clig: false, dlig: false };
+
 const marksView = viewCache((font, _key: null) =>
-  withLayoutOf(font, (text, ...rest) => {
-    const run = layoutOf(font)(text, ...rest);
+  withLayoutOf(font, (text) => {
+    const run = layoutOf(font)(text, UNLIGATED);
     return new CachedRun(
       run.glyphs,
       run.positions.map((position, index) =>
@@ -106,6 +111,11 @@ const marksView = viewCache((font, _key: null) =>
     ) as unknown as GlyphRun;
   }),
 );
+
+/** The width of `text` as `marksAtLetters` writes it, in font units. */
+export function unligatedWidth(font: Font, text: string): number {
+  return layoutOf(font)(text, UNLIGATED).advanceWidth;
+}
 
 /**
  * The font as it writes one direction mark (U+200E or U+200F) into the text layer: its own glyph for

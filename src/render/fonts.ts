@@ -121,16 +121,18 @@ function readableGlyphs(run: GlyphRun): GlyphRun['glyphs'] {
 /**
  * Makes a font remember its layouts across documents. OpenType shaping (GSUB, GPOS) took most of the
  * time of a PDF build, and pdfkit only remembers a word's shape within one document; the same words
- * recur in every statement. An empty list of features (how a whole right-to-left run is asked for)
- * is remembered too.
+ * recur in every statement. An empty list of features (how a whole right-to-left run is asked for),
+ * and features turned on or off by name, are remembered too.
  */
 function rememberLayouts(font: Font): Font {
   const layout = font.layout.bind(font);
   const runs = new Map<string, { glyphs: GlyphRun['glyphs']; positions: GlyphRun['positions'] }>();
   font.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
+    // Remembered: no features, none beyond the font's own (`[]`), or features turned on and off by name.
+    const named = features !== null && typeof features === 'object' && !Array.isArray(features);
     const plain = features === undefined || (Array.isArray(features) && features.length === 0);
-    if (!plain || rest.length > 0) return layout(text, features as never, ...(rest as []));
-    const key = features === undefined ? text : `${text}\u0000[]`;
+    if ((!plain && !named) || rest.length > 0) return layout(text, features as never, ...(rest as []));
+    const key = features === undefined ? text : `${text}\u0000${named ? JSON.stringify(features) : '[]'}`;
     let run = runs.get(key);
     if (!run) {
       if (runs.size >= MAX_RUNS) runs.clear();
@@ -148,7 +150,7 @@ function rememberLayouts(font: Font): Font {
       };
       let laid: GlyphRun;
       try {
-        laid = layout(text);
+        laid = layout(text, named ? (features as never) : undefined);
       } finally {
         delete (font as { getGlyph?: unknown }).getGlyph;
       }

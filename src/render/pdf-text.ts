@@ -10,7 +10,7 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { marksAtLetters, mirroredFont, runOutlines } from './font-views.js';
+import { marksAtLetters, mirroredFont, runOutlines, unligatedWidth } from './font-views.js';
 import { drawText, rememberFontWork } from './pdf-font-work.js';
 import { withLayout, writeDirectionMark } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
@@ -242,9 +242,40 @@ export class TextSetter {
       this.put(text, left, y, shaped, this.width(text, style));
       return;
     }
+    // Only the words with marks are written invisibly and drawn as outlines (which weigh more than
+    // text); words go in display order, the last leftmost, so that pdf.js reads them in one text item.
+    const segments: { text: string; marked: boolean }[] = [];
+    for (const word of text.match(/[^ ]+ *| +/g) ?? []) {
+      const marked = MARKS.test(word);
+      const last = segments[segments.length - 1];
+      if (last && last.marked === marked) last.text += word;
+      else segments.push({ text: word, marked });
+    }
     const font = this.font(style);
+    let x = left;
+    for (const segment of segments.reverse()) {
+      const width = this.width(segment.text, style);
+      if (segment.marked) this.drawMarked(segment.text, font, style, x, y, shaped, width);
+      else this.put(segment.text, x, y, shaped, width);
+      x += width;
+    }
+  }
+
+  /** Writes right-to-left text with marks invisibly, each mark where its letter begins, and draws it as outlines. */
+  private drawMarked(
+    text: string,
+    font: Font,
+    style: RunStyle,
+    left: number,
+    y: number,
+    options: PDFKit.Mixins.TextOptions,
+    width: number,
+  ): void {
+    // The letters written apart take another width than those drawn: scaled to it.
+    const written = (unligatedWidth(font, text) * style.size) / font.unitsPerEm;
+    const scaled = { ...options, horizontalScaling: written > 0 ? (width / written) * 100 : 100 };
     this.doc.save().addContent('3 Tr');
-    withLayout(this.doc, marksAtLetters(font), () => this.put(text, left, y, shaped, this.width(text, style)));
+    withLayout(this.doc, marksAtLetters(font), () => this.put(text, left, y, scaled, width));
     this.doc.restore();
     const scale = style.size / font.unitsPerEm;
     const baseline = y + this.ascent(style);
