@@ -91,7 +91,7 @@ function isMark(glyph: Glyph): boolean {
  * the font places it, above and into its letter, as a word of its own on the line above (`الضحايا ً` /
  * `أولا`), and readers take the letters of a ligature (`بر`, `ني`) as equally wide, so a mark over its
  * first letter came after the second. Such text is written invisibly this way, scaled to the width of
- * what is drawn (`unligatedWidth`), and drawn as outlines (`runOutlines`).
+ * what is drawn (`unligatedWidth`), and drawn as outlines (`outlineOperators`).
  */
 export function marksAtLetters(font: Font): Font {
   return marksView(font, null);
@@ -133,43 +133,68 @@ export const directionMarkFont = viewCache((font, mark: string) => {
   );
 });
 
-/** A glyph's outline placed on the page: an SVG path in font units (y up), and where its origin goes. */
-export interface PlacedOutline {
-  path: string;
+/** A glyph of a run placed on the page: its id, and where its origin goes, in font units from the run's left end on its baseline (y up). */
+export interface PlacedGlyph {
+  id: number;
   x: number;
   y: number;
 }
 
+/** The glyphs of a right-to-left run shaped whole (display order), each where the font places it. */
+export function runGlyphs(font: Font, text: string): PlacedGlyph[] {
+  const run = font.layout(text, []);
+  const placed: PlacedGlyph[] = [];
+  let pen = 0;
+  run.glyphs.forEach((glyph, index) => {
+    const position = run.positions[index]!;
+    placed.push({ id: glyph.id, x: pen + position.xOffset, y: position.yOffset });
+    pen += position.xAdvance;
+  });
+  return placed;
+}
+
+/** A fontkit path command. */
+interface PathCommand {
+  command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
+  args: number[];
+}
+
 const outlines = new WeakMap<Font, Map<number, string>>();
 
-/** The outline of a glyph as an SVG path, in font units (y up), kept per font. */
-function outlineOf(font: Font, id: number): string {
+/**
+ * The outline of a glyph as the operators of a PDF content stream that fill it, in font units (y up);
+ * empty for a glyph with no outline. Quadratic curves (TrueType) become the cubic ones PDF draws.
+ */
+export function outlineOperators(font: Font, id: number): string {
   let known = outlines.get(font);
   if (!known) {
     known = new Map();
     outlines.set(font, known);
   }
-  let path = known.get(id);
-  if (path === undefined) {
-    path = (font.getGlyph(id) as unknown as { path: { toSVG(): string } }).path.toSVG();
-    known.set(id, path);
+  let operators = known.get(id);
+  if (operators === undefined) {
+    const commands = (font.getGlyph(id) as unknown as { path: { commands: PathCommand[] } }).path.commands;
+    const parts: string[] = [];
+    let x = 0;
+    let y = 0;
+    for (const { command, args } of commands) {
+      if (command === 'moveTo' || command === 'lineTo') {
+        [x, y] = args as [number, number];
+        parts.push(`${x} ${y} ${command === 'moveTo' ? 'm' : 'l'}`);
+      } else if (command === 'quadraticCurveTo') {
+        const [cx, cy, ex, ey] = args as [number, number, number, number];
+        const round = (value: number) => Math.round(value * 100) / 100;
+        parts.push(
+          `${round(x + ((cx - x) * 2) / 3)} ${round(y + ((cy - y) * 2) / 3)} ${round(ex + ((cx - ex) * 2) / 3)} ${round(ey + ((cy - ey) * 2) / 3)} ${ex} ${ey} c`,
+        );
+        [x, y] = [ex, ey];
+      } else if (command === 'bezierCurveTo') {
+        parts.push(`${args.join(' ')} c`);
+        [x, y] = [args[4]!, args[5]!];
+      } else parts.push('h');
+    }
+    operators = parts.length > 0 ? `${parts.join('\n')}\nf` : '';
+    known.set(id, operators);
   }
-  return path;
-}
-
-/**
- * The outlines of a right-to-left run shaped whole (display order), each glyph where the font places
- * it, in font units from the run's left end on its baseline (y up).
- */
-export function runOutlines(font: Font, text: string): PlacedOutline[] {
-  const run = font.layout(text, []);
-  const placed: PlacedOutline[] = [];
-  let pen = 0;
-  run.glyphs.forEach((glyph, index) => {
-    const position = run.positions[index]!;
-    const path = outlineOf(font, glyph.id);
-    if (path !== '') placed.push({ path, x: pen + position.xOffset, y: position.yOffset });
-    pen += position.xAdvance;
-  });
-  return placed;
+  return operators;
 }

@@ -65,3 +65,75 @@ export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: st
   );
   doc.restore();
 }
+
+/** What this module uses of pdfkit's page. */
+interface PageState {
+  xobjects: Record<string, unknown>;
+}
+
+/** A document's outlines of one font: how often each glyph's was drawn, and the form it has, once it has one. */
+interface FontOutlines {
+  uses: Map<number, number>;
+  forms: Map<number, string>;
+}
+
+/** A document's outlines: by font, and the forms by name. */
+interface DocumentOutlines {
+  fonts: WeakMap<Font, FontOutlines>;
+  forms: Map<string, unknown>;
+}
+
+const outlines = new WeakMap<PDFKit.PDFDocument, DocumentOutlines>();
+
+/** How many times an outline is drawn in place before it is written as a form (an object of its own). */
+const INLINE_USES = 4;
+
+/** The number as pdfkit writes numbers into content streams. */
+function number(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+/**
+ * Fills the outline of a glyph (`operators`, in font units, y up) scaled by `scale` with its origin at
+ * `x`, `y`, in the current fill colour. An outline drawn often is written once per document, as a
+ * form, and drawn from there: a vocalized Arabic statement draws the same marks thousands of times.
+ */
+export function fillOutline(
+  doc: PDFKit.PDFDocument,
+  font: Font,
+  id: number,
+  operators: string,
+  scale: number,
+  x: number,
+  y: number,
+): void {
+  let own = outlines.get(doc);
+  if (!own) {
+    own = { fonts: new WeakMap(), forms: new Map() };
+    outlines.set(doc, own);
+  }
+  let ofFont = own.fonts.get(font);
+  if (!ofFont) {
+    ofFont = { uses: new Map(), forms: new Map() };
+    own.fonts.set(font, ofFont);
+  }
+  const uses = (ofFont.uses.get(id) ?? 0) + 1;
+  ofFont.uses.set(id, uses);
+  const placed = `q ${number(scale)} 0 0 ${number(-scale)} ${number(x)} ${number(y)} cm`;
+  if (uses <= INLINE_USES) {
+    doc.addContent(`${placed}\n${operators}\nQ`);
+    return;
+  }
+  let name = ofFont.forms.get(id);
+  if (name === undefined) {
+    name = `Outline${own.forms.size + 1}`;
+    const bbox = font.getGlyph(id).bbox;
+    const form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY] });
+    (form as unknown as { end(data: string): void }).end(operators);
+    own.forms.set(name, form);
+    ofFont.forms.set(id, name);
+  }
+  const page = (doc as unknown as { page: PageState }).page;
+  page.xobjects[name] ??= own.forms.get(name);
+  doc.addContent(`${placed} /${name} Do Q`);
+}

@@ -10,9 +10,9 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { marksAtLetters, mirroredFont, runOutlines, unligatedWidth } from './font-views.js';
+import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedWidth } from './font-views.js';
 import { drawText, rememberFontWork } from './pdf-font-work.js';
-import { withLayout, writeDirectionMark } from './pdf-text-layer.js';
+import { fillOutline, withLayout, writeDirectionMark } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
@@ -279,13 +279,10 @@ export class TextSetter {
     this.doc.restore();
     const scale = style.size / font.unitsPerEm;
     const baseline = y + this.ascent(style);
-    for (const outline of runOutlines(font, text)) {
-      this.doc
-        .save()
-        .transform(scale, 0, 0, -scale, left + outline.x * scale, baseline - outline.y * scale)
-        .path(outline.path)
-        .fill(style.colour)
-        .restore();
+    for (const glyph of runGlyphs(font, text)) {
+      const operators = outlineOperators(font, glyph.id);
+      if (operators === '') continue;
+      fillOutline(this.doc, font, glyph.id, operators, scale, left + glyph.x * scale, baseline - glyph.y * scale);
     }
   }
 
