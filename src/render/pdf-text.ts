@@ -158,6 +158,14 @@ const DIRECTION_MARK_INSET = 0.01;
 
 const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
 
+/** The height of a font above the baseline, in ems (fontkit reads it from the font's tables each time). */
+const ascentPerEm = perFont((font, _: 'ascent') => font.ascent / font.unitsPerEm);
+
+/** Whether a font draws every character of `text` (or it is invisible), cached per font and word across documents. */
+const coversAll = perFont((font, text: string) =>
+  [...text].every((character) => covers(font, character.codePointAt(0)!) || INVISIBLE.test(character)),
+);
+
 /** The advance width of `text` in thousandths of an em, cached per font across documents. */
 const unitsWide = perFont((font, text: string) => (font.layout(text).advanceWidth / font.unitsPerEm) * 1000);
 
@@ -301,8 +309,7 @@ export class TextSetter {
 
   /** The height of the font above the baseline, in points. */
   ascent(style: RunStyle): number {
-    const font = this.font(style);
-    return (font.ascent / font.unitsPerEm) * style.size;
+    return ascentPerEm(this.font(style), 'ascent') * style.size;
   }
 
   /** The height of a line of text of `size` points. */
@@ -316,6 +323,7 @@ export class TextSetter {
    */
   checkGlyphs(text: string, style: RunStyle, place: Point | undefined, column = 0): void {
     const font = this.font(style);
+    if (coversAll(font, text)) return;
     let index = 0;
     for (const character of text) {
       if (!covers(font, character.codePointAt(0)!) && !INVISIBLE.test(character) && !this.missing.has(character)) {
