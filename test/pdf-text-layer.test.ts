@@ -235,6 +235,19 @@ describe('the header', () => {
     }
   });
 
+  it('keeps UN document symbols whole at the end of a line', async () => {
+    const symbols = ['A/CN.15/2024/5', 'E/CN.15/2025/L.3', 'CTOC/COP/WG.2/2024/2', 'E/CN.7/2023/13', 'A/RES/78/1'];
+    const body = Array.from({ length: 6 }, (_, index) =>
+      symbols.map((symbol) => `see ${symbol}${' and'.repeat(index)}`).join(', '),
+    ).join('; ');
+    const project = tempProject({
+      'statements/a.md': `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\nThe Alliance notes the documents: ${body}.\n\nThank you.\n`,
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const text = poppler(join(project, 'dist/a.pdf'));
+    for (const symbol of symbols) expect(text.split(symbol).length - 1, symbol).toBe(6);
+  });
+
   it('wraps a long agenda item instead of cutting it off', async () => {
     const item =
       '5. Integration and coordination of efforts by UNODC and by Member States in the field of crime prevention and criminal justice';

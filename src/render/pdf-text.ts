@@ -157,6 +157,8 @@ const LEFT_TO_RIGHT_MARK = '\u200e';
 const DIRECTION_MARK_INSET = 0.01;
 
 const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
+/** A UN document symbol (`A/CN.15/2024/5`, `CTOC/COP/WG.2/2024/2`): its parts are read as one. */
+const DOCUMENT_SYMBOL = /\b[A-Z][A-Z0-9]*(?:\/[A-Za-z0-9][A-Za-z0-9.-]*)+/g;
 
 /** The height of a font above the baseline, in ems (fontkit reads it from the font's tables each time). */
 const ascentPerEm = perFont((font, _: 'ascent') => font.ascent / font.unitsPerEm);
@@ -231,8 +233,8 @@ export class TextSetter {
   }
 
   /**
-   * Draws right-to-left text (no mirrored characters) from `left`, in display order. Text with
-   * combining marks is written invisibly, each mark where its letter begins, and drawn as outlines
+   * Draws right-to-left text (no mirrored characters) from `left`, in display order. Words with
+   * combining marks are written invisibly, each mark where its letter begins, and drawn as outlines
    * (see font-views.ts).
    */
   private drawRightToLeft(
@@ -408,9 +410,10 @@ export class TextSetter {
     const breaks = new Set<number>();
     const breaker = new LineBreaker(full);
     for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) breaks.add(found.position);
-    // An address is kept whole on a line where it fits (the algorithm would break it after each slash).
-    for (const address of full.matchAll(ADDRESS)) {
-      for (let position = address.index + 1; position < address.index + address[0].length; position += 1)
+    // An address or a document symbol is kept whole on a line where it fits (the algorithm would break
+    // it after each slash).
+    for (const whole of [...full.matchAll(ADDRESS), ...full.matchAll(DOCUMENT_SYMBOL)]) {
+      for (let position = whole.index + 1; position < whole.index + whole[0].length; position += 1)
         breaks.delete(position);
     }
 
