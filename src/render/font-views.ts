@@ -78,20 +78,13 @@ export const mirroredFont = viewCache((font, mirror: (character: string) => stri
   }),
 );
 
-const MARK = /^\p{M}+$/u;
-
-/** A glyph that draws only combining marks. */
-function isMark(glyph: Glyph): boolean {
-  return glyph.codePoints.length > 0 && MARK.test(String.fromCodePoint(...glyph.codePoints));
-}
-
 /**
  * The font as it writes the text layer of right-to-left text with combining marks (harakat, tanwin,
- * shadda): each letter a glyph of its own, with its marks where it begins. poppler reads a mark where
+ * shadda): each letter a glyph of its own at its pen position, with its marks where it begins. poppler reads a mark where
  * the font places it, above and into its letter, as a word of its own on the line above (`الضحايا ً` /
  * `أولا`), and readers take the letters of a ligature (`بر`, `ني`) as equally wide, so a mark over its
  * first letter came after the second. Such text is written invisibly this way, scaled to the width of
- * what is drawn (`unligatedWidth`), and drawn as outlines (`outlineOperators`).
+ * what is drawn (`unligatedRun`), and drawn as outlines (`outlineOperators`).
  */
 export function marksAtLetters(font: Font): Font {
   return marksView(font, null);
@@ -103,18 +96,20 @@ const UNLIGATED = { rlig: false, liga: false, clig: false, dlig: false };
 const marksView = viewCache((font, _key: null) =>
   withLayoutOf(font, (text) => {
     const run = layoutOf(font)(text, UNLIGATED);
+    // Each glyph advances by its own width, moved by nothing, marks (of no width) where their letter
+    // begins: readers see no gap inside a word (a kerned letter left one, `ج زيلاً`), and pdfkit places
+    // no glyph by itself, unscaled by the horizontal scaling the text is written with (`جز يلاً`).
     return new CachedRun(
       run.glyphs,
-      run.positions.map((position, index) =>
-        isMark(run.glyphs[index]!) ? { ...position, xOffset: 0, yOffset: 0 } : { ...position },
-      ),
+      run.glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 })),
     ) as unknown as GlyphRun;
   }),
 );
 
-/** The width of `text` as `marksAtLetters` writes it, in font units. */
-export function unligatedWidth(font: Font, text: string): number {
-  return layoutOf(font)(text, UNLIGATED).advanceWidth;
+/** How `marksAtLetters` writes `text`: its width in font units. */
+export function unligatedRun(font: Font, text: string): { width: number } {
+  const { glyphs } = layoutOf(font)(text, UNLIGATED);
+  return { width: glyphs.reduce((width, glyph) => width + glyph.advanceWidth, 0) };
 }
 
 /**

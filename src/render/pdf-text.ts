@@ -10,7 +10,7 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedWidth } from './font-views.js';
+import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedRun } from './font-views.js';
 import { drawText, rememberFontWork } from './pdf-font-work.js';
 import { fillOutline, withLayout, writeDirectionMark } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
@@ -153,7 +153,7 @@ const SEPARATOR_TYPES = new Set(['CS', 'ES', 'ET', 'EN', 'AN']);
 const STRONG_RIGHT_TO_LEFT = new Set(['R', 'AL']);
 const RIGHT_TO_LEFT_MARK = '\u200f';
 const LEFT_TO_RIGHT_MARK = '\u200e';
-/** How far left of a left-to-right stretch its direction mark goes, in points: enough to sort before it. */
+/** How far left of a stretch's edge its direction mark goes, in points: enough to sort before what is right of it. */
 const DIRECTION_MARK_INSET = 0.01;
 
 const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
@@ -282,12 +282,12 @@ export class TextSetter {
     width: number,
   ): void {
     // The letters written apart take another width than those drawn: scaled to it.
-    const written = (unligatedWidth(font, text) * style.size) / font.unitsPerEm;
+    const scale = style.size / font.unitsPerEm;
+    const written = unligatedRun(font, text).width * scale;
     const scaled = { ...options, horizontalScaling: written > 0 ? (width / written) * 100 : 100 };
     this.doc.save().addContent('3 Tr');
     withLayout(this.doc, marksAtLetters(font), () => this.put(text, left, y, scaled, width));
     this.doc.restore();
-    const scale = style.size / font.unitsPerEm;
     const baseline = y + this.ascent(style);
     for (const glyph of runGlyphs(font, text)) {
       const operators = outlineOperators(font, glyph.id);
@@ -656,7 +656,8 @@ export class TextSetter {
       if (mark) this.drawDirectionMark(mark, run.style, x - DIRECTION_MARK_INSET, top, line);
       this.drawRun(run, x, top, line);
       const closing = after.get(index);
-      if (closing) this.drawDirectionMark(closing, run.style, x + run.width + DIRECTION_MARK_INSET, top, line);
+      // Just inside the stretch's right edge, so that it sorts before what follows the stretch.
+      if (closing) this.drawDirectionMark(closing, run.style, x + run.width - DIRECTION_MARK_INSET, top, line);
     });
   }
 
