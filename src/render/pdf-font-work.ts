@@ -196,11 +196,17 @@ export function drawText(
   width: number,
 ): void {
   const fragment = (doc as unknown as { _fragment?: Fragment })._fragment;
-  const known = { ...options, textWidth: width, wordCount: 1 };
   if (typeof fragment !== 'function' || options.lineBreak !== false) {
-    doc.text(text, x, y, known as PDFKit.Mixins.TextOptions);
+    doc.text(text, x, y, { ...options, textWidth: width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
     return;
   }
   // What `text()` would hand on for a line it does not break, rotate or lay out in columns.
-  fragment.call(doc, text, x, y, { ...known, columns: 0, columnGap: 18, rotation: 0 });
+  fragment.call(doc, text, x, y, {
+    ...options,
+    textWidth: width,
+    wordCount: 1,
+    columns: 0,
+    columnGap: 18,
+    rotation: 0,
+  });
 }
