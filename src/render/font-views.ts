@@ -8,7 +8,7 @@
  * outline, so that the text layer holds one entry for each (glyph, text) and no entry is shared.
  */
 import type { Font } from 'fontkit';
-import { CachedRun, type GlyphRun } from './fonts.js';
+import { CachedRun, perFont, type GlyphRun } from './fonts.js';
 
 type Glyph = GlyphRun['glyphs'][number];
 
@@ -35,24 +35,6 @@ function recordedAs(glyph: Glyph, text: string, advanceWidth = glyph.advanceWidt
   }) as Glyph;
 }
 
-/** Caches one view per font and key. */
-function viewCache<K>(make: (font: Font, key: K) => Font): (font: Font, key: K) => Font {
-  const views = new WeakMap<Font, Map<K, Font>>();
-  return (font, key) => {
-    let known = views.get(font);
-    if (!known) {
-      known = new Map();
-      views.set(font, known);
-    }
-    let view = known.get(key);
-    if (!view) {
-      view = make(font, key);
-      known.set(key, view);
-    }
-    return view;
-  };
-}
-
 /** A view of `font` whose layouts are `layout`'s. */
 function withLayoutOf(font: Font, layout: (text: string, ...rest: unknown[]) => GlyphRun): Font {
   return Object.create(font, { layout: { value: layout } }) as Font;
@@ -67,7 +49,7 @@ function layoutOf(font: Font): (text: string, ...rest: unknown[]) => GlyphRun {
  * `(`): the same glyphs, recorded as the characters of the source, so that copied text reads
  * `(مقارنة …)` and not `)مقارنة …(`.
  */
-export const mirroredFont = viewCache((font, mirror: (character: string) => string) =>
+export const mirroredFont = perFont((font, mirror: (character: string) => string) =>
   withLayoutOf(font, (text, ...rest) => {
     const run = layoutOf(font)([...text].map(mirror).join(''), ...rest);
     const source = [...text];
@@ -84,7 +66,7 @@ export const mirroredFont = viewCache((font, mirror: (character: string) => stri
  * the font places it, above and into its letter, as a word of its own on the line above (`الضحايا ً` /
  * `أولا`), and readers take the letters of a ligature (`بر`, `ني`) as equally wide, so a mark over its
  * first letter came after the second. Such text is written invisibly this way, scaled to the width of
- * what is drawn (`unligatedRun`), and drawn as outlines (`outlineOperators`).
+ * what is drawn (`unligatedWidth`), and drawn as outlines (`outlineOperators`).
  */
 export function marksAtLetters(font: Font): Font {
   return marksView(font, null);
@@ -93,7 +75,7 @@ export function marksAtLetters(font: Font): Font {
 /** Features off for the text layer of text with marks: ligatures, whose letters readers take as equally wide. */
 const UNLIGATED = { rlig: false, liga: false, clig: false, dlig: false };
 
-const marksView = viewCache((font, _key: null) =>
+const marksView = perFont((font, _key: null) =>
   withLayoutOf(font, (text) => {
     const run = layoutOf(font)(text, UNLIGATED);
     // Each glyph advances by its own width, moved by nothing, marks (of no width) where their letter
@@ -106,17 +88,16 @@ const marksView = viewCache((font, _key: null) =>
   }),
 );
 
-/** How `marksAtLetters` writes `text`: its width in font units. */
-export function unligatedRun(font: Font, text: string): { width: number } {
-  const { glyphs } = layoutOf(font)(text, UNLIGATED);
-  return { width: glyphs.reduce((width, glyph) => width + glyph.advanceWidth, 0) };
+/** The width of `text` as `marksAtLetters` writes it, in font units. */
+export function unligatedWidth(font: Font, text: string): number {
+  return layoutOf(font)(text, UNLIGATED).glyphs.reduce((width, glyph) => width + glyph.advanceWidth, 0);
 }
 
 /**
  * The font as it writes one direction mark (U+200E or U+200F) into the text layer: its own glyph for
  * it, or a copy of its space, recorded as the mark and advancing nothing.
  */
-export const directionMarkFont = viewCache((font, mark: string) => {
+export const directionMarkFont = perFont((font, mark: string) => {
   const own = font.glyphForCodePoint(mark.codePointAt(0)!);
   const glyph = recordedAs(own.id !== 0 ? own : font.glyphForCodePoint(0x20), mark, 0);
   return withLayoutOf(
@@ -154,42 +135,30 @@ interface PathCommand {
   args: number[];
 }
 
-const outlines = new WeakMap<Font, Map<number, string>>();
-
 /**
  * The outline of a glyph as the operators of a PDF content stream that fill it, in font units (y up);
  * empty for a glyph with no outline. Quadratic curves (TrueType) become the cubic ones PDF draws.
  */
-export function outlineOperators(font: Font, id: number): string {
-  let known = outlines.get(font);
-  if (!known) {
-    known = new Map();
-    outlines.set(font, known);
+export const outlineOperators = perFont((font, id: number): string => {
+  const commands = (font.getGlyph(id) as unknown as { path: { commands: PathCommand[] } }).path.commands;
+  const parts: string[] = [];
+  let x = 0;
+  let y = 0;
+  for (const { command, args } of commands) {
+    if (command === 'moveTo' || command === 'lineTo') {
+      [x, y] = args as [number, number];
+      parts.push(`${x} ${y} ${command === 'moveTo' ? 'm' : 'l'}`);
+    } else if (command === 'quadraticCurveTo') {
+      const [cx, cy, ex, ey] = args as [number, number, number, number];
+      const round = (value: number) => Math.round(value * 100) / 100;
+      parts.push(
+        `${round(x + ((cx - x) * 2) / 3)} ${round(y + ((cy - y) * 2) / 3)} ${round(ex + ((cx - ex) * 2) / 3)} ${round(ey + ((cy - ey) * 2) / 3)} ${ex} ${ey} c`,
+      );
+      [x, y] = [ex, ey];
+    } else if (command === 'bezierCurveTo') {
+      parts.push(`${args.join(' ')} c`);
+      [x, y] = [args[4]!, args[5]!];
+    } else parts.push('h');
   }
-  let operators = known.get(id);
-  if (operators === undefined) {
-    const commands = (font.getGlyph(id) as unknown as { path: { commands: PathCommand[] } }).path.commands;
-    const parts: string[] = [];
-    let x = 0;
-    let y = 0;
-    for (const { command, args } of commands) {
-      if (command === 'moveTo' || command === 'lineTo') {
-        [x, y] = args as [number, number];
-        parts.push(`${x} ${y} ${command === 'moveTo' ? 'm' : 'l'}`);
-      } else if (command === 'quadraticCurveTo') {
-        const [cx, cy, ex, ey] = args as [number, number, number, number];
-        const round = (value: number) => Math.round(value * 100) / 100;
-        parts.push(
-          `${round(x + ((cx - x) * 2) / 3)} ${round(y + ((cy - y) * 2) / 3)} ${round(ex + ((cx - ex) * 2) / 3)} ${round(ey + ((cy - ey) * 2) / 3)} ${ex} ${ey} c`,
-        );
-        [x, y] = [ex, ey];
-      } else if (command === 'bezierCurveTo') {
-        parts.push(`${args.join(' ')} c`);
-        [x, y] = [args[4]!, args[5]!];
-      } else parts.push('h');
-    }
-    operators = parts.length > 0 ? `${parts.join('\n')}\nf` : '';
-    known.set(id, operators);
-  }
-  return operators;
-}
+  return parts.length > 0 ? `${parts.join('\n')}\nf` : '';
+});

@@ -5,6 +5,7 @@
  * subset the fonts, took a tenth of the build each.
  */
 import type { Font } from 'fontkit';
+import { perFont } from './fonts.js';
 
 /** What pdfkit's embedded font does to lay text out: fontkit's layout, its positions scaled to thousandths of an em. */
 interface LayingOut {
@@ -75,39 +76,28 @@ interface GlyphEntry {
   bearing: number;
 }
 
-const glyphEntries = new WeakMap<Font, Map<number, GlyphEntry>>();
-
 /** What fontkit reads of a glyph to subset it, read once per font and glyph. */
-function glyphEntry(subset: TrueTypeSubset, id: number): GlyphEntry {
-  let known = glyphEntries.get(subset.font);
-  if (!known) {
-    known = new Map();
-    glyphEntries.set(subset.font, known);
-  }
-  let entry = known.get(id);
-  if (!entry) {
-    const glyph = subset.font.getGlyph(id) as unknown as {
-      advanceWidth: number;
-      _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
-      _getMetrics(): { leftBearing: number };
-    };
-    const outline = glyph._decode();
-    const stream = subset.font._getTableStream('glyf');
-    const start = subset.font.loca.offsets[id]!;
-    stream.pos += start;
-    entry = {
-      bytes: stream.readBuffer(subset.font.loca.offsets[id + 1]! - start),
-      components:
-        outline && outline.numberOfContours < 0
-          ? (outline.components ?? []).map(({ glyphID, pos }) => ({ glyphID, pos }))
-          : null,
-      advance: glyph.advanceWidth,
-      bearing: glyph._getMetrics().leftBearing,
-    };
-    known.set(id, entry);
-  }
-  return entry;
-}
+const glyphEntry = perFont((plain, id: number): GlyphEntry => {
+  const font = plain as TrueTypeSubset['font'];
+  const glyph = font.getGlyph(id) as unknown as {
+    advanceWidth: number;
+    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+    _getMetrics(): { leftBearing: number };
+  };
+  const outline = glyph._decode();
+  const stream = font._getTableStream('glyf');
+  const start = font.loca.offsets[id]!;
+  stream.pos += start;
+  return {
+    bytes: stream.readBuffer(font.loca.offsets[id + 1]! - start),
+    components:
+      outline && outline.numberOfContours < 0
+        ? (outline.components ?? []).map(({ glyphID, pos }) => ({ glyphID, pos }))
+        : null,
+    advance: glyph.advanceWidth,
+    bearing: glyph._getMetrics().leftBearing,
+  };
+});
 
 /** Makes fontkit's TrueType subsetter read each glyph of a font once per process (what its `_addGlyph` does). */
 function rememberGlyphs(subset: object): void {
@@ -117,7 +107,7 @@ function rememberGlyphs(subset: object): void {
   const addGlyph = prototype._addGlyph;
   prototype._addGlyph = function (this: TrueTypeSubset, id: number): number {
     if (this.font._variationProcessor) return addGlyph.call(this, id);
-    const entry = glyphEntry(this, id);
+    const entry = glyphEntry(this.font, id);
     let bytes = entry.bytes;
     if (entry.components) {
       bytes = new Uint8Array(bytes);

@@ -10,7 +10,7 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedRun } from './font-views.js';
+import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedWidth } from './font-views.js';
 import { drawText, rememberFontWork } from './pdf-font-work.js';
 import { fillOutline, withLayout, writeDirectionMark } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
@@ -283,7 +283,7 @@ export class TextSetter {
   ): void {
     // The letters written apart take another width than those drawn: scaled to it.
     const scale = style.size / font.unitsPerEm;
-    const written = unligatedRun(font, text).width * scale;
+    const written = unligatedWidth(font, text) * scale;
     const scaled = { ...options, horizontalScaling: written > 0 ? (width / written) * 100 : 100 };
     this.doc.save().addContent('3 Tr');
     withLayout(this.doc, marksAtLetters(font), () => this.put(text, left, y, scaled, width));
