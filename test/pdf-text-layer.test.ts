@@ -11,20 +11,16 @@ import { pdfContent } from './helpers/documents.js';
 import { tempProject } from './helpers/statements.js';
 
 const LANGUAGES = resolve(import.meta.dirname, 'fixtures/languages');
-const ARABIC_FIGURES = `---
-forum: CCPCJ
-session: 34
-speaker: ليلى حسن
-organization: تحالف المنظمات غير الحكومية
-language: ar
----
+/** An Arabic statement: the address to the Chair, then `paragraphs`. */
+function arabicStatement(paragraphs: readonly string[], title?: string): string {
+  const heading = title === undefined ? '' : `title: ${title}\n`;
+  return `---\n${heading}forum: CCPCJ\nsession: 34\nspeaker: ليلى حسن\norganization: تحالف المنظمات غير الحكومية\nlanguage: ar\n---\n\nالسيد الرئيس،\n\n${paragraphs.join('\n\n')}\n`;
+}
 
-السيد الرئيس،
-
-في عام ٢٠٢٣، كان ١٬٢٥٠٬٠٠٠ شخص ضحايا، ولم يتلق المساعدة سوى ١٢٫٥٪ منهم سنوياً للاحتجاز (مقارنة بالعام الماضي).
-
-شكراً.
-`;
+const ARABIC_FIGURES = arabicStatement([
+  'في عام ٢٠٢٣، كان ١٬٢٥٠٬٠٠٠ شخص ضحايا، ولم يتلق المساعدة سوى ١٢٫٥٪ منهم سنوياً للاحتجاز (مقارنة بالعام الماضي).',
+  'شكراً.',
+]);
 
 /** The paragraphs of a statement with the signs poppler and pdf.js used to misplace. */
 const ARABIC_SIGNS = [
@@ -35,19 +31,10 @@ const ARABIC_SIGNS = [
 ];
 /** A vocalized paragraph: marks inside words, and on the first letter of what the font draws as a ligature (`بر`, `ني`). */
 const VOCALIZED = 'إِنَّ الْمُجْتَمَعَ الْمَدَنِيَّ يُقَدِّمُ الْخِبْرَةَ وَالثِّقَةَ، فِي كُلِّ عَامٍ لِلنَّاسِ، **شكراً جزيلاً** ~~وهذا خطأً~~ وأيضاً جزيلاً.';
-const ARABIC_SIGNS_STATEMENT = `---
-title: حماية الشهود أيضاً
-forum: CCPCJ
-session: 34
-speaker: ليلى حسن
-organization: تحالف المنظمات غير الحكومية
-language: ar
----
-
-السيد الرئيس،
-
-${[...ARABIC_SIGNS.slice(0, 3), VOCALIZED, ...ARABIC_SIGNS.slice(3)].join('\n\n')}
-`;
+const ARABIC_SIGNS_STATEMENT = arabicStatement(
+  [...ARABIC_SIGNS.slice(0, 3), VOCALIZED, ...ARABIC_SIGNS.slice(3)],
+  'حماية الشهود أيضاً',
+);
 
 /** The text poppler reads from a PDF, bidirectional marks removed. */
 function poppler(path: string): string {
