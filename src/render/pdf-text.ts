@@ -196,6 +196,13 @@ export class TextSetter {
   /** The fonts of this document by family and style. */
   private readonly fonts = new Map<string, Font>();
 
+  /**
+   * The outlines of the line being drawn, filled once its text is written: pdf.js ends a text item at
+   * each form drawn, and the items of a right-to-left line split apart read in display order.
+   */
+  private readonly lineOutlines: { style: RunStyle; font: Font; id: number; scale: number; x: number; y: number }[] =
+    [];
+
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     template: Template,
@@ -289,11 +296,26 @@ export class TextSetter {
     withLayout(this.doc, marksAtLetters(font), () => this.put(text, left, y, scaled, width));
     this.doc.restore();
     const baseline = y + this.ascent(style);
-    for (const glyph of runGlyphs(font, text)) {
-      const operators = outlineOperators(font, glyph.id);
+    for (const glyph of runGlyphs(font, text))
+      this.lineOutlines.push({
+        style,
+        font,
+        id: glyph.id,
+        scale,
+        x: left + glyph.x * scale,
+        y: baseline - glyph.y * scale,
+      });
+  }
+
+  /** Fills the outlines of the line drawn (see `lineOutlines`). */
+  private fillLineOutlines(): void {
+    for (const { style, font, id, scale, x, y } of this.lineOutlines) {
+      const operators = outlineOperators(font, id);
       if (operators === '') continue;
-      fillOutline(this.doc, font, glyph.id, operators, scale, left + glyph.x * scale, baseline - glyph.y * scale);
+      this.doc.fillColor(style.colour);
+      fillOutline(this.doc, font, id, operators, scale, x, y);
     }
+    this.lineOutlines.length = 0;
   }
 
   /**
@@ -659,6 +681,7 @@ export class TextSetter {
       // Just inside the stretch's right edge, so that it sorts before what follows the stretch.
       if (closing) this.drawDirectionMark(closing, run.style, x + run.width - DIRECTION_MARK_INSET, top, line);
     });
+    this.fillLineOutlines();
   }
 
   /** Writes an invisible direction mark into the text layer at `x`, in the style's font. */
