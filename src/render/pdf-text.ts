@@ -309,10 +309,11 @@ export class TextSetter {
 
   /** Fills the outlines of the line drawn (see `lineOutlines`). */
   private fillLineOutlines(): void {
+    let colour: string | undefined;
     for (const { style, font, id, scale, x, y } of this.lineOutlines) {
       const operators = outlineOperators(font, id);
       if (operators === '') continue;
-      this.doc.fillColor(style.colour);
+      if (style.colour !== colour) this.doc.fillColor((colour = style.colour));
       fillOutline(this.doc, font, id, operators, scale, x, y);
     }
     this.lineOutlines.length = 0;
