@@ -19,6 +19,11 @@ import type { InspectOutcome } from './run/inspect.js';
 import type { ListSort, SessionTotals } from '../model/list-order.js';
 import type { SaveOutcome } from './run/save-statement.js';
 
+import { UsageError } from './io/errors.js';
+import { ruleUrl } from './io/version.js';
+import { parseDate, parseLanguage, parsePace } from '../model/fields.js';
+import { sessionTotals } from '../model/list-order.js';
+
 export { AllianceError, ConfigError, UsageError } from './io/errors.js';
 export { HOMEPAGE, VERSION, ruleUrl } from './io/version.js';
 export { formatClock, formatMargin } from '../model/duration.js';
@@ -75,12 +80,14 @@ export interface RunOptions extends ProjectOptions, TargetOptions {
   concurrency?: Concurrency;
 }
 
+/** The modules of the commands that read statements (see run/commands.ts). */
+const commands = () => import('./run/commands.js');
+
 /** Opens the project that applies in `cwd`: its config (found upward, named, or none) and the registries. */
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
-  const { contextFor } = await import('./project/context.js');
+  const { contextFor, preloadNumberLocales } = await commands();
   const cwd = resolve(options.cwd ?? process.cwd());
   const context = contextFor(cwd, { pace: options.pace, slotSeconds: options.slotSeconds }, options.config);
-  const { preloadNumberLocales } = await import('../timing/numbers.js');
   await preloadNumberLocales([...context.languages.values()].map((record) => record.speech.numberLocale));
   return { cwd, dir: context.config.dir, config: context.config, context };
 }
@@ -88,7 +95,7 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
 /** The statements a run works on: the files given, or the patterns (or config's globs) expanded. */
 export async function findStatements(project: Project, targets: TargetOptions = {}): Promise<string[]> {
   if (targets.files) return [...targets.files];
-  const { targetFiles } = await import('./project/targets.js');
+  const { targetFiles } = await commands();
   return targetFiles(targets.patterns ?? [], project.cwd, project.config, targets.errorOnUnmatchedPattern ?? true);
 }
 
@@ -114,7 +121,7 @@ export interface RuleInfo {
 
 /** The rules of `check`, in the order they report. */
 export async function ruleInfo(): Promise<RuleInfo[]> {
-  const [{ rules }, { ruleUrl }] = await Promise.all([import('../rules/index.js'), import('./io/version.js')]);
+  const { rules } = await commands();
   return rules.map((rule) => ({
     id: rule.id,
     severity: rule.severity,
@@ -166,10 +173,7 @@ export interface CheckResult {
 /** Checks statements: front matter, address, closing, placeholders, speaking time. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { project, files } = await prepare(options);
-  const [{ checkFiles }, { openResultCache }] = await Promise.all([
-    import('./run/check-files.js'),
-    import('./check/cache-location.js'),
-  ]);
+  const { checkFiles, openResultCache } = await commands();
   const cache = options.cache ? openResultCache(project, options.cacheLocation) : undefined;
   const run = await checkFiles(files, project.context, { cache, concurrency: options.concurrency });
   const toolWarnings: string[] = [];
@@ -229,10 +233,7 @@ export interface TimeResult {
 /** Times statements: how long each takes to deliver, paragraph by paragraph, and how it fits its slot. */
 export async function time(options: RunOptions = {}): Promise<TimeResult> {
   const { project, files } = await prepare(options);
-  const [{ timeFiles }, { restoreMessage }] = await Promise.all([
-    import('./run/run.js'),
-    import('./check/messages.js'),
-  ]);
+  const { timeFiles, restoreMessage } = await commands();
   const outcomes = await timeFiles(files, project.context, options.concurrency);
   const statements = outcomes.map((outcome) => ({
     ...outcome,
@@ -273,11 +274,7 @@ export interface ListResult {
 /** The inventory: who speaks where, how long, and whether `check` passes; filtered and sorted. */
 export async function list(options: ListOptions = {}): Promise<ListResult> {
   const { project, files } = await prepare(options);
-  const [{ runFiles }, { selectStatements }, { sessionTotals }] = await Promise.all([
-    import('./run/run.js'),
-    import('./run/list-select.js'),
-    import('../model/list-order.js'),
-  ]);
+  const { runFiles, selectStatements } = await commands();
   const outcomes = await runFiles('list', files, project.context, { concurrency: options.concurrency });
   const statements = selectStatements(outcomes, options, project.context.forums);
   const failed = outcomes.some((outcome) => outcome.internalErrors > 0);
@@ -346,7 +343,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     import('./run/build-files.js'),
     import('./build/out-folder.js'),
     import('./build/source-date.js'),
-    import('./check/messages.js'),
+    commands(),
   ]);
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const outDir = outputFolder(project, options.out);
@@ -460,10 +457,7 @@ export type StatementView = Omit<InspectOutcome, 'messages'> & { messages: VFile
  * (nothing is written). Its messages are those of `check`; its times those of `time`.
  */
 export async function inspect(project: Project, path: string, options: { text?: string } = {}): Promise<StatementView> {
-  const [{ inspectOne }, { restoreMessage }] = await Promise.all([
-    import('./run/inspect.js'),
-    import('./check/messages.js'),
-  ]);
+  const [{ inspectOne }, { restoreMessage }] = await Promise.all([import('./run/inspect.js'), commands()]);
   const outcome = await inspectOne(resolve(project.cwd, path), project.context, options.text);
   return { ...outcome, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) };
 }
@@ -493,11 +487,7 @@ export async function saveSpeakerPace(
   language: string,
   pace: number,
 ): Promise<string> {
-  const [{ saveSpeakerPace: save }, { parsePace, parseLanguage }, { UsageError }] = await Promise.all([
-    import('./project/speaker-pace.js'),
-    import('../model/fields.js'),
-    import('./io/errors.js'),
-  ]);
+  const { saveSpeakerPace: save } = await import('./project/speaker-pace.js');
   if (speaker.trim() === '') throw new UsageError('Expected a speaker, found none');
   const valid = parsePace(pace);
   if (!valid.ok) throw new UsageError(valid.reason);
@@ -522,11 +512,9 @@ export interface InitOptions {
 
 /** Sets up a project (config, statements/, templates/, a CI workflow), never overwriting; the paths written. */
 export async function init(options: InitOptions): Promise<string[]> {
-  const [{ initProject }, { fieldContext }, { parseLanguage }, { UsageError }] = await Promise.all([
+  const [{ initProject }, { fieldContext }] = await Promise.all([
     import('./project/init-project.js'),
     import('./project/registry-data.js'),
-    import('../model/fields.js'),
-    import('./io/errors.js'),
   ]);
   const language = parseLanguage(options.language ?? 'en', fieldContext());
   if (!language.ok) throw new UsageError(language.reason.replace('`language`', '`--language`'));
@@ -548,11 +536,7 @@ export interface NewStatementResult {
 
 /** Writes a new statement from the project's template. Invalid fields are a `UsageError`. */
 export async function newStatement(project: Project, fields: NewStatementFields): Promise<NewStatementResult> {
-  const [{ writeNewStatement }, { parseDate, parseLanguage }, { UsageError }] = await Promise.all([
-    import('./project/new-statement.js'),
-    import('../model/fields.js'),
-    import('./io/errors.js'),
-  ]);
+  const { writeNewStatement } = await import('./project/new-statement.js');
   const value = { ...fields };
   if (value.date !== undefined) {
     const result = parseDate(value.date);

@@ -4,7 +4,7 @@
  */
 import type { LoadContext } from '../project/context.js';
 import { runInWorkers, threadsFor, type Concurrency, type PoolPolicy } from './pool.js';
-import type { TaskName, TaskOptions, TaskOutcome, TimeOutcome } from './tasks.js';
+import { runTask, type TaskName, type TaskOptions, type TaskOutcome, type TimeOutcome } from './tasks.js';
 
 /** How to run a task over files: threads, when workers pay, the task's own settings, progress. */
 export interface RunOptions {
@@ -32,8 +32,6 @@ export async function runFiles<T extends TaskName>(
     };
     return runInWorkers(task, paths, setup, threads, run.onDone, run.policy?.heapMb);
   }
-  // The parser is loaded only when there is something to parse (a fully cached check never loads it).
-  const { runTask } = await import('./tasks.js');
   const outcomes: TaskOutcome<T>[] = [];
   for (const path of paths) {
     outcomes.push(await runTask(task, path, context, run.options));
