@@ -16,12 +16,16 @@ type Glyph = GlyphRun['glyphs'][number];
 export const ALIAS_STEP = 1 << 17;
 const aliasTexts = new Map<string, number>();
 
-/** The glyph id that draws glyph `id` and is recorded in the text layer as `text`. */
-function aliasOf(id: number, text: string): number {
-  let number = aliasTexts.get(text);
+/**
+ * The glyph id that draws glyph `id`, is recorded in the text layer as `text` and advances `advance`
+ * font units (a PDF holds one width for each glyph of a font).
+ */
+function aliasOf(id: number, text: string, advance: number): number {
+  const key = `${advance} ${text}`;
+  let number = aliasTexts.get(key);
   if (number === undefined) {
     number = aliasTexts.size + 1;
-    aliasTexts.set(text, number);
+    aliasTexts.set(key, number);
   }
   return ALIAS_STEP * number + id;
 }
@@ -29,7 +33,7 @@ function aliasOf(id: number, text: string): number {
 /** A glyph drawn as `glyph` and recorded as `text`, advancing `advanceWidth` (its own by default). */
 function recordedAs(glyph: Glyph, text: string, advanceWidth = glyph.advanceWidth): Glyph {
   return Object.create(glyph, {
-    id: { value: aliasOf(glyph.id, text) },
+    id: { value: aliasOf(glyph.id, text, advanceWidth) },
     codePoints: { value: [...text].map((character) => character.codePointAt(0)!) },
     advanceWidth: { value: advanceWidth },
   }) as Glyph;
@@ -77,16 +81,32 @@ const UNLIGATED = { rlig: false, liga: false, clig: false, dlig: false };
 
 const marksView = perFont((font, _key: null) =>
   withLayoutOf(font, (text) => {
-    const run = layoutOf(font)(text, UNLIGATED);
+    const glyphs = spacesBeforeMarks(layoutOf(font)(text, UNLIGATED).glyphs);
     // Each glyph advances by its own width, moved by nothing, marks (of no width) where their letter
     // begins: readers see no gap inside a word (a kerned letter left one, `ج زيلاً`), and pdfkit places
     // no glyph by itself, unscaled by the horizontal scaling the text is written with (`جز يلاً`).
     return new CachedRun(
-      run.glyphs,
-      run.glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 })),
+      glyphs,
+      glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 })),
     ) as unknown as GlyphRun;
   }),
 );
+
+const MARK = /^\p{M}/u;
+
+/**
+ * The glyphs (display order) with a space just before a mark (at the left end of a word that ends
+ * with a mark) recorded as a right-to-left mark and a space. pdf.js takes a space for the gap before
+ * the first glyph after it that is no mark, and a mark for no glyph at all: it put the space inside
+ * the word (`شكرا ً`). Recorded so, the space is a glyph pdf.js places, and the mark follows it.
+ */
+function spacesBeforeMarks(glyphs: readonly Glyph[]): Glyph[] {
+  return glyphs.map((glyph, index) => {
+    const next = glyphs[index + 1];
+    if (glyph.codePoints.length !== 1 || glyph.codePoints[0] !== 0x20 || !next) return glyph;
+    return MARK.test(String.fromCodePoint(...next.codePoints)) ? recordedAs(glyph, SPACE_KEPT) : glyph;
+  });
+}
 
 /** The width of `text` as `marksAtLetters` writes it, in font units. */
 export function unligatedWidth(font: Font, text: string): number {
@@ -97,17 +117,33 @@ export function unligatedWidth(font: Font, text: string): number {
  * The font as it writes one direction mark (U+200E or U+200F) into the text layer: its own glyph for
  * it, or a copy of its space, recorded as the mark and advancing nothing.
  */
-export const directionMarkFont = perFont((font, mark: string) => {
-  const own = font.glyphForCodePoint(mark.codePointAt(0)!);
-  const glyph = recordedAs(own.id !== 0 ? own : font.glyphForCodePoint(0x20), mark, 0);
+export const directionMarkFont = perFont((font, mark: string) => invisibleFont(font, mark, 0));
+
+/**
+ * A space as the text layer holds it where pdf.js would drop one (see `writeEdgeSpace` and
+ * `writeOpenEnd` in pdf-text-layer.ts): a right-to-left mark and a space, which pdf.js, unlike a space,
+ * does not take for white space. pdf.js drops the right-to-left mark of its own accord only alone.
+ */
+export const SPACE_KEPT = '\u200f ';
+
+/** The font as it writes `SPACE_KEPT` a thousandth of an em wide (see `writeOpenEnd` in pdf-text-layer.ts). */
+export const openEndFont = perFont((font, _key: null) => invisibleFont(font, SPACE_KEPT, font.unitsPerEm / 1000));
+
+/** The font as it writes `SPACE_KEPT` as a space `advance` font units wide (see `writeEdgeSpace` in pdf-text-layer.ts). */
+export const edgeSpaceFont = perFont((font, advance: number) => invisibleFont(font, SPACE_KEPT, advance));
+
+/** The font as it writes `text` with one glyph: its own for the text's first character or a copy of its space, advancing `advance`. */
+function invisibleFont(font: Font, text: string, advance: number): Font {
+  const own = font.glyphForCodePoint(text.codePointAt(0)!);
+  const glyph = recordedAs(own.id !== 0 ? own : font.glyphForCodePoint(0x20), text, advance);
   return withLayoutOf(
     font,
     () =>
       new CachedRun([glyph], [
-        { xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 },
+        { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0 },
       ] as GlyphRun['positions']) as unknown as GlyphRun,
   );
-});
+}
 
 /** A glyph of a run placed on the page: its id, and where its origin goes, in font units from the run's left end on its baseline (y up). */
 export interface PlacedGlyph {

@@ -11,7 +11,7 @@
  * run there too. pdf.js drops format characters, so its text is unchanged.
  */
 import type { Font } from 'fontkit';
-import { ALIAS_STEP, directionMarkFont } from './font-views.js';
+import { ALIAS_STEP, directionMarkFont, edgeSpaceFont, openEndFont, SPACE_KEPT } from './font-views.js';
 import { drawText } from './pdf-font-work.js';
 
 /** What this module uses of pdfkit's embedded font. */
@@ -62,6 +62,33 @@ export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: st
   doc.save().addContent('3 Tr');
   withLayout(doc, directionMarkFont(font, mark), () =>
     drawText(doc, mark, x, y, { lineBreak: false, features: [] }, 0),
+  );
+  doc.restore();
+}
+
+/**
+ * Writes, invisibly at `x`, `y` (the top of the text), before right-to-left text drawn from a mark (at
+ * its left: the mark of its last word): a right-to-left mark and a space, as a glyph a hair wide
+ * (pdf.js measures from the last glyph with a width). For where a space or the end of a line follows.
+ */
+export function writeOpenEnd(doc: PDFKit.PDFDocument, font: Font, x: number, y: number): void {
+  doc.save().addContent('3 Tr');
+  withLayout(doc, openEndFont(font, null), () =>
+    drawText(doc, SPACE_KEPT, x, y, { lineBreak: false, features: [] }, 0),
+  );
+  doc.restore();
+}
+
+/**
+ * Writes, invisibly at `x`, `y` (the top of the text), a space `advance` font units wide that pdf.js
+ * keeps: recorded as a right-to-left mark and a space, which pdf.js does not take for white space. It
+ * drops white space where a text item ends, at a change of style or direction in a line (`عام2024`,
+ * `إنسانيجب`), and sets the end of an item from the last glyph it keeps.
+ */
+export function writeEdgeSpace(doc: PDFKit.PDFDocument, font: Font, advance: number, x: number, y: number): void {
+  doc.save().addContent('3 Tr');
+  withLayout(doc, edgeSpaceFont(font, Math.round(advance)), () =>
+    drawText(doc, SPACE_KEPT, x, y, { lineBreak: false, features: [] }, 0),
   );
   doc.restore();
 }

@@ -12,7 +12,7 @@ import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
 import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedWidth } from './font-views.js';
 import { drawText, rememberFontWork } from './pdf-font-work.js';
-import { fillOutline, withLayout, writeDirectionMark } from './pdf-text-layer.js';
+import { fillOutline, withLayout, writeDirectionMark, writeEdgeSpace, writeOpenEnd } from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
@@ -149,6 +149,7 @@ const ARABIC_SCRIPT_FIGURES = /[\u0660-\u066c\u06f0-\u06f9]/;
 const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const LINE_FACTOR = 1.2;
 const MARKS = /\p{M}/u;
+const MARK_AT_END = /\p{M}$/u;
 const SEPARATOR_TYPES = new Set(['CS', 'ES', 'ET', 'EN', 'AN']);
 const STRONG_RIGHT_TO_LEFT = new Set(['R', 'AL']);
 const RIGHT_TO_LEFT_MARK = '\u200f';
@@ -250,6 +251,7 @@ export class TextSetter {
     left: number,
     y: number,
     options: PDFKit.Mixins.TextOptions,
+    openEnd = false,
   ): void {
     // Asking for features (none beyond the font's own) makes pdfkit shape the text whole instead of
     // word by word, which would keep the words in reading order.
@@ -270,7 +272,14 @@ export class TextSetter {
     }
     const font = this.font(style);
     let x = left;
-    for (const segment of segments.reverse()) {
+    segments.reverse();
+    // Text drawn from a mark (the one that ends its last word, at its left): pdf.js gives a mark to
+    // the text item before it without asking where it stands, the run or the line drawn before. Where
+    // a space or the end of the line follows the text, a right-to-left mark and a space written
+    // invisibly before it keep the mark with its word.
+    if (openEnd && this.direction === 'rtl' && segments[0]!.marked && MARK_AT_END.test(segments[0]!.text))
+      writeOpenEnd(this.doc, font, x, y);
+    for (const segment of segments) {
       const width = this.width(segment.text, style);
       if (segment.marked) this.drawMarked(segment.text, font, style, x, y, shaped, width);
       else this.put(segment.text, x, y, shaped, width);
@@ -677,7 +686,9 @@ export class TextSetter {
       const x = xs.get(index)!;
       const mark = before.get(index);
       if (mark) this.drawDirectionMark(mark, run.style, x - DIRECTION_MARK_INSET, top, line);
-      this.drawRun(run, x, top, line);
+      // Whether the run ends (in reading order) where a space or the line does.
+      const openEnd = index === runs.length - 1 || runs[index + 1]!.text.startsWith(' ');
+      this.drawRun(run, x, top, line, openEnd);
       const closing = after.get(index);
       // Just inside the stretch's right edge, so that it sorts before what follows the stretch.
       if (closing) this.drawDirectionMark(closing, run.style, x + run.width - DIRECTION_MARK_INSET, top, line);
@@ -691,7 +702,7 @@ export class TextSetter {
     writeDirectionMark(this.doc, this.font(style), mark, x, top + line.ascent - this.ascent(style) - (style.rise ?? 0));
   }
 
-  private drawRun(run: Run, x: number, top: number, line: Line): void {
+  private drawRun(run: Run, x: number, top: number, line: Line, openEnd: boolean): void {
     const y = top + line.ascent - this.ascent(run.style) - (run.style.rise ?? 0);
     const options = {
       lineBreak: false,
@@ -714,15 +725,22 @@ export class TextSetter {
     // letters in it, reads the run in one item; a run of signs alone (`).` after a left-to-right
     // symbol), which pdf.js does not reverse, goes from its right, a text item a piece.
     const style = run.style;
+    // The spaces at either end of the run (at a change of style or direction) are written as spaces
+    // pdf.js keeps (see `writeEdgeSpace`): it ends a text item there, and dropped them (`عام2024`).
+    const [, before = '', text = '', after = ''] = /^( *)(.*?)( *)$/su.exec(run.text) ?? [];
     const pieces: { piece: string; drawn: string; left: number }[] = [];
-    let left = x;
-    for (const piece of splitPieces(run.text).reverse()) {
+    let left = x + (after === '' ? 0 : this.width(after, style));
+    for (const piece of splitPieces(text).reverse()) {
       const drawn = piece.length === 1 && MIRRORED.has(piece) ? mirror(piece) : piece;
       pieces.push({ piece, drawn, left });
       left += this.width(drawn, style);
     }
-    const lettered = [...run.text].some((character) => STRONG_RIGHT_TO_LEFT.has(bidi.getBidiCharTypeName(character)));
-    for (const { piece, drawn, left } of lettered ? pieces : pieces.reverse()) {
+    const lettered = [...text].some((character) => STRONG_RIGHT_TO_LEFT.has(bidi.getBidiCharTypeName(character)));
+    const ordered = lettered ? pieces : pieces.reverse();
+    // In reading order for pdf.js: from the left where it reverses the item, from the right where not.
+    const [firstSpace, firstX, lastSpace, lastX] = lettered ? [after, x, before, left] : [before, left, after, x];
+    if (firstSpace !== '') this.writeEdgeSpace(firstSpace, style, firstX, y);
+    for (const [position, { piece, drawn, left }] of ordered.entries()) {
       // poppler reads a separator (`.`, `،`, `%`) as part of a number: marks on both sides keep it apart.
       const separator = piece.length === 1 && SEPARATOR_TYPES.has(bidi.getBidiCharTypeName(piece));
       if (separator) this.drawDirectionMark(RIGHT_TO_LEFT_MARK, style, left, top, line);
@@ -732,9 +750,24 @@ export class TextSetter {
         withLayout(this.doc, mirrored, () =>
           this.put(piece, left, y, { ...options, features: [] }, this.width(drawn, style)),
         );
-      } else if (RIGHT_TO_LEFT_TEXT.test(drawn)) this.drawRightToLeft(drawn, style, left, y, options);
-      else this.put([...drawn].reverse().join(''), left, y, options, this.width(drawn, style));
+      } else if (RIGHT_TO_LEFT_TEXT.test(drawn)) {
+        const endFirst = lettered && openEnd && after === '' && position === 0;
+        this.drawRightToLeft(drawn, style, left, y, options, endFirst);
+      } else this.put([...drawn].reverse().join(''), left, y, options, this.width(drawn, style));
       if (separator) this.drawDirectionMark(RIGHT_TO_LEFT_MARK, style, left + this.width(drawn, style), top, line);
     }
+    if (lastSpace !== '') this.writeEdgeSpace(lastSpace, style, lastX, y);
+  }
+
+  /** Writes `spaces` at `x` as one space that pdf.js keeps at the edge of a text item (see `writeEdgeSpace` in pdf-text-layer.ts). */
+  private writeEdgeSpace(spaces: string, style: RunStyle, x: number, y: number): void {
+    this.select(style);
+    writeEdgeSpace(
+      this.doc,
+      this.font(style),
+      (this.width(spaces, style) * this.font(style).unitsPerEm) / style.size,
+      x,
+      y,
+    );
   }
 }
