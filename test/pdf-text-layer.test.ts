@@ -27,6 +27,9 @@ const ARABIC_SIGNS = [
   'هل تعلمون أن ١٢٫٥٪ فقط من الضحايا، أي واحد من كل ثمانية، تلقى المساعدة عام ٢٠٢٣؟ إنه رقم صادم!',
   'قالت إحدى الناجيات: «لم يسألني أحد عن اسمي». وأضافت: "كنت رقماً فقط" (انظر الفقرة 3 من التقرير رقم 5).',
   'ارتفع التمويل بنسبة 25% بين 2019 و2023، لكنه ما زال أقل من 1/3 المطلوب؛ وتراجع في 12 دولة - أي بمعدل -4.5 نقطة.',
+  // The Arabic semicolon and question mark are of no script: alone between a word with marks and a
+  // Latin one, the semicolon was laid out left to right, on the page too (`UNODC ؛جداً`).
+  'نشكر مكتب UNODC؛ جداً على عمله، وهل قرأتم تقرير UNODC؟ نعم.',
   'نطالب بما يلي: أولاً، التمويل؛ ثانياً، البيانات؛ ثالثاً، الحماية… وشكراً.',
 ];
 /** A vocalized paragraph: marks inside words, and on the first letter of what the font draws as a ligature (`بر`, `ني`). */

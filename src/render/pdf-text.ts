@@ -150,6 +150,8 @@ const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const LINE_FACTOR = 1.2;
 const MARKS = /\p{M}/u;
 const MARK_AT_END = /\p{M}$/u;
+/** Letters of a script the shaper lays out right to left. */
+const SHAPED_RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const SEPARATOR_TYPES = new Set(['CS', 'ES', 'ET', 'EN', 'AN']);
 const STRONG_RIGHT_TO_LEFT = new Set(['R', 'AL']);
 const RIGHT_TO_LEFT_MARK = '\u200f';
@@ -258,7 +260,7 @@ export class TextSetter {
     const shaped = { ...options, features: [] };
     this.select(style);
     if (!MARKS.test(text)) {
-      this.put(text, left, y, shaped, this.width(text, style));
+      this.putRightToLeft(text, left, y, shaped, this.width(text, style));
       return;
     }
     // Only the words with marks are written invisibly and drawn as outlines (which weigh more than
@@ -282,9 +284,18 @@ export class TextSetter {
     for (const segment of segments) {
       const width = this.width(segment.text, style);
       if (segment.marked) this.drawMarked(segment.text, font, style, x, y, shaped, width);
-      else this.put(segment.text, x, y, shaped, width);
+      else this.putRightToLeft(segment.text, x, y, shaped, width);
       x += width;
     }
+  }
+
+  /**
+   * Puts right-to-left text. The shaper takes its direction from the text's script, and the Arabic
+   * semicolon and question mark (`؛`, `؟`) are of no script: text with no Arabic letter (`؛ ` between
+   * a word with marks and a Latin one) is handed over in display order, or it came out left to right.
+   */
+  private putRightToLeft(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, width: number): void {
+    this.put(SHAPED_RIGHT_TO_LEFT.test(text) ? text : [...text].reverse().join(''), x, y, options, width);
   }
 
   /** Writes right-to-left text with marks invisibly, each mark where its letter begins, and draws it as outlines. */
