@@ -139,15 +139,23 @@ describe('the text layer of an Arabic handout', () => {
     expect(ink(join(project, 'dist/marked.pdf'))).toBeGreaterThan(ink(join(project, 'dist/bare.pdf')));
   });
 
-  it('keeps Arabic quoted in an English statement in its place (poppler)', async () => {
+  it('keeps Arabic quoted in an English statement in its place (poppler and pdf.js)', async () => {
+    const paragraphs = [
+      'Survivors wrote «شكراً لكم», and "حقوق الإنسان أولاً" on the wall, before 12 States acted.',
+      'They wrote «لَكُمْ» and «شُكْراً لكم» too, and **حقوق الإنسان** in bold, in 2024.',
+    ];
     const project = tempProject({
-      'statements/en.md': `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\nSurvivors wrote «شكراً لكم», and "حقوق الإنسان أولاً" on the wall, before 12 States acted.\n\nThey wrote «لَكُمْ» and «شُكْراً لكم» too.\n\nThank you.\n`,
+      'statements/en.md': `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\n${paragraphs.join('\n\n')}\n\nThank you.\n`,
     });
     expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
-    expect(flat(poppler(join(project, 'dist/en.pdf')))).toContain(
-      'Survivors wrote «شكراً لكم», and "حقوق الإنسان أولاً" on the wall, before 12 States acted.',
-    );
-    expect(flat(poppler(join(project, 'dist/en.pdf')))).toContain('They wrote «لَكُمْ» and «شُكْراً لكم» too.');
+    const pdf = join(project, 'dist/en.pdf');
+    const [popplerText, pdfjsText] = [flat(poppler(pdf)), flat(await pdfjs(pdf))];
+    for (const paragraph of paragraphs.map((text) => text.replace(/\*\*/g, ''))) {
+      expect(popplerText).toContain(paragraph);
+      // pdf.js reverses a text item with mostly right-to-left letters whole, the quotation marks
+      // around them with it when they were of the same item (`,»شكراً لكم«`).
+      expect(pdfjsText).toContain(paragraph);
+    }
   });
 
   it('holds the brackets of the source, not their mirrored forms', () => {

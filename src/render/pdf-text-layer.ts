@@ -93,6 +93,19 @@ export function writeEdgeSpace(doc: PDFKit.PDFDocument, font: Font, advance: num
   doc.restore();
 }
 
+/**
+ * Ends the text item pdf.js is reading, writing nothing: pdf.js ends one where text is shown in another
+ * size, here an empty string in the current font. Text drawn after starts an item of its own.
+ */
+export function endTextItem(doc: PDFKit.PDFDocument): void {
+  const { _font: font, page } = doc as unknown as {
+    _font: { id: string; ref(): unknown };
+    page: { fonts: Record<string, unknown> };
+  };
+  page.fonts[font.id] ??= font.ref();
+  doc.addContent(`q BT /${font.id} 1 Tf <> Tj ET Q`);
+}
+
 /** What this module uses of pdfkit's page. */
 interface PageState {
   xobjects: Record<string, unknown>;

@@ -12,7 +12,14 @@ import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
 import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedWidth } from './font-views.js';
 import { drawText, rememberFontWork } from './pdf-font-work.js';
-import { fillOutline, withLayout, writeDirectionMark, writeEdgeSpace, writeOpenEnd } from './pdf-text-layer.js';
+import {
+  endTextItem,
+  fillOutline,
+  withLayout,
+  writeDirectionMark,
+  writeEdgeSpace,
+  writeOpenEnd,
+} from './pdf-text-layer.js';
 import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
@@ -699,7 +706,13 @@ export class TextSetter {
       if (mark) this.drawDirectionMark(mark, run.style, x - DIRECTION_MARK_INSET, top, line);
       // Whether the run ends (in reading order) where a space or the line does.
       const openEnd = index === runs.length - 1 || runs[index + 1]!.text.startsWith(' ');
+      // Right-to-left text in a left-to-right line is a text item of its own for pdf.js, which reverses
+      // an item with mostly right-to-left letters whole: the quotation marks around it, in the same
+      // font, came out reversed with it (`,»شكراً لكم«`).
+      const isolated = this.direction === 'ltr' && run.level % 2 === 1;
+      if (isolated) endTextItem(this.doc);
       this.drawRun(run, x, top, line, openEnd);
+      if (isolated) endTextItem(this.doc);
       const closing = after.get(index);
       // Just inside the stretch's right edge, so that it sorts before what follows the stretch.
       if (closing) this.drawDirectionMark(closing, run.style, x + run.width - DIRECTION_MARK_INSET, top, line);
