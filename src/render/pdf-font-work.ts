@@ -15,8 +15,26 @@ interface LayingOut {
 
 interface ScaledRun {
   glyphs: unknown[];
-  positions: unknown[];
+  positions: ScaledPosition[];
   advanceWidth: number;
+}
+
+/** A glyph's place as pdfkit scales it. */
+interface ScaledPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/**
+ * A position as an object of one shape: pdfkit reads every position of every line it draws, and read
+ * fontkit's objects and the views' own (font-views.ts), each of another shape, slowly.
+ */
+function alike(position: ScaledPosition): ScaledPosition {
+  const { xAdvance, yAdvance, xOffset, yOffset, advanceWidth } = position;
+  return { xAdvance, yAdvance, xOffset, yOffset, advanceWidth };
 }
 
 const scaledRuns = new WeakMap<Font, Map<string, ScaledRun>>();
@@ -45,7 +63,7 @@ function shareLayouts(font: object): void {
     if (!run) {
       if (known.size >= MAX_RUNS) known.clear();
       const laid = layoutRun.call(this, text, features);
-      run = { glyphs: laid.glyphs, positions: laid.positions, advanceWidth: laid.advanceWidth };
+      run = { glyphs: laid.glyphs, positions: laid.positions.map(alike), advanceWidth: laid.advanceWidth };
       known.set(key, run);
     }
     return { glyphs: run.glyphs, positions: run.positions.slice(), advanceWidth: run.advanceWidth };
@@ -190,9 +208,15 @@ export function drawText(
     doc.text(text, x, y, { ...options, textWidth: width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
     return;
   }
-  // What `text()` would hand on for a line it does not break, rotate or lay out in columns.
+  // What `text()` would hand on for a line it does not break, rotate or lay out in columns (named
+  // one by one: spreading the caller's options cost a tenth of the drawing).
   fragment.call(doc, text, x, y, {
-    ...options,
+    lineBreak: false,
+    link: options.link ?? null,
+    strike: options.strike ?? false,
+    underline: options.underline ?? false,
+    features: options.features,
+    horizontalScaling: (options as { horizontalScaling?: number }).horizontalScaling,
     textWidth: width,
     wordCount: 1,
     columns: 0,

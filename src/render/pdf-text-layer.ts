@@ -9,6 +9,8 @@
  * (`منهم .ووراء`, `.2024`); in a left-to-right line, the signs after right-to-left text as part of
  * that. A direction mark (U+200F, U+200E) where the bidirectional algorithm ends a run ends poppler's
  * run there too. pdf.js drops format characters, so its text is unchanged.
+ *
+ * And the spaces pdf.js would drop (see `SPACE_KEPT` in font-views.ts), and the ends of its text items.
  */
 import type { Font } from 'fontkit';
 import { ALIAS_STEP, directionMarkFont, edgeSpaceFont, openEndFont, SPACE_KEPT } from './font-views.js';
@@ -57,13 +59,16 @@ export function withLayout(doc: PDFKit.PDFDocument, view: Font, draw: () => void
   }
 }
 
-/** Writes `mark` invisibly into the text layer at `x`, `y` (the top of the text, as pdfkit places it), in the current font. */
-export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: string, x: number, y: number): void {
+/** Writes `text` invisibly at `x`, `y` (the top of the text, as pdfkit places it) as the font `view` lays it out. */
+function writeInvisibly(doc: PDFKit.PDFDocument, view: Font, text: string, x: number, y: number): void {
   doc.save().addContent('3 Tr');
-  withLayout(doc, directionMarkFont(font, mark), () =>
-    drawText(doc, mark, x, y, { lineBreak: false, features: [] }, 0),
-  );
+  withLayout(doc, view, () => drawText(doc, text, x, y, { lineBreak: false, features: [] }, 0));
   doc.restore();
+}
+
+/** Writes `mark` invisibly into the text layer at `x`, `y` (the top of the text), in the current font. */
+export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: string, x: number, y: number): void {
+  writeInvisibly(doc, directionMarkFont(font, mark), mark, x, y);
 }
 
 /**
@@ -72,11 +77,7 @@ export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: st
  * (pdf.js measures from the last glyph with a width). For where a space or the end of a line follows.
  */
 export function writeOpenEnd(doc: PDFKit.PDFDocument, font: Font, x: number, y: number): void {
-  doc.save().addContent('3 Tr');
-  withLayout(doc, openEndFont(font, null), () =>
-    drawText(doc, SPACE_KEPT, x, y, { lineBreak: false, features: [] }, 0),
-  );
-  doc.restore();
+  writeInvisibly(doc, openEndFont(font, null), SPACE_KEPT, x, y);
 }
 
 /**
@@ -86,11 +87,7 @@ export function writeOpenEnd(doc: PDFKit.PDFDocument, font: Font, x: number, y: 
  * `إنسانيجب`), and sets the end of an item from the last glyph it keeps.
  */
 export function writeEdgeSpace(doc: PDFKit.PDFDocument, font: Font, advance: number, x: number, y: number): void {
-  doc.save().addContent('3 Tr');
-  withLayout(doc, edgeSpaceFont(font, Math.round(advance)), () =>
-    drawText(doc, SPACE_KEPT, x, y, { lineBreak: false, features: [] }, 0),
-  );
-  doc.restore();
+  writeInvisibly(doc, edgeSpaceFont(font, Math.round(advance)), SPACE_KEPT, x, y);
 }
 
 /**
