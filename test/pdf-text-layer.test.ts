@@ -30,6 +30,8 @@ const ARABIC_SIGNS = [
   // The Arabic semicolon and question mark are of no script: alone between a word with marks and a
   // Latin one, the semicolon was laid out left to right, on the page too (`UNODC ؛جداً`).
   'نشكر مكتب UNODC؛ جداً على عمله، وهل قرأتم تقرير UNODC؟ نعم.',
+  // A space between two signs in no letter's run, which pdf.js reads as a text item each.
+  'وقالوا (2019) (UNODC) إن الأمر عاجل، «شكراً لكم».',
   'نطالب بما يلي: أولاً، التمويل؛ ثانياً، البيانات؛ ثالثاً، الحماية… وشكراً.',
 ];
 /** A vocalized paragraph: marks inside words, and on the first letter of what the font draws as a ligature (`بر`, `ني`). */
@@ -50,11 +52,6 @@ function poppler(path: string): string {
  */
 async function pdfjs(path: string): Promise<string> {
   return (await pdfContent(readFileSync(path))).pages.join('').replace(/[\u200e\u200f]/g, '');
-}
-
-/** Text without its combining marks (harakat, tanwin, shadda). */
-function withoutMarks(text: string): string {
-  return text.replace(/\p{M}/gu, '');
 }
 
 /** Text with its lines joined and its white space made single spaces. */
@@ -110,12 +107,7 @@ describe('the text layer of an Arabic handout', () => {
     const project = tempProject({ 'statements/signs.md': ARABIC_SIGNS_STATEMENT });
     expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
     const text = flat(await pdfjs(join(project, 'dist/signs.pdf')));
-    for (const paragraph of ARABIC_SIGNS) expect(text).toContain(paragraph);
-    // Fully vocalized, up to the stretches in bold and struck through that end with a mark, which
-    // pdf.js gives to the text before them (see the README).
-    const vocalized = VOCALIZED.replace(/\*\*|~~/g, '');
-    expect(text).toContain(vocalized.slice(0, vocalized.indexOf('شكراً')));
-    expect(withoutMarks(text)).toContain(withoutMarks(vocalized).replace(/\s+/g, ' '));
+    for (const paragraph of [...ARABIC_SIGNS, VOCALIZED.replace(/\*\*|~~/g, '')]) expect(text).toContain(paragraph);
   });
 
   it('reads in pdf.js with the words of a line with marks in their order', async () => {
@@ -170,24 +162,20 @@ describe('the text layer of an Arabic handout', () => {
   });
 });
 
-/** The paragraphs and list items of a statement's body: as written, and as plain text (emphasis and list markers left out). */
-function sourceParagraphs(markdown: string): { source: string; text: string }[] {
+/** The paragraphs and list items of a statement's body, as plain text (emphasis and list markers left out). */
+function sourceParagraphs(markdown: string): string[] {
   const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
   return body
     .split(/\n\s*\n|\n(?=- )/)
-    .map((source) => ({
-      source,
-      text: source
+    .map((block) =>
+      block
         .replace(/\*\*|__/g, '')
         .replace(/^- /, '')
         .replace(/\s+/g, ' ')
         .trim(),
-    }))
-    .filter(({ text }) => text !== '' && !text.startsWith('#'));
+    )
+    .filter((block) => block !== '' && !block.startsWith('#'));
 }
-
-/** A stretch in bold or italics that ends with a combining mark, which pdf.js gives to the text before it. */
-const EMPHASIS_ENDING_WITH_MARK = /\p{M}(\*\*|__|\*|_|~~)/u;
 
 describe('the text layer of every language', () => {
   it('holds each paragraph of the source in reading order (poppler and pdf.js)', async () => {
@@ -201,7 +189,7 @@ describe('the text layer of every language', () => {
       const pdf = join(project, 'dist', name.replace(/\.md$/, '.pdf'));
       const popplerText = flat(poppler(pdf));
       const pdfjsText = flat(await pdfjs(pdf));
-      for (const { source, text } of sourceParagraphs(readFileSync(join(LANGUAGES, name), 'utf8'))) {
+      for (const text of sourceParagraphs(readFileSync(join(LANGUAGES, name), 'utf8'))) {
         // Chinese lines break between characters, where both readers end a line: compared without white space.
         if (name === 'zh.md') {
           expect(bare(popplerText), name).toContain(bare(text));
@@ -209,10 +197,7 @@ describe('the text layer of every language', () => {
           continue;
         }
         expect(popplerText, name).toContain(text);
-        // pdf.js gives a mark that ends a stretch in bold to the text before the stretch (see the README).
-        if (EMPHASIS_ENDING_WITH_MARK.test(source))
-          expect(withoutMarks(bare(pdfjsText)), name).toContain(withoutMarks(bare(text)));
-        else expect(pdfjsText, name).toContain(text);
+        expect(pdfjsText, name).toContain(text);
       }
     }
   });

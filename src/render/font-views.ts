@@ -126,8 +126,22 @@ export const directionMarkFont = perFont((font, mark: string) => invisibleFont(f
  */
 export const SPACE_KEPT = '\u200f ';
 
-/** The font as it writes `SPACE_KEPT` a thousandth of an em wide (see `writeOpenEnd` in pdf-text-layer.ts). */
-export const openEndFont = perFont((font, _key: null) => invisibleFont(font, SPACE_KEPT, font.unitsPerEm / 1000));
+/** The font as it writes `text` with one glyph a thousandth of an em wide (see `writeOpenEnd` in pdf-text-layer.ts). */
+export const openEndFont = perFont((font, text: string) => invisibleFont(font, text, font.unitsPerEm / 1000));
+
+/**
+ * The font as it draws `drawn` (a sign) and records nothing of it but a right-to-left mark, which
+ * pdf.js drops: the sign is written elsewhere (see `runEnds` in pdf-text.ts).
+ */
+export const silentFont = perFont((font, drawn: string) =>
+  withLayoutOf(font, () => {
+    const run = layoutOf(font)(drawn, []);
+    return new CachedRun(
+      run.glyphs.map((glyph) => recordedAs(glyph, '\u200f')),
+      run.positions.map((position) => ({ ...position })),
+    ) as unknown as GlyphRun;
+  }),
+);
 
 /** The font as it writes `SPACE_KEPT` as a space `advance` font units wide (see `writeEdgeSpace` in pdf-text-layer.ts). */
 export const edgeSpaceFont = perFont((font, advance: number) => invisibleFont(font, SPACE_KEPT, advance));

@@ -72,12 +72,13 @@ export function writeDirectionMark(doc: PDFKit.PDFDocument, font: Font, mark: st
 }
 
 /**
- * Writes, invisibly at `x`, `y` (the top of the text), before right-to-left text drawn from a mark (at
- * its left: the mark of its last word): a right-to-left mark and a space, as a glyph a hair wide
- * (pdf.js measures from the last glyph with a width). For where a space or the end of a line follows.
+ * Writes `text` invisibly at `x`, `y` (the top of the text), before right-to-left text drawn from a mark
+ * (at its left: the mark of its last word), as a glyph a hair wide (pdf.js measures from the last
+ * glyph with a width): what follows the text, after a right-to-left mark, which keeps pdf.js from
+ * taking it for white space or a format character.
  */
-export function writeOpenEnd(doc: PDFKit.PDFDocument, font: Font, x: number, y: number): void {
-  writeInvisibly(doc, openEndFont(font, null), SPACE_KEPT, x, y);
+export function writeOpenEnd(doc: PDFKit.PDFDocument, font: Font, text: string, x: number, y: number): void {
+  writeInvisibly(doc, openEndFont(font, text), text, x, y);
 }
 
 /**

@@ -10,7 +10,15 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import type { Font } from 'fontkit';
 import LineBreaker from 'linebreak';
 import type { Point } from '../model/statement.js';
-import { marksAtLetters, mirroredFont, outlineOperators, runGlyphs, unligatedWidth } from './font-views.js';
+import {
+  marksAtLetters,
+  mirroredFont,
+  outlineOperators,
+  runGlyphs,
+  silentFont,
+  SPACE_KEPT,
+  unligatedWidth,
+} from './font-views.js';
 import { drawText, rememberFontWork } from './pdf-font-work.js';
 import {
   endTextItem,
@@ -151,6 +159,16 @@ function splitPieces(text: string): string[] {
   return pieces;
 }
 
+/**
+ * The sign a right-to-left run begins with when it is a piece of its own (see `splitPieces`): a
+ * bracket, a separator, or a run of that one sign alone.
+ */
+function firstSign(run: Run): string | undefined {
+  if (run.level % 2 === 0) return undefined;
+  const first = splitPieces(run.text)[0];
+  return first !== undefined && [...first].length === 1 && !/[\p{L}\p{N}\p{M}\s]/u.test(first) ? first : undefined;
+}
+
 /** Digits and number signs of the Arabic script (Arabic-Indic, Persian), which the shaper reverses. */
 const ARABIC_SCRIPT_FIGURES = /[\u0660-\u066c\u06f0-\u06f9]/;
 const RIGHT_TO_LEFT_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
@@ -260,7 +278,7 @@ export class TextSetter {
     left: number,
     y: number,
     options: PDFKit.Mixins.TextOptions,
-    openEnd = false,
+    end?: string,
   ): void {
     // Asking for features (none beyond the font's own) makes pdfkit shape the text whole instead of
     // word by word, which would keep the words in reading order.
@@ -283,11 +301,11 @@ export class TextSetter {
     let x = left;
     segments.reverse();
     // Text drawn from a mark (the one that ends its last word, at its left): pdf.js gives a mark to
-    // the text item before it without asking where it stands, the run or the line drawn before. Where
-    // a space or the end of the line follows the text, a right-to-left mark and a space written
-    // invisibly before it keep the mark with its word.
-    if (openEnd && this.direction === 'rtl' && segments[0]!.marked && MARK_AT_END.test(segments[0]!.text))
-      writeOpenEnd(this.doc, font, x, y);
+    // the text item before it without asking where it stands, the run or the line drawn before. What
+    // follows the text (`end`: a space, or the sign after a stretch in bold), written invisibly before
+    // it, keeps the mark with its word.
+    if (end !== undefined && segments[0]!.marked && MARK_AT_END.test(segments[0]!.text))
+      writeOpenEnd(this.doc, font, end, x, y);
     for (const segment of segments) {
       const width = this.width(segment.text, style);
       if (segment.marked) this.drawMarked(segment.text, font, style, x, y, shaped, width);
@@ -700,18 +718,17 @@ export class TextSetter {
         if (!odd(position + 1)) after.set(index, LEFT_TO_RIGHT_MARK);
       }
     });
+    const { ends, taken } = this.runEnds(runs);
     runs.forEach((run, index) => {
       const x = xs.get(index)!;
       const mark = before.get(index);
       if (mark) this.drawDirectionMark(mark, run.style, x - DIRECTION_MARK_INSET, top, line);
-      // Whether the run ends (in reading order) where a space or the line does.
-      const openEnd = index === runs.length - 1 || runs[index + 1]!.text.startsWith(' ');
       // Right-to-left text in a left-to-right line is a text item of its own for pdf.js, which reverses
       // an item with mostly right-to-left letters whole: the quotation marks around it, in the same
       // font, came out reversed with it (`,»شكراً لكم«`).
       const isolated = this.direction === 'ltr' && run.level % 2 === 1;
       if (isolated) endTextItem(this.doc);
-      this.drawRun(run, x, top, line, openEnd);
+      this.drawRun(run, x, top, line, ends[index], taken.has(index));
       if (isolated) endTextItem(this.doc);
       const closing = after.get(index);
       // Just inside the stretch's right edge, so that it sorts before what follows the stretch.
@@ -726,7 +743,27 @@ export class TextSetter {
     writeDirectionMark(this.doc, this.font(style), mark, x, top + line.ascent - this.ascent(style) - (style.rise ?? 0));
   }
 
-  private drawRun(run: Run, x: number, top: number, line: Line, openEnd: boolean): void {
+  /**
+   * What the text layer holds before each right-to-left run of a right-to-left line drawn from a mark
+   * (see `drawRightToLeft`): a space where a space or the end of the line follows the run, else the sign
+   * that follows it when that is a piece of its own (`**أولاً**.`), whose own glyph is then written
+   * as nothing (`taken`, by run index).
+   */
+  private runEnds(runs: readonly Run[]): { ends: (string | undefined)[]; taken: Set<number> } {
+    const taken = new Set<number>();
+    const ends = runs.map((run, index) => {
+      if (this.direction !== 'rtl' || run.level % 2 === 0 || !MARK_AT_END.test(run.text)) return undefined;
+      const next = runs[index + 1];
+      if (next === undefined || next.text.startsWith(' ')) return SPACE_KEPT;
+      const sign = firstSign(next);
+      if (sign === undefined) return undefined;
+      taken.add(index + 1);
+      return `${RIGHT_TO_LEFT_MARK}${sign}`;
+    });
+    return { ends, taken };
+  }
+
+  private drawRun(run: Run, x: number, top: number, line: Line, end?: string, signTaken = false): void {
     const y = top + line.ascent - this.ascent(run.style) - (run.style.rise ?? 0);
     const options = {
       lineBreak: false,
@@ -774,9 +811,17 @@ export class TextSetter {
         withLayout(this.doc, mirrored, () =>
           this.put(piece, left, y, { ...options, features: [] }, this.width(drawn, style)),
         );
+      } else if (signTaken && position === (lettered ? ordered.length - 1 : 0)) {
+        // The sign written before the run that ends with a mark (see `runEnds`): drawn, recorded as nothing.
+        withLayout(this.doc, silentFont(this.font(style), drawn), () =>
+          this.put(drawn, left, y, { ...options, features: [] }, this.width(drawn, style)),
+        );
+      } else if (/^ +$/.test(drawn)) {
+        // Spaces between signs (`) (`), which pdf.js reads a text item apart when no letter is near.
+        this.writeEdgeSpace(drawn, style, left, y);
       } else if (RIGHT_TO_LEFT_TEXT.test(drawn)) {
-        const endFirst = lettered && openEnd && after === '' && position === 0;
-        this.drawRightToLeft(drawn, style, left, y, options, endFirst);
+        const ending = lettered && after === '' && position === 0 ? end : undefined;
+        this.drawRightToLeft(drawn, style, left, y, options, ending);
       } else this.put([...drawn].reverse().join(''), left, y, options, this.width(drawn, style));
       if (separator) this.drawDirectionMark(RIGHT_TO_LEFT_MARK, style, left + this.width(drawn, style), top, line);
     }
