@@ -270,7 +270,7 @@ export class TextSetter {
   /**
    * Draws right-to-left text (no mirrored characters) from `left`, in display order. Words with
    * combining marks are written invisibly, each mark where its letter begins, and drawn as outlines
-   * (see font-views.ts).
+   * (see font-views.ts). True when it wrote `end` before the text.
    */
   private drawRightToLeft(
     text: string,
@@ -279,14 +279,14 @@ export class TextSetter {
     y: number,
     options: PDFKit.Mixins.TextOptions,
     end?: string,
-  ): void {
+  ): boolean {
     // Asking for features (none beyond the font's own) makes pdfkit shape the text whole instead of
     // word by word, which would keep the words in reading order.
     const shaped = { ...options, features: [] };
     this.select(style);
     if (!MARKS.test(text)) {
       this.putRightToLeft(text, left, y, shaped, this.width(text, style));
-      return;
+      return false;
     }
     // Only the words with marks are written invisibly and drawn as outlines (which weigh more than
     // text); words go in display order, the last leftmost, so that pdf.js reads them in one text item.
@@ -304,14 +304,15 @@ export class TextSetter {
     // the text item before it without asking where it stands, the run or the line drawn before. What
     // follows the text (`end`: a space, or the sign after a stretch in bold), written invisibly before
     // it, keeps the mark with its word.
-    if (end !== undefined && segments[0]!.marked && MARK_AT_END.test(segments[0]!.text))
-      writeOpenEnd(this.doc, font, end, x, y);
+    const endWritten = end !== undefined && segments[0]!.marked && MARK_AT_END.test(segments[0]!.text);
+    if (endWritten) writeOpenEnd(this.doc, font, end, x, y);
     for (const segment of segments) {
       const width = this.width(segment.text, style);
       if (segment.marked) this.drawMarked(segment.text, font, style, x, y, shaped, width);
       else this.putRightToLeft(segment.text, x, y, shaped, width);
       x += width;
     }
+    return endWritten;
   }
 
   /**
@@ -719,6 +720,7 @@ export class TextSetter {
       }
     });
     const { ends, taken } = this.runEnds(runs);
+    let endWritten = false;
     runs.forEach((run, index) => {
       const x = xs.get(index)!;
       const mark = before.get(index);
@@ -728,7 +730,8 @@ export class TextSetter {
       // font, came out reversed with it (`,»شكراً لكم«`).
       const isolated = this.direction === 'ltr' && run.level % 2 === 1;
       if (isolated) endTextItem(this.doc);
-      this.drawRun(run, x, top, line, ends[index], taken.has(index));
+      // The sign is taken only when the run before wrote it (see `runEnds`).
+      endWritten = this.drawRun(run, x, top, line, ends[index], taken.has(index) && endWritten);
       if (isolated) endTextItem(this.doc);
       const closing = after.get(index);
       // Just inside the stretch's right edge, so that it sorts before what follows the stretch.
@@ -763,7 +766,8 @@ export class TextSetter {
     return { ends, taken };
   }
 
-  private drawRun(run: Run, x: number, top: number, line: Line, end?: string, signTaken = false): void {
+  /** Draws a run; true when it wrote `end` before its text (see `runEnds`). */
+  private drawRun(run: Run, x: number, top: number, line: Line, end?: string, signTaken = false): boolean {
     const y = top + line.ascent - this.ascent(run.style) - (run.style.rise ?? 0);
     const options = {
       lineBreak: false,
@@ -777,7 +781,7 @@ export class TextSetter {
       // figure is a left-to-right run whatever its digits, so it is handed over in reverse (١٢٫٥, not ٥٫٢١).
       const text = ARABIC_SCRIPT_FIGURES.test(run.text) ? [...run.text].reverse().join('') : run.text;
       this.put(text, x, y, options, run.width);
-      return;
+      return false;
     }
     // A right-to-left run is drawn a piece at a time: brackets and other mirrored characters on their
     // own, drawn mirrored (the text layer keeps the source's character), the rest as it is. Arabic
@@ -801,6 +805,7 @@ export class TextSetter {
     // In reading order for pdf.js: from the left where it reverses the item, from the right where not.
     const [firstSpace, firstX, lastSpace, lastX] = lettered ? [after, x, before, left] : [before, left, after, x];
     if (firstSpace !== '') this.writeEdgeSpace(firstSpace, style, firstX, y);
+    let endWritten = false;
     for (const [position, { piece, drawn, left }] of ordered.entries()) {
       // poppler reads a separator (`.`, `،`, `%`) as part of a number: marks on both sides keep it apart.
       const separator = piece.length === 1 && SEPARATOR_TYPES.has(bidi.getBidiCharTypeName(piece));
@@ -821,11 +826,12 @@ export class TextSetter {
         this.writeEdgeSpace(drawn, style, left, y);
       } else if (RIGHT_TO_LEFT_TEXT.test(drawn)) {
         const ending = lettered && after === '' && position === 0 ? end : undefined;
-        this.drawRightToLeft(drawn, style, left, y, options, ending);
+        endWritten = this.drawRightToLeft(drawn, style, left, y, options, ending) || endWritten;
       } else this.put([...drawn].reverse().join(''), left, y, options, this.width(drawn, style));
       if (separator) this.drawDirectionMark(RIGHT_TO_LEFT_MARK, style, left + this.width(drawn, style), top, line);
     }
     if (lastSpace !== '') this.writeEdgeSpace(lastSpace, style, lastX, y);
+    return endWritten;
   }
 
   /** Writes `spaces` at `x` as one space that pdf.js keeps at the edge of a text item (see `writeEdgeSpace` in pdf-text-layer.ts). */
