@@ -120,6 +120,28 @@ describe('the text layer of an Arabic handout', () => {
     expect(flat(await pdfjs(join(project, 'dist/ar.pdf')))).toContain(paragraph);
   });
 
+  it('keeps list numbers and left-to-right stretches ending with a sign on their side (poppler and pdf.js)', async () => {
+    const statement = arabicStatement([
+      'قالت الدول أيضاً [CCPCJ](https://www.unodc.org/ngo) يقدم الضحايا وثيقة A/CN.15/2024/5 (2019) أولاً.',
+      '1. 148 CCPCJ والثقة وفقاً؟\n2. (2019) للعمل إنّ الخبرة!',
+      'شكراً.',
+    ]);
+    const project = tempProject({ 'statements/ar.md': statement });
+    expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const pdf = join(project, 'dist/ar.pdf');
+    const [popplerText, pdfjsText] = [flat(poppler(pdf)), flat(await pdfjs(pdf))];
+    // poppler read `)CCPCJ (https://www.unodc.org/ngo` and `148 1. CCPCJ`, `2019( 2.)`.
+    for (const text of [
+      'أيضاً CCPCJ (https://www.unodc.org/ngo) يقدم',
+      'وثيقة A/CN.15/2024/5 (2019) أولاً.',
+      '1. 148 CCPCJ والثقة وفقاً؟',
+      '2. (2019) للعمل إنّ الخبرة!',
+    ])
+      expect(popplerText).toContain(text);
+    for (const text of ['أيضاً CCPCJ (https://www.unodc.org/ngo) يقدم', '148 CCPCJ والثقة وفقاً؟', '(2019) للعمل إنّ'])
+      expect(pdfjsText).toContain(text);
+  });
+
   it('draws the marks it writes invisibly into the text layer', async () => {
     const statement = (word: string) =>
       `---\nforum: CCPCJ\nsession: 34\nspeaker: ليلى\norganization: تحالف\nlanguage: ar\n---\n\nالسيد الرئيس،\n\nنقول ${word} لكم.\n`;

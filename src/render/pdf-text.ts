@@ -714,6 +714,10 @@ export class TextSetter {
     order.forEach((index, position) => {
       if (this.direction === 'rtl') {
         if (!odd(position) && odd(position - 1)) before.set(index, RIGHT_TO_LEFT_MARK);
+        // A left-to-right stretch that ends with a sign (`CCPCJ (https://…)`): poppler read the sign
+        // as right-to-left, on the other side of the stretch.
+        if (!odd(position) && odd(position + 1) && /[^\p{L}\p{N}]$/u.test(runs[index]!.text))
+          after.set(index, LEFT_TO_RIGHT_MARK);
       } else if (odd(position)) {
         if (!odd(position - 1)) before.set(index, RIGHT_TO_LEFT_MARK);
         if (!odd(position + 1)) after.set(index, LEFT_TO_RIGHT_MARK);
@@ -738,6 +742,12 @@ export class TextSetter {
       if (closing) this.drawDirectionMark(closing, run.style, x + run.width - DIRECTION_MARK_INSET, top, line);
     });
     this.fillLineOutlines();
+  }
+
+  /** Writes an invisible direction mark into the text layer at `x`, `y` (the top of the text), in the style's font. */
+  writeMark(mark: string, style: RunStyle, x: number, y: number): void {
+    this.select(style);
+    writeDirectionMark(this.doc, this.font(style), mark, x, y);
   }
 
   /** Writes an invisible direction mark into the text layer at `x`, in the style's font. */

@@ -263,8 +263,12 @@ class PdfRenderer {
       const outer = this.box(0);
       this.label(options.time.label, style, this.rtl ? outer.end : outer.start, top, ascent, this.rtl);
     }
-    if (options.marker)
+    if (options.marker) {
       this.label(options.marker, base, this.rtl ? box.end + 6 : box.start - 6, top, ascent, !this.rtl);
+      // poppler read a number (`1.`) and an item that begins left to right (`148 CCPCJ …`) as one
+      // left-to-right stretch: a right-to-left mark between them keeps them apart.
+      if (this.rtl) this.text.writeMark('\u200f', base, box.end + 6 - 0.01, top + ascent - this.text.ascent(base));
+    }
     const barX = this.rtl ? box.end + 14 : box.start - 16;
     const decorate = options.bar
       ? (lineTop: number, lineHeight: number) =>
