@@ -289,6 +289,22 @@ describe('the header', () => {
     for (const symbol of symbols) expect(text.split(symbol).length - 1, symbol).toBe(6);
   });
 
+  it('keeps a hyphenated word whole at the end of a line', async () => {
+    const words = ['follow-up', 'anti-corruption', 'well-being', 'e-mail', 'so-called', 'peut-être'];
+    const body = Array.from({ length: 12 }, (_, index) => `${'a '.repeat(index)}${words.join(' ')}`).join(' ');
+    const project = tempProject({
+      'statements/a.md': `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\nThe Alliance notes ${body}.\n\nThank you.\n`,
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    // poppler reads a word broken after its hyphen without it (`email`), pdf.js with a space (`e- mail`).
+    const pdf = join(project, 'dist/a.pdf');
+    const [popplerText, pdfjsText] = [flat(poppler(pdf)), flat(await pdfjs(pdf))];
+    for (const word of words) {
+      expect(popplerText.split(word).length - 1, word).toBe(12);
+      expect(pdfjsText.split(word).length - 1, word).toBe(12);
+    }
+  });
+
   it('wraps a long agenda item instead of cutting it off', async () => {
     const item =
       '5. Integration and coordination of efforts by UNODC and by Member States in the field of crime prevention and criminal justice';

@@ -188,6 +188,13 @@ const ADDRESS = /(?:https?:\/\/|www\.|mailto:)[^\s()]+[^\s().,;:!?]/g;
 /** A UN document symbol (`A/CN.15/2024/5`, `CTOC/COP/WG.2/2024/2`): its parts are read as one. */
 const DOCUMENT_SYMBOL = /\b[A-Z][A-Z0-9]*(?:\/[A-Za-z0-9][A-Za-z0-9.-]*)+/g;
 
+/**
+ * A hyphen between letters (`e-mail`, `peut-être`). A word broken after it reads without it in
+ * poppler, which takes a hyphen at the end of a line for one the line break made (`email`), and with a
+ * space in pdf.js (`e- mail`).
+ */
+const WORD_HYPHEN = /(?<=\p{L})[-\u2010](?=\p{L})/gu;
+
 /** The height of a font above the baseline, in ems (fontkit reads it from the font's tables each time). */
 const ascentPerEm = perFont((font, _: 'ascent') => font.ascent / font.unitsPerEm);
 
@@ -485,6 +492,8 @@ export class TextSetter {
       for (let position = whole.index + 1; position < whole.index + whole[0].length; position += 1)
         breaks.delete(position);
     }
+    // Nor a word after its hyphen (see WORD_HYPHEN).
+    for (const hyphen of full.matchAll(WORD_HYPHEN)) breaks.delete(hyphen.index + 1);
 
     const pieces: Piece[] = [];
     let offset = 0;
