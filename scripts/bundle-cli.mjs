@@ -67,6 +67,7 @@ const lazyChildProcess = {
 
 await build({
   entryPoints: {
+    launch: `${lib}/cli/launch.js`,
     cli: `${lib}/cli/main.js`,
     engine: `${lib}/engine/index.js`,
     preview: `${lib}/preview/index.js`,
@@ -88,4 +89,54 @@ await build({
   plugins: [keepBundles, ownUrls, lazyChildProcess],
   legalComments: 'inline',
   logLevel: 'warning',
+});
+
+/** `import.meta.url` in the CommonJS bundle: the URL the launcher hands it (see src/cli/launch.ts). */
+const commonJsUrls = {
+  name: 'common-js-urls',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]lib[\\/].*\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const path = relative(out, args.path).split(sep).join('/');
+      return {
+        contents: text
+          .replace("new URL('./worker.js', import.meta.url)", "new URL('./worker.js', __allianceBundleUrl)")
+          .replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, __allianceBundleUrl).href`),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
+
+// The CLI again as one CommonJS file, which V8 can compile from a code cache (see src/cli/launch.ts
+// and scripts/code-cache.mjs): the parsing libraries inside it, the docx library left out (it loads,
+// an ES module, through Node's `require`, only for DOCX handouts).
+await build({
+  entryPoints: [`${lib}/cli/main.js`],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: `${out}/cli.cjs`,
+  // A package's own `import.meta.url` (fdir makes its `require` from it) is the bundle's.
+  define: { 'import.meta.url': '__allianceBundleUrl' },
+  external: ['fontkit', 'pdfkit', 'harfbuzzjs', 'n2words', 'n2words/*', 'linebreak', 'playwright-core'],
+  plugins: [
+    {
+      name: 'docx-library-apart',
+      setup(plugin) {
+        plugin.onResolve({ filter: /(^|[\\/])docx-library\.js$/ }, (args) => {
+          const target = resolve(args.resolveDir, args.path);
+          if (target !== `${lib}/render/docx-library.js`) return undefined;
+          return { path: `./${relative(out, target).split(sep).join('/')}`, external: true };
+        });
+      },
+    },
+    commonJsUrls,
+    lazyChildProcess,
+  ],
+  legalComments: 'inline',
+  logLevel: 'error',
 });
