@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Run by `npm run build` after tsc: replaces lib/render/docx-library.js (a re-export of `docx`) with
-// docx bundled, its nanoid included (the version package-lock.json pins, which runs on Node 20), and
-// fflate left to the package's own dependency. Consumers of alliance then install neither docx nor
-// nanoid 6 (Node 22 and later), and see no engine warning.
+// docx bundled, its nanoid included (the version package-lock.json pins, which runs on Node 20).
+// Consumers of alliance then install neither docx nor nanoid 6 (Node 22 and later), and see no engine
+// warning.
 import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,6 @@ buildSync({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['fflate'],
   outfile: `${root}lib/render/docx-library.js`,
   legalComments: 'inline',
   logLevel: 'warning',
