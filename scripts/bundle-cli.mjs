@@ -36,17 +36,23 @@ const ownUrls = {
   },
 };
 
-/** The bundles the build made before (the parsing libraries, docx) stay files of their own. */
-const keepBundles = {
-  name: 'keep-bundles',
-  setup(plugin) {
-    plugin.onResolve({ filter: /(^|[\\/])(libraries|docx-library)\.js$/ }, (args) => {
-      const target = resolve(args.resolveDir, args.path);
-      if (target !== `${lib}/data/libraries.js` && target !== `${lib}/render/docx-library.js`) return undefined;
-      return { path: `./${relative(out, target).split(sep).join('/')}`, external: true };
-    });
-  },
-};
+/** Plugin: the bundles the build made before (`files`, under lib/) stay files of their own. */
+function keepBundles(files) {
+  const kept = new Set(files.map((file) => `${lib}/${file}`));
+  return {
+    name: 'keep-bundles',
+    setup(plugin) {
+      plugin.onResolve({ filter: /(^|[\\/])(libraries|docx-library)\.js$/ }, (args) => {
+        const target = resolve(args.resolveDir, args.path);
+        if (!kept.has(target)) return undefined;
+        return { path: `./${relative(out, target).split(sep).join('/')}`, external: true };
+      });
+    },
+  };
+}
+
+/** Packages that read files of their own (fonts, tries, WebAssembly, locales by name) stay where npm put them. */
+const EXTERNAL = ['fontkit', 'pdfkit', 'harfbuzzjs', 'n2words', 'n2words/*', 'linebreak', 'playwright-core'];
 
 /**
  * commander loads node:child_process (5 ms at start-up, measured) for subcommands that are programs of
@@ -80,35 +86,15 @@ await build({
   target: 'node20',
   outdir: out,
   chunkNames: 'chunk-[hash]',
-  // Packages that read files of their own (fonts, tries, WebAssembly, locales by name) stay where npm
-  // put them; the rest (commander, chalk, tinyglobby…) join the bundle.
-  external: ['fontkit', 'pdfkit', 'harfbuzzjs', 'n2words', 'n2words/*', 'linebreak', 'playwright-core'],
+  // The rest (commander, chalk, tinyglobby…) join the bundle.
+  external: EXTERNAL,
   banner: {
     js: "import { createRequire as createRequireOfAllianceBundle } from 'node:module';\nconst require = createRequireOfAllianceBundle(import.meta.url);",
   },
-  plugins: [keepBundles, ownUrls, lazyChildProcess],
+  plugins: [keepBundles(['data/libraries.js', 'render/docx-library.js']), ownUrls, lazyChildProcess],
   legalComments: 'inline',
   logLevel: 'warning',
 });
-
-/** `import.meta.url` in the CommonJS bundle: the URL the launcher hands it (see src/cli/launch.ts). */
-const commonJsUrls = {
-  name: 'common-js-urls',
-  setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]lib[\\/].*\.js$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return undefined;
-      const path = relative(out, args.path).split(sep).join('/');
-      return {
-        contents: text
-          .replace("new URL('./worker.js', import.meta.url)", "new URL('./worker.js', __allianceBundleUrl)")
-          .replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, __allianceBundleUrl).href`),
-        loader: 'js',
-        resolveDir: dirname(args.path),
-      };
-    });
-  },
-};
 
 // The CLI again as one CommonJS file, which V8 can compile from a code cache (see src/cli/launch.ts
 // and scripts/code-cache.mjs): the parsing libraries inside it, the docx library left out (it loads,
@@ -120,23 +106,11 @@ await build({
   platform: 'node',
   target: 'node20',
   outfile: `${out}/cli.cjs`,
-  // A package's own `import.meta.url` (fdir makes its `require` from it) is the bundle's.
+  // `import.meta.url`, after `ownUrls` and in packages (fdir makes its `require` from it), is the URL
+  // the launcher hands the file (see src/cli/launch.ts).
   define: { 'import.meta.url': '__allianceBundleUrl' },
-  external: ['fontkit', 'pdfkit', 'harfbuzzjs', 'n2words', 'n2words/*', 'linebreak', 'playwright-core'],
-  plugins: [
-    {
-      name: 'docx-library-apart',
-      setup(plugin) {
-        plugin.onResolve({ filter: /(^|[\\/])docx-library\.js$/ }, (args) => {
-          const target = resolve(args.resolveDir, args.path);
-          if (target !== `${lib}/render/docx-library.js`) return undefined;
-          return { path: `./${relative(out, target).split(sep).join('/')}`, external: true };
-        });
-      },
-    },
-    commonJsUrls,
-    lazyChildProcess,
-  ],
+  external: EXTERNAL,
+  plugins: [keepBundles(['render/docx-library.js']), ownUrls, lazyChildProcess],
   legalComments: 'inline',
   logLevel: 'error',
 });
