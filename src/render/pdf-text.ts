@@ -761,8 +761,7 @@ export class TextSetter {
 
   /** Writes an invisible direction mark into the text layer at `x`, in the style's font. */
   private drawDirectionMark(mark: string, style: RunStyle, x: number, top: number, line: Line): void {
-    this.select(style);
-    writeDirectionMark(this.doc, this.font(style), mark, x, top + line.ascent - this.ascent(style) - (style.rise ?? 0));
+    this.writeMark(mark, style, x, top + line.ascent - this.ascent(style) - (style.rise ?? 0));
   }
 
   /**

@@ -31,13 +31,15 @@ function assertReplaceable(path: string): void {
   });
 }
 
+/** A new temporary file's name beside `path` (see TEMPORARY_NAME). */
+function temporaryBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
+}
+
 /** Writes `data` to `path` atomically (temporary file, then rename); refuses to replace anything but a file or a symlink. */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   assertReplaceable(path);
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temporary = temporaryBeside(path);
   try {
     writeFileSync(temporary, data, { flag: 'wx' });
     renameSync(temporary, path);
@@ -52,10 +54,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
  * name, then linked to `path`, which fails with `EEXIST` if a file is there.
  */
 export function createFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temporary = temporaryBeside(path);
   try {
     writeFileSync(temporary, data, { flag: 'wx' });
     linkSync(temporary, path);
