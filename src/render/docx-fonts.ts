@@ -15,7 +15,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Handout, Block, Inline } from './handout.js';
 import { decodeEntities } from '../model/html-text.js';
 import { escapeHtml } from './html.js';
-import { fontFiles, missingFontPackage, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
+import { fontFiles, missingFontPackage, SCRIPT_FAMILIES, type FontStyle } from './font-files.js';
 import type { FontChoice } from './template.js';
 
 /** The parts of a package, path → XML or bytes, as the renderer assembles them. */

@@ -28,7 +28,8 @@ import {
   writeEdgeSpace,
   writeOpenEnd,
 } from './pdf-text-layer.js';
-import { covers, fontOf, perFont, SCRIPT_FAMILIES, type FontStyle } from './fonts.js';
+import { SCRIPT_FAMILIES, type FontStyle } from './font-files.js';
+import { covers, fontOf, perFont } from './fonts.js';
 import type { ImageData, Inline, Marks } from './handout.js';
 import { scriptRuns, type ScriptClass } from './scripts.js';
 import type { FontChoice, Template } from './template.js';

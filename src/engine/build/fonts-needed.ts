@@ -1,6 +1,6 @@
 /** The font packages a statement's PDF needs and the project has not installed, each as a message with the command that installs it. */
 import type { Statement } from '../../model/statement.js';
-import { missingFontPackage, SCRIPT_FAMILIES } from '../../render/fonts.js';
+import { missingFontPackage, SCRIPT_FAMILIES } from '../../render/font-files.js';
 import type { Template } from '../../render/template.js';
 
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
