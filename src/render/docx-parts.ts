@@ -46,8 +46,10 @@ export interface ReusablePart {
   component: (file: LibraryFile) => unknown;
 }
 
-/** The part whose reuse also lets the document be made without its style objects. */
+/** Parts whose reuse also lets the document be made without their objects (styles are a third of a document's cost). */
 export const STYLES_PATH = 'word/styles.xml';
+export const HEADER_PATH = 'word/header1.xml';
+export const FOOTER_PATH = 'word/footer1.xml';
 
 /** What the compiler writes in place of a reused component, to be replaced by the part written before. */
 const STUB_TAG = 'alliance:reused-part';
@@ -77,20 +79,21 @@ function stubbingCompiler(compiler: PartsCompiler, reused: Set<unknown>): PartsC
 }
 
 const writtenKey = (part: ReusablePart) => `${part.path}\0${part.key}`;
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Compiles a document into its parts, reusing each of `reusable` already written with the same key.
- * `documentOf` makes the document, with its style objects or, where the styles part is reused,
- * without them (building the library's style objects is a third of the cost of a document).
+ * `documentOf` makes the document; given the paths of the parts that are reused, it may make those
+ * parts' components empty (their XML is replaced by the part written before).
  */
 export async function compileParts(
-  documentOf: (withStyles: boolean) => Document,
+  documentOf: (reused: ReadonlySet<string>) => Document,
   reusable: readonly ReusablePart[],
 ): Promise<Parts> {
   const compiler = libraryCompiler();
-  if (!compiler) return new Map(Object.entries(unzipSync(await Packer.toBuffer(documentOf(true)))));
+  if (!compiler) return new Map(Object.entries(unzipSync(await Packer.toBuffer(documentOf(NONE)))));
   const hits = reuse ? reusable.filter((part) => part.key !== undefined && written.has(writtenKey(part))) : [];
-  const document = documentOf(!hits.some((part) => part.path === STYLES_PATH));
+  const document = documentOf(new Set(hits.map((part) => part.path)));
   const file = document as unknown as LibraryFile;
   const stubbed = new Set(hits.map((part) => part.component(file)).filter((component) => component !== undefined));
   const parts = (stubbed.size > 0 ? stubbingCompiler(compiler, stubbed) : compiler).compile(document, undefined, []);
@@ -99,7 +102,7 @@ export async function compileParts(
     if (typeof data === 'string' && data.includes(`<${STUB_TAG}`)) {
       // A stub where no part written before replaced it: the library changed. Compile everything from now on.
       reuse = false;
-      return compiler.compile(documentOf(true), undefined, []);
+      return compiler.compile(documentOf(NONE), undefined, []);
     }
   }
   if (reuse) {

@@ -33,7 +33,7 @@ import {
 } from './docx-library.js';
 import { packDocx } from './docx-normalize.js';
 import { embedFonts } from './docx-fonts.js';
-import { compileParts, STYLES_PATH, type ReusablePart } from './docx-parts.js';
+import { compileParts, FOOTER_PATH, HEADER_PATH, STYLES_PATH, type ReusablePart } from './docx-parts.js';
 import type { Block, Handout, Inline, ListItem } from './handout.js';
 import { scriptRuns, wordLanguages } from './scripts.js';
 import { PAPER, type FontChoice } from './template.js';
@@ -69,7 +69,12 @@ export async function renderDocx(handout: Handout): Promise<Uint8Array> {
   // the parts that repeat from one handout to the next are written once.
   const parts = new Map(
     await compileParts(
-      (withStyles) => compiler.document(withStyles ? styles : undefined),
+      (reused) =>
+        compiler.document({
+          styles: reused.has(STYLES_PATH) ? undefined : styles,
+          header: !reused.has(HEADER_PATH),
+          footer: !reused.has(FOOTER_PATH),
+        }),
       reusableParts(handout, JSON.stringify(styles)),
     ),
   );
@@ -103,12 +108,12 @@ function reusableParts(handout: Handout, styles: string): ReusablePart[] {
     },
     // A session's handouts share their header; every handout of a language and template its footer.
     {
-      path: 'word/header1.xml',
+      path: HEADER_PATH,
       key: `${JSON.stringify(handout.header)}\0${look}`,
       component: (file) => file.Headers?.[0]?.View,
     },
     {
-      path: 'word/footer1.xml',
+      path: FOOTER_PATH,
       key: `${JSON.stringify(handout.labels.page)}\0${look}`,
       component: (file) => file.Footers?.[0]?.View,
     },
@@ -146,8 +151,17 @@ class DocxCompiler {
     this.contentWidth = width - this.template.margins.left - this.template.margins.right;
   }
 
-  /** The document, with the given styles (those of `styles()`), or the library's defaults. */
-  document(styles: ReturnType<DocxCompiler['styles']> | undefined): Document {
+  /**
+   * The document, with the given styles (those of `styles()`) or the library's defaults, and its header
+   * and footer or empty ones where the part written for an earlier handout stands in (they hold text
+   * only, so their relationships are the same).
+   */
+  document(parts: {
+    styles: ReturnType<DocxCompiler['styles']> | undefined;
+    header: boolean;
+    footer: boolean;
+  }): Document {
+    const { styles } = parts;
     const { template, handout } = this;
     const [width, height] = PAPER[template.paper];
     const children = [...this.titleBlock(), ...this.blocks(handout.blocks, 0)];
@@ -192,8 +206,8 @@ class DocxCompiler {
               },
             },
           },
-          headers: { default: this.header() },
-          footers: { default: this.footer() },
+          headers: { default: parts.header ? this.header() : new Header({ children: [] }) },
+          footers: { default: parts.footer ? this.footer() : new Footer({ children: [] }) },
           children,
         },
       ],
