@@ -51,8 +51,14 @@ const HELPERS = {
 }`,
 };
 
-/** Changes to the library's File constructor: the text it has, the text it gets. */
-const SHARED_DEFAULTS = [
+/** Changes to the library's code: the text it has, the text it gets. */
+const CHANGES = [
+  // Attributes gathered by spreading the object so far into a new one for each (quadratic): defined one by one.
+  [
+    '.reduce((acc, { key, value }) => _objectSpread2(_objectSpread2({}, acc), {}, { [key]: value }), {}) };',
+    '.reduce((acc, { key, value }) => _defineProperty(acc, key, value), {}) };',
+  ],
+  // The library's default styles and theme, made once.
   [
     'this.styles = new Styles(stylesFactory.newInstance());',
     'this.styles = new Styles(allianceDefaultStyles ??= stylesFactory.newInstance());',
@@ -90,7 +96,7 @@ const fastHelpers = {
     esbuild.onLoad({ filter: /[\\/]docx[\\/]dist[\\/]index\.mjs$/ }, ({ path }) => {
       let source = readFileSync(path, 'utf8');
       for (const [name, replacement] of Object.entries(HELPERS)) source = replaceFunction(source, name, replacement);
-      for (const [from, to] of SHARED_DEFAULTS) source = replaceOnce(source, from, to);
+      for (const [from, to] of CHANGES) source = replaceOnce(source, from, to);
       source += '\nvar allianceDefaultStyles, allianceDefaultTheme;\n';
       return { contents: source, loader: 'js' };
     });
