@@ -115,16 +115,24 @@ function embed(face: Face, text: string): Promise<EmbeddedFace | null> {
   return face$;
 }
 
-/** What the handout's text uses: its characters, and whether any of it is bold, italic or code. */
+/** Text that may hold a character outside printable ASCII: written out, or as a reference other than XML's five. */
+const MAY_BE_UNUSUAL = /[^\x20-\x7e]|&(?!(?:amp|lt|gt|quot|apos);)/;
+
+/**
+ * What the handout's text uses: its characters beyond printable ASCII (which every subset holds), and whether any
+ * of it is bold, italic or code.
+ */
 function usage(handout: Handout, parts: Parts): { characters: Set<string>; italic: boolean; code: boolean } {
-  const characters = new Set<string>('0123456789 ');
+  const characters = new Set<string>();
   for (const [path, data] of parts) {
     if (!/^word\/(document|header\d*|footer\d*|footnotes|numbering)\.xml$/.test(path) || typeof data !== 'string')
       continue;
     // The text of runs, and the bullets of lists.
     for (const match of data.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:lvlText w:val="([^"]*)"/g)) {
-      const text = decodeEntities(match[1] ?? match[2] ?? '');
-      for (const character of text) characters.add(character);
+      const written = match[1] ?? match[2] ?? '';
+      if (!MAY_BE_UNUSUAL.test(written)) continue;
+      for (const character of decodeEntities(written))
+        if (character < ' ' || character > '\x7e') characters.add(character);
     }
   }
   let italic = false;

@@ -20,6 +20,8 @@ const RANDOM_ID = /rId[A-Za-z0-9_-]{12,}/g;
  * unpaired surrogates (it drops the C0 controls itself). Word refuses a file that holds one.
  */
 const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Any of those, or a surrogate that may be paired. */
+const MAY_BE_NOT_XML = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Parts that are the same in every handout of a template: encoded and deflated once, reused. */
 const SHARED =
@@ -75,16 +77,19 @@ export function packDocx(
       continue;
     }
     let text = typeof entry === 'string' ? entry : strFromU8(entry);
-    text = text.replace(NOT_XML, '');
-    text = text.replace(/(<wp:docPr id=")\d+"/g, (_, start: string) => `${start}${(drawing += 1)}"`);
-    text = text.replace(RANDOM_ID, (id) => {
-      let stable = ids.get(id);
-      if (!stable) {
-        stable = `rIdH${ids.size + 1}`;
-        ids.set(id, stable);
-      }
-      return stable;
-    });
+    // Each pass only where a quick look finds what it rewrites (the full patterns are slow on long parts).
+    if (MAY_BE_NOT_XML.test(text)) text = text.replace(NOT_XML, '');
+    if (text.includes('<wp:docPr'))
+      text = text.replace(/(<wp:docPr id=")\d+"/g, (_, start: string) => `${start}${(drawing += 1)}"`);
+    if (text.includes('rId'))
+      text = text.replace(RANDOM_ID, (id) => {
+        let stable = ids.get(id);
+        if (!stable) {
+          stable = `rIdH${ids.size + 1}`;
+          ids.set(id, stable);
+        }
+        return stable;
+      });
     if (name === 'docProps/core.xml') {
       text = text
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
