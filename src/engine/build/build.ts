@@ -163,6 +163,52 @@ export function handoutTemplate(
   }
 }
 
+/**
+ * What a run reads once, however many statements share it: its templates by name, and the hashes of
+ * the files templates and images are made of. A run sees one state of them; the next run reads again.
+ */
+interface RunReads {
+  templates: Map<string, { template: Template; files: string[] }>;
+  hashes: Map<string, string>;
+}
+const readsOfRun = new WeakMap<BuildSettings, RunReads>();
+
+function readsOf(settings: BuildSettings): RunReads {
+  let reads = readsOfRun.get(settings);
+  if (!reads) {
+    reads = { templates: new Map(), hashes: new Map() };
+    readsOfRun.set(settings, reads);
+  }
+  return reads;
+}
+
+/** `handoutTemplate`, once per template in a run (checking a template's files stats four of them). */
+function runTemplate(
+  statement: Statement,
+  context: LoadContext,
+  settings: BuildSettings,
+): ReturnType<typeof handoutTemplate> {
+  const { templates } = readsOf(settings);
+  const name = statement.settings.template;
+  const read = templates.get(name);
+  if (read) return read;
+  const resolved = handoutTemplate(statement, context);
+  // An error names the statement's own `template` field: read again for each statement.
+  if (!('message' in resolved)) templates.set(name, resolved);
+  return resolved;
+}
+
+/** `fileHash`, once per file in a run. */
+function runFileHash(settings: BuildSettings, path: string): string {
+  const { hashes } = readsOf(settings);
+  let hash = hashes.get(path);
+  if (hash === undefined) {
+    hash = fileHash(path);
+    hashes.set(path, hash);
+  }
+  return hash;
+}
+
 /** Builds the handouts of one statement. */
 export async function buildOne(path: string, context: LoadContext, settings: BuildSettings): Promise<BuildOutcome> {
   const outcome: BuildOutcome = {
@@ -187,7 +233,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
   const warn = (ruleId: string, reason: string, place?: { line: number; column: number }) =>
     outcome.messages.push(storeMessage(makeMessage(reason, ruleId, 'warning', place, path)));
 
-  const resolved = handoutTemplate(statement, context);
+  const resolved = runTemplate(statement, context, settings);
   if ('message' in resolved) {
     outcome.messages.push(resolved.message);
     return outcome;
@@ -265,7 +311,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
     .filter((dependency): dependency is { file: string; rel: string } => dependency.rel !== undefined)
     .map(({ file, rel }) => ({
       path: rel,
-      hash: file === path && input instanceof Uint8Array ? hashOf(input) : fileHash(file),
+      hash: file === path && input instanceof Uint8Array ? hashOf(input) : runFileHash(settings, file),
     }));
   outcome.status = outcome.writeErrors.length > 0 || absentFonts.length > 0 ? 'failed' : 'built';
   outcome.entry = {
