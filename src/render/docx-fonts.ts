@@ -60,6 +60,8 @@ interface Face {
   family: string;
   style: FontStyle;
   file: string;
+  /** A template's own file, which may be edited while the process runs; the package's fonts are not. */
+  own: boolean;
 }
 
 /** An embedded face, ready to write: obfuscated bytes, the key they are obfuscated with. */
@@ -93,8 +95,10 @@ function embed(face: Face, text: string): Promise<EmbeddedFace | null> {
   // A template's own font edited during `--watch` is subset anew.
   let stamp = '';
   try {
-    const stat = statSync(face.file);
-    stamp = `${stat.size}\0${stat.mtimeMs}`;
+    if (face.own) {
+      const stat = statSync(face.file);
+      stamp = `${stat.size}\0${stat.mtimeMs}`;
+    }
   } catch {
     // Unreadable: the subset below fails, and the face is left out.
   }
@@ -171,7 +175,7 @@ function facesOf(handout: Handout, use: ReturnType<typeof usage>): Face[] {
       const file = files[style];
       // A style drawn with another's file (no italics) is that face: Word synthesizes the slant.
       if (![...faces.values()].some((face) => face.family === family && face.file === file))
-        faces.set(`${family}\0${style}`, { family, style, file });
+        faces.set(`${family}\0${style}`, { family, style, file, own: 'files' in choice });
     }
   };
   const { fonts } = handout.template;
