@@ -62,6 +62,8 @@ interface Token {
   start: number;
   end: number;
   kind: 'url' | 'email' | 'number' | 'word' | 'symbol';
+  /** Lower-case letters only: said as written. */
+  lower?: boolean;
 }
 
 // The e-mail address is tried only where a run of the characters of its local part begins (the
@@ -166,10 +168,16 @@ function isLowerWord(text: string, start: number, end: number): boolean {
   return end > start;
 }
 
+/** True when `text[start, end)` is a capital letter and lower-case ones (`Alliance`, `I`). */
+function isCapitalizedWord(text: string, start: number, end: number): boolean {
+  const code = text.charCodeAt(start);
+  return code >= 65 && code <= 90 && (end - start === 1 || isLowerWord(text, start + 1, end));
+}
+
 /**
- * Splits text into tokens. Most of a statement is plain lower-case words between spaces, with only
- * punctuation that is not said around them: those become word tokens at once, and only the other
- * chunks go through the full tokenizer (which took most of the time of `check`).
+ * Splits text into tokens. Most of a statement is plain words between spaces, lower-case or
+ * capitalized, with only punctuation that is not said around them: those become word tokens at once,
+ * and only the other chunks go through the full tokenizer (which took most of the time of `check`).
  */
 function tokenize(text: string, speech: SpeechData): Token[] {
   const tokens: Token[] = [];
@@ -184,9 +192,10 @@ function tokenize(text: string, speech: SpeechData): Token[] {
     let last = end;
     while (first < last && LEADING.has(text[first]!)) first += 1;
     while (last > first && TRAILING.has(text[last - 1]!)) last -= 1;
-    const word = isLowerWord(text, first, last) ? text.slice(first, last) : undefined;
-    if (word !== undefined && !speech.scales.includes(word)) {
-      tokens.push({ text: word, start: first, end: last, kind: 'word' });
+    const lower = isLowerWord(text, first, last);
+    const word = lower || isCapitalizedWord(text, first, last) ? text.slice(first, last) : undefined;
+    if (word !== undefined && !speech.scales.includes(lower ? word : word.toLowerCase())) {
+      tokens.push({ text: word, start: first, end: last, kind: 'word', lower });
     } else {
       for (const match of text.slice(index, end).matchAll(TOKEN)) {
         let group = 1;
@@ -353,7 +362,7 @@ class Speaker {
   }
 
   private word(token: Token): void {
-    if (LOWER_WORD.test(token.text)) {
+    if (token.lower === true || LOWER_WORD.test(token.text)) {
       this.words.push(token.text);
       return;
     }
