@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../src/engine/check/run-rules.js';
 import { rulesById } from '../src/rules/index.js';
+import { collapseSpaces } from '../src/model/spaces.js';
 import { runCli } from './helpers/cli.js';
 import { GOOD, statementOf, tempProject } from './helpers/statements.js';
 import './helpers/seed.js';
@@ -158,4 +159,18 @@ describe('generated and mutated statements', () => {
       expect(message.line).toBeGreaterThanOrEqual(1);
     }
   }, 60_000);
+});
+
+describe('white space made single', () => {
+  it('is what replacing every run of white space by one space gives, trimmed', () => {
+    const space = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff');
+    const text = fc.array(fc.oneof(space, fc.constantFrom('a', 'بِ', '中', '', 'word')), { maxLength: 24 });
+    fc.assert(
+      fc.property(text, (pieces) => {
+        const joined = pieces.join('');
+        expect(collapseSpaces(joined)).toBe(joined.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -7,6 +7,7 @@
 import type { Nodes, Definition, FootnoteDefinition, PhrasingContent, RootContent, TableCell } from 'mdast';
 import { formatClock } from '../model/duration.js';
 import { htmlText } from '../model/html-text.js';
+import { collapseSpaces } from '../model/spaces.js';
 import type { Point, Statement } from '../model/statement.js';
 import type { Timing } from '../timing/estimate.js';
 import { sessionWords } from './session.js';
@@ -278,7 +279,7 @@ class Converter {
       case 'code':
         return [{ type: 'code', text: node.value, line }];
       case 'html': {
-        const text = htmlText(node.value).replace(/\s+/g, ' ').trim();
+        const text = collapseSpaces(htmlText(node.value));
         return text === ''
           ? []
           : [

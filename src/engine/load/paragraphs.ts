@@ -6,11 +6,12 @@
 import type { Nodes, Parents, Root, ListItem } from 'mdast';
 import { htmlText } from '../../model/html-text.js';
 import { spanOf } from '../../model/points.js';
+import { collapseSpaces } from '../../model/spaces.js';
 import type { Span, SpokenParagraph, SpokenKind } from '../../model/statement.js';
 
 /** The text of inline content as said: Markdown syntax, HTML, images and footnote markers removed. */
 export function spokenText(node: Nodes): string {
-  return collapse(inlineText(node));
+  return collapseSpaces(inlineText(node));
 }
 
 function inlineText(node: Nodes): string {
@@ -50,10 +51,6 @@ function blockAware(node: Nodes): string {
     : text;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Collects the spoken paragraphs of a Markdown tree, in document order. */
 export function spokenParagraphs(tree: Root): SpokenParagraph[] {
   const paragraphs: SpokenParagraph[] = [];
@@ -67,7 +64,7 @@ export function spokenParagraphs(tree: Root): SpokenParagraph[] {
 
   const visitItem = (item: ListItem): void => {
     const own = item.children.filter((child) => child.type === 'paragraph' || child.type === 'heading');
-    const text = collapse(own.map((child) => ` ${inlineText(child)} `).join(''));
+    const text = collapseSpaces(own.map((child) => ` ${inlineText(child)} `).join(''));
     const last = own[own.length - 1];
     const span = spanOf(item);
     if (last?.position) span.end = spanOf(last).end;
@@ -90,7 +87,7 @@ export function spokenParagraphs(tree: Root): SpokenParagraph[] {
         return;
       case 'html':
         // Raw HTML is not read out as markup, but the text it holds is (comments hold none).
-        push('paragraph', node, collapse(htmlText(node.value)), spanOf(node));
+        push('paragraph', node, collapseSpaces(htmlText(node.value)), spanOf(node));
         return;
       case 'list':
         for (const item of node.children) visitItem(item);
