@@ -107,7 +107,7 @@ function embed(face: Face, text: string): Promise<EmbeddedFace | null> {
   if (!face$) {
     face$ = (async () => {
       const { subsetFont } = await import('./font-subset.js');
-      const subset = await subsetFont(readFileSync(face.file), text);
+      const subset = await subsetFont(() => readFileSync(face.file), text, `${face.file}\0${stamp}`);
       const key = keyOf(subset);
       const bytes = obfuscate(subset, key);
       embeddedPartKeys.set(bytes, `font\0${key}`);
