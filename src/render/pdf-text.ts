@@ -622,7 +622,12 @@ export class TextSetter {
     return lines;
   }
 
-  /** Breaks a piece wider than the line (a long address) between characters. */
+  /**
+   * Breaks a piece wider than the line (a long address) between characters: each line takes the most
+   * characters that fit, at least one. A text only grows wider as characters are added, so the most
+   * that fit are found by halving: measuring every longer prefix in turn made a 4 KB inline code span
+   * take two seconds of layout.
+   */
   private splitLong(
     piece: Piece,
     width: number,
@@ -630,16 +635,29 @@ export class TextSetter {
     add: (part: Piece) => void,
     finish: () => void,
   ): void {
-    let text = '';
-    for (const character of piece.text) {
-      if (this.width(text + character, piece.style) > width - used() && text !== '') {
-        add({ ...piece, text, width: this.width(text, piece.style) });
-        finish();
-        text = '';
+    const characters = [...piece.text];
+    const text = (start: number, end: number) => characters.slice(start, end).join('');
+    const fits = (start: number, end: number, available: number) =>
+      this.width(text(start, end), piece.style) <= available;
+    for (let start = 0; start < characters.length;) {
+      const available = width - used();
+      let end = characters.length;
+      if (!fits(start, end, available)) {
+        // The longest that fits lies in [start + 1, high]: at least one character goes on the line.
+        let low = start + 1;
+        let high = characters.length - 1;
+        while (low < high) {
+          const middle = (low + high + 1) >> 1;
+          if (fits(start, middle, available)) low = middle;
+          else high = middle - 1;
+        }
+        end = low;
       }
-      text += character;
+      const part = text(start, end);
+      add({ ...piece, text: part, width: this.width(part, piece.style) });
+      if (end < characters.length) finish();
+      start = end;
     }
-    if (text !== '') add({ ...piece, text, width: this.width(text, piece.style) });
   }
 
   /** Draws a line between `start` and `end` at `top`: aligned to the start of its direction. */
