@@ -625,8 +625,8 @@ export class TextSetter {
   /**
    * Breaks a piece wider than the line (a long address) between characters: each line takes the most
    * characters that fit, at least one. A text only grows wider as characters are added, so the most
-   * that fit are found by halving: measuring every longer prefix in turn made a 4 KB inline code span
-   * take two seconds of layout.
+   * that fit are found by doubling, then halving: measuring every longer prefix in turn made a 4 KB
+   * inline code span take two seconds of layout. No text measured is more than twice a line's worth.
    */
   private splitLong(
     piece: Piece,
@@ -641,18 +641,20 @@ export class TextSetter {
       this.width(text(start, end), piece.style) <= available;
     for (let start = 0; start < characters.length;) {
       const available = width - used();
-      let end = characters.length;
-      if (!fits(start, end, available)) {
-        // The longest that fits lies in [start + 1, high]: at least one character goes on the line.
-        let low = start + 1;
-        let high = characters.length - 1;
-        while (low < high) {
-          const middle = (low + high + 1) >> 1;
-          if (fits(start, middle, available)) low = middle;
-          else high = middle - 1;
-        }
-        end = low;
+      // `low` characters fit (one always goes on the line); `high` is past the most that fit.
+      let low = 1;
+      let high = 2;
+      while (start + high <= characters.length && fits(start, start + high, available)) {
+        low = high;
+        high *= 2;
       }
+      high = Math.min(high, characters.length - start + 1);
+      while (high - low > 1) {
+        const middle = (low + high) >> 1;
+        if (fits(start, start + middle, available)) low = middle;
+        else high = middle;
+      }
+      const end = start + low;
       const part = text(start, end);
       add({ ...piece, text: part, width: this.width(part, piece.style) });
       if (end < characters.length) finish();
