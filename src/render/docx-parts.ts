@@ -46,9 +46,11 @@ export interface ReusablePart {
   component: (file: LibraryFile) => unknown;
 }
 
-/** Parts whose reuse also lets the document be made without their objects (styles are a third of a document's cost). */
+/** The styles part: where it is reused, the document is made without its style objects (a third of its cost). */
 export const STYLES_PATH = 'word/styles.xml';
+/** The header part: where it is reused, the document is made with an empty header. */
 export const HEADER_PATH = 'word/header1.xml';
+/** The footer part: where it is reused, the document is made with an empty footer. */
 export const FOOTER_PATH = 'word/footer1.xml';
 
 /** What the compiler writes in place of a reused component, to be replaced by the part written before. */
