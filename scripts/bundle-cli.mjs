@@ -71,6 +71,22 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * chalk detects the terminal's colours as it loads, through node:tty, which loads node:net and the
+ * streams (about 2 ms of every start, measured). alliance decides colour itself (src/cli/color.ts) and
+ * gives each chalk instance its level, so chalk's own detection is replaced by "none".
+ */
+const noColourDetection = {
+  name: 'no-colour-detection',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'none', namespace: 'no-colour-detection' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'no-colour-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: {
     launch: `${lib}/cli/launch.js`,
@@ -91,7 +107,7 @@ await build({
   banner: {
     js: "import { createRequire as createRequireOfAllianceBundle } from 'node:module';\nconst require = createRequireOfAllianceBundle(import.meta.url);",
   },
-  plugins: [keepBundles(['data/libraries.js', 'render/docx-library.js']), ownUrls, lazyChildProcess],
+  plugins: [keepBundles(['data/libraries.js', 'render/docx-library.js']), ownUrls, lazyChildProcess, noColourDetection],
   legalComments: 'inline',
   logLevel: 'warning',
 });
@@ -110,7 +126,7 @@ await build({
   // the launcher hands the file (see src/cli/launch.ts).
   define: { 'import.meta.url': '__allianceBundleUrl' },
   external: EXTERNAL,
-  plugins: [keepBundles(['render/docx-library.js']), ownUrls, lazyChildProcess],
+  plugins: [keepBundles(['render/docx-library.js']), ownUrls, lazyChildProcess, noColourDetection],
   legalComments: 'inline',
   logLevel: 'error',
 });
