@@ -170,6 +170,7 @@ function isLowerWord(text: string, start: number, end: number): boolean {
 
 /** True when `text[start, end)` is a capital letter and lower-case ones (`Alliance`, `I`). */
 function isCapitalizedWord(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
   const code = text.charCodeAt(start);
   return code >= 65 && code <= 90 && (end - start === 1 || isLowerWord(text, start + 1, end));
 }
