@@ -391,6 +391,16 @@ describe('what is built', () => {
     expect(existsSync(join(project, 'dist/bad.pdf'))).toBe(true);
   });
 
+  it('--force still exits 1, naming it, when a statement cannot be built at all', async () => {
+    const beyond = `${GOOD.replace('Thank you.\n', '')}${'a'.repeat(20_000)}\n\nThank you.\n`;
+    const project = tempProject({ 'statements/beyond.md': beyond, 'statements/good.md': GOOD });
+    const run = await build(project, '--force');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✖ statements\/beyond\.md not built: .*at most 16 KB/);
+    expect(existsSync(join(project, 'dist/good.pdf'))).toBe(true);
+    expect(existsSync(join(project, 'dist/beyond.pdf'))).toBe(false);
+  });
+
   it('never lets two statements write the same handout, even where names differ only in case', async () => {
     const project = tempProject({
       'statements/a.md': GOOD,

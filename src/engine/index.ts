@@ -382,7 +382,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     manifestError,
     outcome: internal
       ? 'failure'
-      : failed > 0 || manifestError !== undefined || (skipped > 0 && !options.force)
+      : // With `force`, only a statement that cannot be built at all (unreadable, beyond the bounds) is skipped.
+        failed > 0 || manifestError !== undefined || skipped > 0
         ? 'findings'
         : 'clean',
   };

@@ -47,7 +47,10 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
       'docx',
       'pdf',
     ])
-    .option('--force', 'build statements with errors too (the errors are still printed), and exit 0')
+    .option(
+      '--force',
+      'build statements with errors too (the errors are still printed), and exit 0 once every handout is written',
+    )
     .option('--rebuild', 'build everything, ignoring what is up to date')
     .option('--speaker-copy', "also make the speaker's copy: large type, times in the margin (or `copies:` in config)")
     .addOption(
