@@ -23,12 +23,14 @@ const ownUrls = {
       let text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const path = relative(out, args.path).split(sep).join('/');
-      // The worker pool starts the bundled worker, which sits beside the bundle's other entries.
-      text = text.replace("new URL('./worker.js', import.meta.url)", "new URL('./worker.js', BUNDLE_URL)");
+      // The worker pool and the render thread start bundled workers, which sit beside the bundle's other entries.
+      text = text
+        .replace("new URL('./worker.js', import.meta.url)", "new URL('./worker.js', BUNDLE_URL)")
+        .replace("new URL('./render-worker.js', import.meta.url)", "new URL('./render-worker.js', BUNDLE_URL)");
       return {
         contents: text
           .replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, import.meta.url).href`)
-          .replace('BUNDLE_URL', 'import.meta.url'),
+          .replaceAll('BUNDLE_URL', 'import.meta.url'),
         loader: 'js',
         resolveDir: dirname(args.path),
       };
@@ -94,6 +96,7 @@ await build({
     engine: `${lib}/engine/index.js`,
     preview: `${lib}/preview/index.js`,
     worker: `${lib}/engine/run/worker.js`,
+    'render-worker': `${lib}/engine/build/render-worker.js`,
   },
   bundle: true,
   splitting: true,

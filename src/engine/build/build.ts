@@ -25,6 +25,7 @@ import { makeMessage, runRules } from '../check/run-rules.js';
 import { loadTemplate, templateFiles } from '../project/templates.js';
 import { VERSION } from '../io/version.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
+import { IN_THREAD, type Renderer } from './render-thread.js';
 
 /** Output formats. */
 export type Format = 'docx' | 'pdf';
@@ -198,6 +199,14 @@ function runTemplate(
   return resolved;
 }
 
+/** The renderer of each run that has one of its own (a render thread); the others render in the thread that builds. */
+const renderers = new WeakMap<BuildSettings, Renderer>();
+
+/** Has the handouts of the run with `settings` rendered by `renderer`. */
+export function renderWith(settings: BuildSettings, renderer: Renderer): void {
+  renderers.set(settings, renderer);
+}
+
 /** `fileHash`, once per file in a run. */
 function runFileHash(settings: BuildSettings, path: string): string {
   const { hashes } = readsOf(settings);
@@ -256,6 +265,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
   const stem = outputStem(path, projectDir);
   const missing = new Map<string, { line: number; column: number } | undefined>();
   const outputs: { path: string; bytes: number }[] = [];
+  const renderer = renderers.get(settings) ?? IN_THREAD;
 
   for (const copy of settings.copies) {
     const handout = buildHandout({ statement, template, timing, copy, images: images.images, date });
@@ -263,7 +273,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
     const files: { rel: string; data: () => Promise<Uint8Array>; staged?: boolean }[] = [];
     // One DOCX serves as the handout and as LibreOffice's input when both are asked for.
     let docxBytes: Promise<Uint8Array> | undefined;
-    const docx = () => (docxBytes ??= import('../../render/docx.js').then((module) => module.renderDocx(handout)));
+    const docx = () => (docxBytes ??= renderer.render('docx', handout).then((rendered) => rendered.bytes));
     if (settings.formats.includes('docx')) files.push({ rel: `${stem}${suffix}.docx`, data: docx });
     if (settings.formats.includes('pdf') && settings.pdfEngine === 'libreoffice') {
       files.push({ rel: `${stem}${suffix}.docx`, data: docx, staged: true });
@@ -271,7 +281,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
       files.push({
         rel: `${stem}${suffix}.pdf`,
         data: async () => {
-          const result = await (await import('../../render/pdf.js')).renderPdf(handout);
+          const result = await renderer.render('pdf', handout);
           for (const glyph of result.missing)
             if (!missing.has(glyph.character)) missing.set(glyph.character, glyph.place);
           return result.bytes;

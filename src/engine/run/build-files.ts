@@ -1,14 +1,17 @@
 /**
  * Building many statements: what has not changed since the last build (same statement, template,
  * config, images, options, and handouts in place) is left alone; the rest is built, in worker
- * threads for large batches; LibreOffice converts in one batch when asked; the manifest is written.
+ * threads for large batches, or in the main thread with a thread that renders the handouts; LibreOffice
+ * converts in one batch when asked; the manifest is written.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import {
   buildKey,
   isUpToDate,
   removeStaging,
+  renderWith,
   writeManifest,
   type BuildOutcome,
   type BuildSettings,
@@ -18,9 +21,10 @@ import { makeFolder } from '../io/folders.js';
 import { lockOutputFolder, removeLeftovers } from '../build/out-lock.js';
 import { convertToPdf } from '../build/libreoffice.js';
 import { readManifest } from '../build/manifest.js';
+import { renderThread } from '../build/render-thread.js';
 import { storeMessage } from '../check/messages.js';
 import { outputStem, writeOutput } from '../build/outputs.js';
-import type { Concurrency, PoolPolicy } from './pool.js';
+import { threadsFor, type Concurrency, type PoolPolicy } from './pool.js';
 import { makeMessage } from '../check/run-rules.js';
 import { runFiles } from './run.js';
 
@@ -30,6 +34,20 @@ import { runFiles } from './run.js';
  * early: 1,000 statements peaked at 400 MB in the main thread, and stay under 300 MB so.
  */
 const BUILD_TASK: PoolPolicy = { minCores: 4, filesPerThread: 12, heapMb: 192, boundedFrom: 400 };
+
+/** From this many statements, a build in the main thread renders on a thread of its own (starting it costs about 0.1 s). */
+const RENDER_APART_FROM = 8;
+/** Statements read and checked ahead while the render thread works. */
+const IN_FLIGHT = 8;
+
+/**
+ * True when the statements are built in the main thread (no pool of workers for them) on a machine
+ * with a second core, and enough of them to pay for a render thread.
+ */
+function rendersApart(count: number, concurrency: Concurrency = 'auto'): boolean {
+  if (concurrency === 'off' || count < RENDER_APART_FROM || availableParallelism() < 2) return false;
+  return threadsFor(count, concurrency, BUILD_TASK) === 0;
+}
 
 /** How to run a build. */
 export interface BuildRunOptions {
@@ -106,12 +124,16 @@ async function buildHeld(
     settings.pdfEngine === 'libreoffice' && settings.formats.includes('pdf') && todo.length > 0
       ? makeStaging(settings.outDir)
       : undefined;
+  const runSettings: BuildSettings = { ...settings, stagingDir: staging };
+  const renderer = rendersApart(todo.length, options.concurrency) ? renderThread() : undefined;
+  if (renderer) renderWith(runSettings, renderer);
   try {
     const built = await runFiles('build', todo, context, {
       concurrency: options.concurrency,
       policy: BUILD_TASK,
-      options: { ...settings, stagingDir: staging },
+      options: runSettings,
       onDone: (count) => options.onProgress?.((done += count), paths.length),
+      inFlight: renderer ? IN_FLIGHT : 1,
     });
     if (staging) await convertStaged(built, staging, settings, options.env ?? {});
     for (const outcome of built) outcomes.set(outcome.path, outcome);
@@ -125,6 +147,7 @@ async function buildHeld(
     }
     return { outcomes: ordered, manifestError };
   } finally {
+    await renderer?.close();
     removeStaging(staging);
   }
 }

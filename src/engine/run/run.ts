@@ -13,6 +13,11 @@ export interface RunOptions {
   options?: TaskOptions;
   /** Called as files are done (in batches from workers). */
   onDone?: (count: number) => void;
+  /**
+   * In the main thread, how many files may be in progress at once (1: one after the other): more
+   * where a file waits on work done elsewhere (a build's render thread) while the next one is read.
+   */
+  inFlight?: number;
 }
 
 /** Runs `task` on every file (absolute paths). */
@@ -32,11 +37,17 @@ export async function runFiles<T extends TaskName>(
     };
     return runInWorkers(task, paths, setup, threads, run.onDone, run.policy?.heapMb);
   }
-  const outcomes: TaskOutcome<T>[] = [];
-  for (const path of paths) {
-    outcomes.push(await runTask(task, path, context, run.options));
-    run.onDone?.(1);
-  }
+  const outcomes = new Array<TaskOutcome<T>>(paths.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const index = next;
+      next += 1;
+      outcomes[index] = await runTask(task, paths[index]!, context, run.options);
+      run.onDone?.(1);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, run.inFlight ?? 1) }, lane));
   return outcomes;
 }
 
