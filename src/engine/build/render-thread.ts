@@ -56,7 +56,12 @@ interface Job {
 /** A renderer on a thread of its own; undefined where there is no compiled thread to start. */
 export function renderThread(): Renderer | undefined {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
-  const worker = new (nodeWorkerThreads().Worker)(WORKER);
+  let worker: import('node:worker_threads').Worker;
+  try {
+    worker = new (nodeWorkerThreads().Worker)(WORKER);
+  } catch {
+    return undefined; // No thread to be had (the process is out of them): the main thread renders.
+  }
   const pending = new Map<number, Job>();
   let next = 0;
   let stopped = false;
