@@ -5,33 +5,19 @@
  * import docx as published) build the same statements, in six languages, both copies.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { tempProject } from './helpers/statements.js';
+import { filesIn, handoutProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EPOCH = '1735689600';
 const ARGS = ['build', '--to', 'docx', '--speaker-copy', '--force', '--concurrency', 'off', '--out'];
 
-function docxFiles(folder: string): string[] {
-  return readdirSync(folder, { recursive: true })
-    .map(String)
-    .filter((name) => name.endsWith('.docx'))
-    .sort();
-}
-
 describe('the bundled docx library', () => {
   it('writes the bytes docx itself writes', async () => {
-    const project = tempProject();
-    cpSync(join(ROOT, 'test/fixtures/build'), project, { recursive: true });
-    for (const language of ['en', 'fr', 'es', 'ru', 'ar', 'zh'])
-      cpSync(
-        join(ROOT, `test/fixtures/languages/${language}.md`),
-        join(project, `statements/languages/${language}.md`),
-      );
-    cpSync(join(ROOT, 'statements'), join(project, 'statements'), { recursive: true });
+    const project = handoutProject(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
     const compiled = spawnSync(process.execPath, [join(ROOT, 'bin/alliance.js'), ...ARGS, 'compiled'], {
       cwd: project,
@@ -43,10 +29,10 @@ describe('the bundled docx library', () => {
     const sources = await runCli([...ARGS, 'sources'], { cwd: project, env: { SOURCE_DATE_EPOCH: EPOCH } });
     expect(sources.code).toBe(0);
 
-    const written = docxFiles(join(project, 'compiled'));
+    const written = filesIn(join(project, 'compiled'), /\.docx$/);
     // Every statement, in both copies: nothing was skipped on either side.
     expect(written.length).toBeGreaterThanOrEqual(2 * 8);
-    expect(docxFiles(join(project, 'sources'))).toEqual(written);
+    expect(filesIn(join(project, 'sources'), /\.docx$/)).toEqual(written);
     for (const name of written) {
       const bundled = readFileSync(join(project, 'compiled', name));
       expect(bundled.equals(readFileSync(join(project, 'sources', name))), name).toBe(true);

@@ -3,13 +3,11 @@
  * footer, empty notes) once per key and reuses them: a handout rendered after others is byte for byte
  * the one rendered alone, in every language and copy, so nothing of one statement leaks into another.
  */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { docxParts } from './helpers/documents.js';
-import { tempProject } from './helpers/statements.js';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { filesIn, handoutProject } from './helpers/statements.js';
 
 /** Builds the DOCX of `files` (all when empty) with a fresh copy of every module, so no part is reused from before. */
 async function freshBuild(project: string, out: string, files: string[] = []): Promise<void> {
@@ -38,21 +36,10 @@ async function freshBuild(project: string, out: string, files: string[] = []): P
 
 describe('the shared parts of DOCX handouts', () => {
   it('leave every handout as it is when rendered alone', async () => {
-    const project = tempProject();
-    cpSync(join(ROOT, 'test/fixtures/build'), project, { recursive: true });
-    for (const language of ['en', 'fr', 'ar', 'zh'])
-      cpSync(
-        join(ROOT, `test/fixtures/languages/${language}.md`),
-        join(project, `statements/languages/${language}.md`),
-      );
-    cpSync(join(ROOT, 'statements'), join(project, 'statements'), { recursive: true });
+    const project = handoutProject(['en', 'fr', 'ar', 'zh']);
     await freshBuild(project, 'together');
-    const outputs = readdirSync(join(project, 'together'), { recursive: true })
-      .map(String)
-      .filter((name) => name.endsWith('.docx'));
-    const sources = readdirSync(join(project, 'statements'), { recursive: true })
-      .map(String)
-      .filter((name) => name.endsWith('.md'));
+    const outputs = filesIn(join(project, 'together'), /\.docx$/);
+    const sources = filesIn(join(project, 'statements'), /\.md$/);
     expect(outputs).toHaveLength(sources.length * 2);
     for (const source of sources) await freshBuild(project, 'alone', [join('statements', source)]);
     for (const output of outputs) {

@@ -5,21 +5,14 @@
  * every DOCX and PDF must be the same, byte for byte, and the thread must have been started.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempProject } from './helpers/statements.js';
+import { filesIn, handoutProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ARGS = ['build', '--to', 'docx,pdf', '--speaker-copy', '--force', '--out'];
-
-function handouts(folder: string): string[] {
-  return readdirSync(folder, { recursive: true })
-    .map(String)
-    .filter((name) => /\.(docx|pdf)$/.test(name))
-    .sort();
-}
 
 /** Runs the compiled CLI with a loader hook that reports the render thread's module when it loads. */
 function build(project: string, args: string[]): { status: number | null; stderr: string; threaded: boolean } {
@@ -40,14 +33,7 @@ function build(project: string, args: string[]): { status: number | null; stderr
 
 describe('the render thread of a build', () => {
   it('writes the handouts the main thread writes alone', () => {
-    const project = tempProject();
-    cpSync(join(ROOT, 'test/fixtures/build'), project, { recursive: true });
-    for (const language of ['en', 'fr', 'es', 'ru', 'ar', 'zh'])
-      cpSync(
-        join(ROOT, `test/fixtures/languages/${language}.md`),
-        join(project, `statements/languages/${language}.md`),
-      );
-    cpSync(join(ROOT, 'statements'), join(project, 'statements'), { recursive: true });
+    const project = handoutProject(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
     const threaded = build(project, [...ARGS, 'threaded']);
     expect(threaded.stderr).toBe('');
@@ -57,9 +43,9 @@ describe('the render thread of a build', () => {
     expect(alone.status).toBe(0);
     expect(alone.threaded).toBe(false);
 
-    const written = handouts(join(project, 'threaded'));
+    const written = filesIn(join(project, 'threaded'), /\.(docx|pdf)$/);
     expect(written.length).toBeGreaterThanOrEqual(4 * 8);
-    expect(handouts(join(project, 'alone'))).toEqual(written);
+    expect(filesIn(join(project, 'alone'), /\.(docx|pdf)$/)).toEqual(written);
     for (const name of written) {
       const bytes = readFileSync(join(project, 'threaded', name));
       expect(bytes.equals(readFileSync(join(project, 'alone', name))), name).toBe(true);

@@ -1,7 +1,7 @@
 /** Loading statements for tests, in a default context or one built from a config. */
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createContext, type Overrides } from '../../src/engine/project/context.js';
 import { defaultConfig, type Config } from '../../src/engine/project/config.js';
 import { parseStatement } from '../../src/engine/load/load.js';
@@ -37,6 +37,29 @@ export function tempProject(files: Record<string, string | Uint8Array> = {}): st
     writeFileSync(join(root, path), content);
   }
   return root;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * A project of handouts to build: the build fixture (images, config), the example statements, and the
+ * language fixtures of `languages` under `statements/languages/`.
+ */
+export function handoutProject(languages: readonly string[]): string {
+  const project = tempProject();
+  cpSync(join(ROOT, 'test/fixtures/build'), project, { recursive: true });
+  for (const language of languages)
+    cpSync(join(ROOT, `test/fixtures/languages/${language}.md`), join(project, `statements/languages/${language}.md`));
+  cpSync(join(ROOT, 'statements'), join(project, 'statements'), { recursive: true });
+  return project;
+}
+
+/** The files under `folder` whose names match `pattern`, relative to it, sorted. */
+export function filesIn(folder: string, pattern: RegExp): string[] {
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((name) => pattern.test(name))
+    .sort();
 }
 
 /** A valid front matter block for fixtures. */
