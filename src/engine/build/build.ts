@@ -165,22 +165,25 @@ export function handoutTemplate(
 }
 
 /**
- * What a run reads once, however many statements share it: its templates by name, and the hashes of
- * the files templates and images are made of. A run sees one state of them; the next run reads again.
+ * What a run (one `settings` object) shares between its statements: what it reads once, however many
+ * statements need it (its templates by name, the hashes of the files templates and images are made
+ * of: a run sees one state of them, the next run reads again), and the renderer of its handouts.
  */
-interface RunReads {
+interface RunShared {
   templates: Map<string, { template: Template; files: string[] }>;
   hashes: Map<string, string>;
+  /** A render thread (render-thread.ts); none: the thread that builds renders. */
+  renderer?: Renderer;
 }
-const readsOfRun = new WeakMap<BuildSettings, RunReads>();
+const sharedOfRun = new WeakMap<BuildSettings, RunShared>();
 
-function readsOf(settings: BuildSettings): RunReads {
-  let reads = readsOfRun.get(settings);
-  if (!reads) {
-    reads = { templates: new Map(), hashes: new Map() };
-    readsOfRun.set(settings, reads);
+function sharedOf(settings: BuildSettings): RunShared {
+  let shared = sharedOfRun.get(settings);
+  if (!shared) {
+    shared = { templates: new Map(), hashes: new Map() };
+    sharedOfRun.set(settings, shared);
   }
-  return reads;
+  return shared;
 }
 
 /** `handoutTemplate`, once per template in a run (checking a template's files stats four of them). */
@@ -189,7 +192,7 @@ function runTemplate(
   context: LoadContext,
   settings: BuildSettings,
 ): ReturnType<typeof handoutTemplate> {
-  const { templates } = readsOf(settings);
+  const { templates } = sharedOf(settings);
   const name = statement.settings.template;
   const read = templates.get(name);
   if (read) return read;
@@ -199,17 +202,14 @@ function runTemplate(
   return resolved;
 }
 
-/** The renderer of each run that has one of its own (a render thread); the others render in the thread that builds. */
-const renderers = new WeakMap<BuildSettings, Renderer>();
-
 /** Has the handouts of the run with `settings` rendered by `renderer`. */
 export function renderWith(settings: BuildSettings, renderer: Renderer): void {
-  renderers.set(settings, renderer);
+  sharedOf(settings).renderer = renderer;
 }
 
 /** `fileHash`, once per file in a run. */
 function runFileHash(settings: BuildSettings, path: string): string {
-  const { hashes } = readsOf(settings);
+  const { hashes } = sharedOf(settings);
   let hash = hashes.get(path);
   if (hash === undefined) {
     hash = fileHash(path);
@@ -265,7 +265,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
   const stem = outputStem(path, projectDir);
   const missing = new Map<string, { line: number; column: number } | undefined>();
   const outputs: { path: string; bytes: number }[] = [];
-  const renderer = renderers.get(settings) ?? IN_THREAD;
+  const renderer = sharedOf(settings).renderer ?? IN_THREAD;
 
   for (const copy of settings.copies) {
     const handout = buildHandout({ statement, template, timing, copy, images: images.images, date });
