@@ -44,7 +44,7 @@ function keepBundles(files) {
   return {
     name: 'keep-bundles',
     setup(plugin) {
-      plugin.onResolve({ filter: /(^|[\\/])(libraries|docx-library)\.js$/ }, (args) => {
+      plugin.onResolve({ filter: /(^|[\\/])(libraries|library)\.js$/ }, (args) => {
         const target = resolve(args.resolveDir, args.path);
         if (!kept.has(target)) return undefined;
         return { path: `./${relative(out, target).split(sep).join('/')}`, external: true };
@@ -110,7 +110,7 @@ await build({
   banner: {
     js: "import { createRequire as createRequireOfAllianceBundle } from 'node:module';\nconst require = createRequireOfAllianceBundle(import.meta.url);",
   },
-  plugins: [keepBundles(['data/libraries.js', 'render/docx-library.js']), ownUrls, lazyChildProcess, noColourDetection],
+  plugins: [keepBundles(['data/libraries.js', 'render/docx/library.js']), ownUrls, lazyChildProcess, noColourDetection],
   legalComments: 'inline',
   logLevel: 'warning',
 });
@@ -129,7 +129,7 @@ await build({
   // the launcher hands the file (see src/cli/launch.ts).
   define: { 'import.meta.url': '__allianceBundleUrl' },
   external: EXTERNAL,
-  plugins: [keepBundles(['render/docx-library.js']), ownUrls, lazyChildProcess, noColourDetection],
+  plugins: [keepBundles(['render/docx/library.js']), ownUrls, lazyChildProcess, noColourDetection],
   legalComments: 'inline',
   logLevel: 'error',
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Run by `npm run build` after tsc: replaces lib/render/docx-library.js (a re-export of `docx`) with
+// Run by `npm run build` after tsc: replaces lib/render/docx/library.js (a re-export of `docx`) with
 // docx bundled, its nanoid included (the version package-lock.json pins, which runs on Node 20).
 // Consumers of alliance then install neither docx nor nanoid 6 (Node 22 and later), and see no engine
 // warning.
@@ -109,7 +109,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  outfile: `${root}lib/render/docx-library.js`,
+  outfile: `${root}lib/render/docx/library.js`,
   legalComments: 'inline',
   logLevel: 'warning',
   plugins: [fastHelpers],

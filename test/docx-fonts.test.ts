@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { create, type Font } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { obfuscate } from '../src/render/docx-fonts.js';
+import { obfuscate } from '../src/render/docx/fonts.js';
 import { runCli } from './helpers/cli.js';
 import { tempProject } from './helpers/statements.js';
 

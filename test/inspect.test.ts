@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, inspect, openProject, time } from '../src/engine/index.js';
-import { escapeHtml } from '../src/render/html.js';
+import { escapeHtml } from '../src/model/html-text.js';
 import { GOOD, tempProject } from './helpers/statements.js';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/languages');

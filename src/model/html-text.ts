@@ -1,4 +1,4 @@
-/** The readable text of raw HTML: tags dropped, comments, scripts and styles removed, common entities decoded. */
+/** HTML text both ways: the readable text of raw HTML (tags dropped, comments, scripts and styles removed, entities decoded), and text escaped for HTML and XML. */
 import { own } from './own.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -26,4 +26,11 @@ function decodeEntity(name: string): string | undefined {
       : undefined;
   }
   return own(ENTITIES, name.toLowerCase());
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 }

@@ -1,7 +1,8 @@
 /**
  * The layers, enforced: data flows one way (cli → preview → engine → rules | timing | render → model | data),
- * the CLI and the preview enter the engine only by its front door, and inside the engine each room uses only the
- * rooms below it (run → build → check → load → project → io).
+ * the CLI and the preview enter the engine only by its front door, inside the engine each room uses only the
+ * rooms below it (run → build → check → load → project → io), and inside render each writer (pdf, docx, html)
+ * uses only the handout model and the fonts, never another writer.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -43,6 +44,16 @@ const ALLOWED: Record<string, readonly string[]> = {
   data: [],
   types: [],
 };
+
+/** The rooms of render, and the rooms each may import besides itself. */
+const RENDER_ROOMS: Record<string, readonly string[]> = {
+  pdf: ['model', 'fonts'],
+  docx: ['model', 'fonts'],
+  html: ['model'],
+  fonts: ['model'],
+  model: [],
+};
+const renderRoomOf = (path: string) => (path.startsWith('render/') ? path.split('/')[1] : undefined);
 
 describe('the layers', () => {
   it('finds the source files and their imports', () => {
@@ -96,6 +107,25 @@ describe('the layers', () => {
         ),
       )
       .map(({ file }) => file);
+    expect(wrong).toEqual([]);
+  });
+
+  it('keep render in its rooms: every file in one, each writer on the model and the fonts only', () => {
+    const loose = imports.filter(({ file }) => file.startsWith('render/') && file.split('/').length !== 3);
+    expect(loose.map(({ file }) => file)).toEqual([]);
+    const wrong = imports.flatMap(({ file, targets }) => {
+      const room = renderRoomOf(file);
+      if (room === undefined) return [];
+      return targets
+        .filter((target) => {
+          const other = renderRoomOf(target);
+          return other !== undefined && other !== room && !RENDER_ROOMS[room]!.includes(other);
+        })
+        .map((target) => `${file} → ${target}`);
+    });
+    expect(Object.keys(RENDER_ROOMS).every((room) => imports.some(({ file }) => renderRoomOf(file) === room))).toBe(
+      true,
+    );
     expect(wrong).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isUnusable, type Statement } from '../../model/statement.js';
-import type { Template } from '../../render/template.js';
+import type { Template } from '../../render/model/template.js';
 import { timeStatement } from '../../timing/estimate.js';
 import type { LoadContext } from '../project/context.js';
 import { ConfigError } from '../io/errors.js';
@@ -261,7 +261,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
   for (const problem of absentFonts) {
     outcome.messages.push(storeMessage(makeMessage(problem, 'font', 'error', undefined, path)));
   }
-  const { buildHandout } = await import('../../render/handout.js');
+  const { buildHandout } = await import('../../render/model/handout.js');
   const stem = outputStem(path, projectDir);
   const missing = new Map<string, { line: number; column: number } | undefined>();
   const outputs: { path: string; bytes: number }[] = [];

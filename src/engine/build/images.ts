@@ -11,7 +11,7 @@ import { PNG as PngFile } from 'pngjs';
 import type { Nodes } from 'mdast';
 import { quote } from '../../model/describe.js';
 import type { Point, Statement } from '../../model/statement.js';
-import type { ImageData } from '../../render/handout.js';
+import type { ImageData } from '../../render/model/handout.js';
 import { pngDamage } from './png-check.js';
 
 /** The largest image embedded, in bytes. */

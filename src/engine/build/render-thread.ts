@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Handout } from '../../render/handout.js';
-import type { MissingGlyph } from '../../render/pdf.js';
+import type { Handout } from '../../render/model/handout.js';
+import type { MissingGlyph } from '../../render/pdf/index.js';
 import { nodeWorkerThreads } from '../io/builtins.js';
 
 /** What the render thread is asked to do. */
@@ -38,8 +38,8 @@ export interface Renderer {
 export const IN_THREAD: Renderer = {
   async render(format, handout) {
     if (format === 'docx')
-      return { bytes: await (await import('../../render/docx.js')).renderDocx(handout), missing: [] };
-    const result = await (await import('../../render/pdf.js')).renderPdf(handout);
+      return { bytes: await (await import('../../render/docx/index.js')).renderDocx(handout), missing: [] };
+    const result = await (await import('../../render/pdf/index.js')).renderPdf(handout);
     return { bytes: result.bytes, missing: result.missing };
   },
   close: () => Promise.resolve(),

@@ -3,7 +3,7 @@
  * while the main thread reads, checks and writes the statements around it.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Handout } from '../../render/handout.js';
+import type { Handout } from '../../render/model/handout.js';
 import type { RenderReply, RenderRequest } from './render-thread.js';
 
 /** The bytes as an ArrayBuffer of their own, which can be handed over without a copy. */
@@ -16,10 +16,10 @@ async function render(request: RenderRequest): Promise<void> {
   try {
     const handout: Handout = request.handout;
     if (request.format === 'docx') {
-      const bytes = ownBuffer(await (await import('../../render/docx.js')).renderDocx(handout));
+      const bytes = ownBuffer(await (await import('../../render/docx/index.js')).renderDocx(handout));
       reply = { id: request.id, bytes, missing: [] };
     } else {
-      const result = await (await import('../../render/pdf.js')).renderPdf(handout);
+      const result = await (await import('../../render/pdf/index.js')).renderPdf(handout);
       reply = { id: request.id, bytes: ownBuffer(result.bytes), missing: result.missing };
     }
   } catch (error) {

@@ -13,7 +13,7 @@ import { parseProjectYaml } from './yaml-document.js';
 import { describeValue, quote } from '../../model/describe.js';
 import { didYouMean } from '../../model/suggest.js';
 import { own } from '../../model/own.js';
-import type { FontChoice, Template } from '../../render/template.js';
+import type { FontChoice, Template } from '../../render/model/template.js';
 import { ConfigError } from '../io/errors.js';
 import { MAX_YAML_FILE_BYTES, readProjectText, readRegularFile } from '../io/read.js';
 

@@ -107,8 +107,8 @@ export async function inspectOne(path: string, context: LoadContext, text?: stri
   const { template } = resolved;
   const images = resolveImages(statement, context.config.dir);
   const [{ buildHandout }, { handoutLook, renderHtml }] = await Promise.all([
-    import('../../render/handout.js'),
-    import('../../render/html.js'),
+    import('../../render/model/handout.js'),
+    import('../../render/html/index.js'),
   ]);
   const date = fields.date ? new Date(`${fields.date}T00:00:00Z`) : new Date(0);
   // The speaker's copy carries the start times and the end of the slot; the page draws it in the handout's look.

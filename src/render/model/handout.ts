@@ -5,11 +5,11 @@
  * each spoken paragraph's running time and the end of the slot.
  */
 import type { Nodes, Definition, FootnoteDefinition, PhrasingContent, RootContent, TableCell } from 'mdast';
-import { formatClock } from '../model/duration.js';
-import { htmlText } from '../model/html-text.js';
-import { collapseSpaces } from '../model/spaces.js';
-import type { Point, Statement } from '../model/statement.js';
-import type { Timing } from '../timing/estimate.js';
+import { formatClock } from '../../model/duration.js';
+import { htmlText } from '../../model/html-text.js';
+import { collapseSpaces } from '../../model/spaces.js';
+import type { Point, Statement } from '../../model/statement.js';
+import type { Timing } from '../../timing/estimate.js';
 import { sessionWords } from './session.js';
 import { fill, labelsFor, type Labels, type Template } from './template.js';
 

@@ -1,7 +1,7 @@
 /**
  * The fonts a DOCX handout uses, embedded in it as Word does with "Embed fonts in the file", so that
  * Word and LibreOffice on a PC without Noto lay the handout out as the PDF: each face subset (HarfBuzz's
- * hb-subset, font-subset.ts) and obfuscated as the standard asks.
+ * hb-subset, fonts/subset.ts) and obfuscated as the standard asks.
  *
  * Every handout embeds the same subset of a face: the blocks real statements draw on in the six
  * languages (Latin with its extensions, combining accents, Greek, Cyrillic, Arabic, punctuation,
@@ -12,11 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { Handout, Block, Inline } from './handout.js';
-import { decodeEntities } from '../model/html-text.js';
-import { escapeHtml } from './html.js';
-import { fontFiles, missingFontPackage, SCRIPT_FAMILIES, type FontStyle } from './font-files.js';
-import type { FontChoice } from './template.js';
+import type { Handout, Block, Inline } from '../model/handout.js';
+import { decodeEntities, escapeHtml } from '../../model/html-text.js';
+import { fontFiles, missingFontPackage, type FontStyle } from '../fonts/files.js';
+import { hasScript, scriptFamilies } from '../fonts/scripts.js';
+import type { FontChoice } from '../model/template.js';
 
 /** The parts of a package, path → XML or bytes, as the renderer assembles them. */
 type Parts = Map<string, string | Uint8Array>;
@@ -106,7 +106,7 @@ function embed(face: Face, text: string): Promise<EmbeddedFace | null> {
   let face$ = made.get(cacheKey);
   if (!face$) {
     face$ = (async () => {
-      const { subsetFont } = await import('./font-subset.js');
+      const { subsetFont } = await import('../fonts/subset.js');
       const subset = await subsetFont(() => readFileSync(face.file), text, `${face.file}\0${stamp}`);
       const key = keyOf(subset);
       const bytes = obfuscate(subset, key);
@@ -184,13 +184,8 @@ function facesOf(handout: Handout, use: ReturnType<typeof usage>): Face[] {
   add(fonts.headings.family, fonts.headings, ['regular', 'bold']);
   if (use.code) add(fonts.code.family, fonts.code, ['regular', 'bold']);
   const characters = [...use.characters].join('');
-  if (/[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/.test(characters))
-    add(SCRIPT_FAMILIES.arabic, { family: SCRIPT_FAMILIES.arabic }, ['regular', 'bold']);
-  if (
-    /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u.test(characters) &&
-    !missingFontPackage(SCRIPT_FAMILIES.cjk)
-  )
-    add(SCRIPT_FAMILIES.cjk, { family: SCRIPT_FAMILIES.cjk }, ['regular', 'bold']);
+  for (const { script, family } of scriptFamilies())
+    if (hasScript(characters, script) && !missingFontPackage(family)) add(family, { family }, ['regular', 'bold']);
   return [...faces.values()];
 }
 

@@ -8,7 +8,7 @@
  * outline, so that the text layer holds one entry for each (glyph, text) and no entry is shared.
  */
 import type { Font } from 'fontkit';
-import { CachedRun, perFont, type GlyphRun } from './fonts.js';
+import { CachedRun, perFont, type GlyphRun } from '../fonts/parsed.js';
 
 type Glyph = GlyphRun['glyphs'][number];
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FontChoice } from './template.js';
+import type { FontChoice } from '../model/template.js';
 
 /** The four styles of a family. */
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -31,7 +31,7 @@ const UPRIGHT_ONLY: Record<FontStyle, string> = {
 };
 
 /** The package's own folder of fonts. */
-const BUNDLED = fileURLToPath(new URL('../../fonts/', import.meta.url));
+const BUNDLED = fileURLToPath(new URL('../../../fonts/', import.meta.url));
 
 /**
  * The TrueType files of the families alliance knows, by package and style: `bundled` ones ship in
@@ -58,9 +58,8 @@ const SHIPPED: Record<
     styles: UPRIGHT_ONLY,
     bundled: true,
   },
-  // Arabic and Chinese have no italics: emphasis in them is drawn upright. The Arabic font draws each
-  // letter form whole: Noto's Arabic fonts build dotted letters from shared shapes, which a PDF's text
-  // layer cannot tell apart (copied text came out جريمة → حرتمة).
+  // Arabic and Chinese have no italics: emphasis in them is drawn upright (which family draws which
+  // script: src/data/scripts.yaml).
   'IBM Plex Sans Arabic': {
     package: '@expo-google-fonts/ibm-plex-sans-arabic',
     prefix: 'IBMPlexSansArabic',
@@ -73,9 +72,6 @@ const SHIPPED: Record<
     styles: UPRIGHT_ONLY,
   },
 };
-
-/** The families for Arabic and for Chinese (and Japanese kana) text, whatever the template's fonts. */
-export const SCRIPT_FAMILIES = { arabic: 'IBM Plex Sans Arabic', cjk: 'Noto Sans SC' } as const;
 
 /** The folder of a family's package, or undefined when the project has not installed it. */
 function packageFolder(name: string): string | undefined {

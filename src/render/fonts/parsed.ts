@@ -4,8 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
-import { fontFiles, type FontStyle } from './font-files.js';
-import type { FontChoice } from './template.js';
+import { fontFiles, type FontStyle } from './files.js';
+import type { FontChoice } from '../model/template.js';
 
 const parsed = new Map<string, Font>();
 

@@ -5,7 +5,7 @@
  * entries in a fixed order.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import { embeddedPartKeys } from './docx-fonts.js';
+import { embeddedPartKeys } from './fonts.js';
 import { zip, type ZipEntry } from './zip.js';
 
 /** What the normalized package carries. */

@@ -1,6 +1,6 @@
 /** The look of a handout, as read from templates/<name>.yaml: every length in points. */
-import type { LanguageLabels, LanguageRecord } from '../model/language.js';
-import { own } from '../model/own.js';
+import type { LanguageLabels, LanguageRecord } from '../../model/language.js';
+import { own } from '../../model/own.js';
 
 /** A font: a family shipped with alliance, or TrueType files of the template (absolute paths, resolved). */
 export type FontChoice =

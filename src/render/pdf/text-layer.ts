@@ -14,7 +14,7 @@
  */
 import type { Font } from 'fontkit';
 import { ALIAS_STEP, directionMarkFont, edgeSpaceFont, openEndFont, SPACE_KEPT } from './font-views.js';
-import { drawText } from './pdf-font-work.js';
+import { drawText } from './font-work.js';
 
 /** What this module uses of pdfkit's embedded font. */
 interface EmbeddedFont {

@@ -1,9 +1,9 @@
 /**
- * Handout → DOCX: the neutral handout model (render/handout.ts, shared with the PDF) written with the
+ * Handout → DOCX: the neutral handout model (render/model/handout.ts, shared with the PDF) written with the
  * `docx` library's document model. Headers and footers with page numbers, real footnotes, list
  * numbering that restarts for each list, tables, images, hyperlinks, right-to-left paragraphs and runs
  * tagged with their languages, the template's fonts and colours, and the speaker's copy in large type
- * with times in the margin. Parts that repeat between handouts are reused (docx-parts.ts).
+ * with times in the margin. Parts that repeat between handouts are reused (parts.ts); the styles are styles.ts's.
  */
 import {
   AlignmentType,
@@ -16,7 +16,6 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
-  LineRuleType,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -30,15 +29,16 @@ import {
   type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
-} from './docx-library.js';
-import { packDocx } from './docx-normalize.js';
-import { embedFonts } from './docx-fonts.js';
-import { compileParts, FOOTER_PATH, HEADER_PATH, STYLES_PATH, type ReusablePart } from './docx-parts.js';
-import type { Block, Handout, Inline, ListItem } from './handout.js';
-import { scriptRuns, wordLanguages } from './scripts.js';
-import { PAPER, type FontChoice } from './template.js';
+} from './library.js';
+import { packDocx } from './normalize.js';
+import { embedFonts } from './fonts.js';
+import { compileParts, FOOTER_PATH, HEADER_PATH, STYLES_PATH, type ReusablePart } from './parts.js';
+import type { Block, Handout, Inline, ListItem } from '../model/handout.js';
+import { hasRightToLeft, isRightToLeft, scriptRuns, type wordLanguages } from '../fonts/scripts.js';
+import { PAPER } from '../model/template.js';
+import { copyLook, documentStyles, type DocumentStyles } from './styles.js';
+import { AUTO, family, halfPoints, hex, twips } from './units.js';
 
-const TWIPS_PER_POINT = 20;
 const PIXELS_PER_POINT = 96 / 72;
 /** Bullets by depth, in the body font (the same as the PDF's). */
 const BULLETS = ['•', '–', '·'];
@@ -51,20 +51,10 @@ const HEADINGS = [
   HeadingLevel.HEADING_6,
 ];
 
-/** Line spacing as a multiple: without the rule said outright, LibreOffice reads it as exact and clips images. */
-const AUTO = LineRuleType.AUTO;
-/** The fonts Word uses for Arabic (complex script) and Chinese (East Asian) text: the ones the PDF embeds. */
-const ARABIC_FONT = 'IBM Plex Sans Arabic';
-const CJK_FONT = 'Noto Sans SC';
-const hex = (colour: string) => colour.replace('#', '').toUpperCase();
-const halfPoints = (points: number) => Math.round(points * 2);
-const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
-const family = (font: FontChoice) => font.family;
-
 /** Renders a handout to the bytes of a .docx file, the same bytes for the same handout. */
 export async function renderDocx(handout: Handout): Promise<Uint8Array> {
   const compiler = new DocxCompiler(handout);
-  const styles = compiler.styles();
+  const styles = documentStyles(handout);
   // The parts are taken before the library zips them, so the package is compressed once, after normalizing;
   // the parts that repeat from one handout to the next are written once.
   const parts = new Map(
@@ -124,7 +114,6 @@ class DocxCompiler {
   private readonly template;
   private readonly speaker: boolean;
   private readonly bodySize: number;
-  private readonly lineSpacing: number;
   private readonly contentWidth: number;
   private readonly numbering: {
     reference: string;
@@ -141,12 +130,12 @@ class DocxCompiler {
   private readonly languages: ReturnType<typeof wordLanguages>;
 
   constructor(private readonly handout: Handout) {
-    this.rtl = handout.direction === 'rtl';
-    this.languages = wordLanguages(handout.documentLanguage, handout.script);
+    const look = copyLook(handout);
+    this.rtl = look.rtl;
+    this.languages = look.languages;
     this.template = handout.template;
-    this.speaker = handout.copy === 'speaker';
-    this.bodySize = this.speaker ? this.template.speakerCopy.size : this.template.sizes.body;
-    this.lineSpacing = this.speaker ? this.template.speakerCopy.lineSpacing : this.template.lineSpacing;
+    this.speaker = look.speaker;
+    this.bodySize = look.bodySize;
     const [width] = PAPER[this.template.paper];
     this.contentWidth = width - this.template.margins.left - this.template.margins.right;
   }
@@ -156,11 +145,7 @@ class DocxCompiler {
    * and footer or empty ones where the part written for an earlier handout stands in (they hold text
    * only, so their relationships are the same).
    */
-  document(parts: {
-    styles: ReturnType<DocxCompiler['styles']> | undefined;
-    header: boolean;
-    footer: boolean;
-  }): Document {
+  document(parts: { styles: DocumentStyles | undefined; header: boolean; footer: boolean }): Document {
     const { styles } = parts;
     const { template, handout } = this;
     const [width, height] = PAPER[template.paper];
@@ -218,140 +203,20 @@ class DocxCompiler {
     return { language: this.languages, ...options };
   }
 
-  /** The runs of a piece of text, one per script: Arabic ones right to left, all tagged with their languages. */
+  /** The runs of a piece of text, one per script: those of right-to-left scripts marked so, all tagged with their languages. */
   private textRuns(text: string, options: IRunOptions): TextRun[] {
-    if (!this.rtl && !/[\u0600-\u06ff]/.test(text)) return [new TextRun(this.run({ ...options, text }))];
+    if (!this.rtl && !hasRightToLeft(text)) return [new TextRun(this.run({ ...options, text }))];
     return scriptRuns(text).map(
       (run, index) =>
         new TextRun(
           this.run({
             ...options,
             text: run.text,
-            rightToLeft: run.script === 'arabic',
+            rightToLeft: isRightToLeft(run.script),
             break: index === 0 ? options.break : undefined,
           }),
         ),
     );
-  }
-
-  /** The styles of the document: what the template, the copy and the language decide. */
-  styles() {
-    const { template } = this;
-    const body = family(template.fonts.body);
-    const headings = template.sizes.headings;
-    return {
-      default: {
-        document: {
-          run: {
-            font: { ascii: body, hAnsi: body, cs: ARABIC_FONT, eastAsia: CJK_FONT },
-            size: halfPoints(this.bodySize),
-            sizeComplexScript: halfPoints(this.bodySize),
-            color: hex(template.colours.text),
-            language: this.languages,
-          },
-          paragraph: {
-            spacing: {
-              after: twips(template.paragraphSpacing),
-              line: Math.round(240 * this.lineSpacing),
-              lineRule: AUTO,
-            },
-            ...(this.rtl ? { bidirectional: true } : {}),
-          },
-        },
-        heading1: this.headingStyle(headings[0] ?? 14),
-        heading2: this.headingStyle(headings[1] ?? 12),
-        heading3: this.headingStyle(headings[2] ?? 11),
-        heading4: this.headingStyle(headings[3] ?? 11),
-        heading5: this.headingStyle(headings[4] ?? 11),
-        heading6: this.headingStyle(headings[5] ?? 11),
-        hyperlink: { run: { color: hex(template.colours.link), underline: {} } },
-        footnoteReference: { run: { superScript: true } },
-        footnoteText: {
-          run: { size: halfPoints(template.sizes.notes) },
-          paragraph: { spacing: { after: 60, line: 240, lineRule: AUTO } },
-        },
-      },
-      paragraphStyles: [
-        {
-          id: 'HandoutTitle',
-          name: 'Handout Title',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: {
-            font: this.fontSlots(family(template.fonts.headings)),
-            size: halfPoints(template.sizes.title),
-            bold: true,
-            color: hex(template.colours.accent),
-          },
-          paragraph: { spacing: { after: 80, line: 240, lineRule: AUTO }, keepNext: true },
-        },
-        {
-          id: 'HandoutByline',
-          name: 'Handout Byline',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: { size: halfPoints(template.sizes.subtitle), color: hex(template.colours.text) },
-          paragraph: { spacing: { after: 0, line: 260, lineRule: AUTO }, keepNext: true },
-        },
-        {
-          id: 'HandoutHeader',
-          name: 'Handout Header',
-          basedOn: 'Normal',
-          run: { size: halfPoints(template.sizes.header), color: hex(template.colours.muted) },
-          paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO } },
-        },
-        {
-          id: 'HandoutFooter',
-          name: 'Handout Footer',
-          basedOn: 'Normal',
-          run: { size: halfPoints(template.sizes.footer), color: hex(template.colours.muted) },
-          paragraph: { spacing: { after: 0, line: 240, lineRule: AUTO }, alignment: AlignmentType.CENTER },
-        },
-        {
-          id: 'HandoutCode',
-          name: 'Handout Code',
-          basedOn: 'Normal',
-          run: { font: family(template.fonts.code), size: halfPoints(template.sizes.code) },
-          paragraph: {
-            spacing: {
-              before: twips(template.paragraphSpacing),
-              after: twips(template.paragraphSpacing),
-              line: 240,
-              lineRule: AUTO,
-            },
-          },
-        },
-        {
-          id: 'HandoutQuote',
-          name: 'Handout Quote',
-          basedOn: 'Normal',
-          run: { italics: true },
-          paragraph: { indent: { left: twips(22) } },
-        },
-      ],
-    };
-  }
-
-  /** A font for every script slot: the template's for Latin and Cyrillic, the Arabic and Chinese families for theirs. */
-  private fontSlots(latin: string) {
-    return { ascii: latin, hAnsi: latin, cs: ARABIC_FONT, eastAsia: CJK_FONT };
-  }
-
-  private headingStyle(size: number) {
-    const { template } = this;
-    return {
-      run: {
-        font: this.fontSlots(family(template.fonts.headings)),
-        size: halfPoints(this.speaker ? Math.max(size, this.bodySize) : size),
-        bold: true,
-        color: hex(template.colours.accent),
-      },
-      paragraph: {
-        spacing: { before: twips(template.paragraphSpacing * 1.6), after: twips(template.paragraphSpacing * 0.6) },
-        keepNext: true,
-        keepLines: true,
-      },
-    };
   }
 
   private header(): Header {

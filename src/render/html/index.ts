@@ -4,14 +4,8 @@
  * word of the statement is escaped: its content is text, never markup. Blocks carry their source line
  * (`data-line`) and, on the speaker's copy, the time each should start at.
  */
-import type { Block, Handout, Inline, ListItem } from './handout.js';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
-}
+import { escapeHtml } from '../../model/html-text.js';
+import type { Block, Handout, Inline, ListItem } from '../model/handout.js';
 
 function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');

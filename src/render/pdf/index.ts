@@ -5,11 +5,11 @@
  * paragraphs of the speaker's copy kept whole on a page, and, for Arabic, the whole page mirrored.
  */
 import PDFDocument from 'pdfkit';
-import type { Block, Handout, ImageData, Inline, Marks } from './handout.js';
-import { TextSetter, type Line, type MissingGlyph, type RunStyle } from './pdf-text.js';
-import { PAPER, pageLabel, type Template } from './template.js';
+import type { Block, Handout, ImageData, Inline, Marks } from '../model/handout.js';
+import { TextSetter, type Line, type MissingGlyph, type RunStyle } from './text-setter.js';
+import { PAPER, pageLabel, type Template } from '../model/template.js';
 
-export type { MissingGlyph } from './pdf-text.js';
+export type { MissingGlyph } from './text-setter.js';
 
 /** The PDF and what could not be drawn. */
 export interface PdfResult {

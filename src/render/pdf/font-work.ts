@@ -5,7 +5,7 @@
  * subset the fonts, took a tenth of the build each.
  */
 import type { Font } from 'fontkit';
-import { perFont } from './fonts.js';
+import { perFont } from '../fonts/parsed.js';
 
 /** What pdfkit's embedded font does to lay text out: fontkit's layout, its positions scaled to thousandths of an em. */
 interface LayingOut {

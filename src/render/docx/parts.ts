@@ -8,7 +8,7 @@
  * is missing or does not behave as expected, every part is compiled each time, or the library's own
  * packer is used, so that a change of the library costs speed, never a wrong file.
  */
-import { Packer, type Document } from './docx-library.js';
+import { Packer, type Document } from './library.js';
 import { unzipSync } from 'fflate';
 
 /** The parts of a package, as the library's compiler gives them. */

@@ -5,8 +5,8 @@
  * number package's ordinal, its endings changed for the noun's gender, or a table of ordinals) and
  * its `session` label.
  */
-import type { LanguageRecord } from '../model/language.js';
-import { cardinalWords, ordinalWords } from '../timing/numbers.js';
+import type { LanguageRecord } from '../../model/language.js';
+import { cardinalWords, ordinalWords } from '../../timing/numbers.js';
 
 /** The ordinal of `value` (1–99) from a table: units, teens, tens, and units joined to tens. */
 function fromTable(
