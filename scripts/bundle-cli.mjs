@@ -53,6 +53,17 @@ function keepBundles(files) {
   };
 }
 
+/**
+ * Fails the bundle when a patch of a library (docs/dependencies.md) found nothing to change: the library
+ * moved under it, and the bundle would be slower without a word.
+ */
+function mustApply(plugin, name, applied) {
+  plugin.onEnd((result) => {
+    if (result.errors.length === 0 && !applied())
+      throw new Error(`scripts/bundle-cli.mjs: the patch ${name} found nothing to change; see docs/dependencies.md`);
+  });
+}
+
 /** Packages that read files of their own (fonts, tries, WebAssembly, locales by name) stay where npm put them. */
 const EXTERNAL = ['fontkit', 'pdfkit', 'harfbuzzjs', 'n2words', 'n2words/*', 'linebreak', 'playwright-core'];
 
@@ -63,10 +74,13 @@ const EXTERNAL = ['fontkit', 'pdfkit', 'harfbuzzjs', 'n2words', 'n2words/*', 'li
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(plugin) {
+    let applied = false;
+    mustApply(plugin, 'commander-lazy-child-process', () => applied);
     plugin.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
       const eager = "const childProcess = require('node:child_process');";
       if (!text.includes(eager)) return undefined;
+      applied = true;
       const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
       return { contents: text.replace(eager, lazy), loader: 'js', resolveDir: dirname(args.path) };
     });
@@ -81,7 +95,12 @@ const lazyChildProcess = {
 const noColourDetection = {
   name: 'no-colour-detection',
   setup(plugin) {
-    plugin.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'none', namespace: 'no-colour-detection' }));
+    let applied = false;
+    mustApply(plugin, 'chalk-no-colour-detection', () => applied);
+    plugin.onResolve({ filter: /^#supports-color$/ }, () => {
+      applied = true;
+      return { path: 'none', namespace: 'no-colour-detection' };
+    });
     plugin.onLoad({ filter: /.*/, namespace: 'no-colour-detection' }, () => ({
       contents: 'export default { stdout: false, stderr: false };',
       loader: 'js',

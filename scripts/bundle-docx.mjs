@@ -10,7 +10,7 @@
 // forms that do the same in the same order, without the detours.
 //
 // A document given no styles or theme of its own gets the library's defaults, the same objects each
-// time: they are made once per process (docx-parts.ts stubs both parts where they repeat, and the
+// time: they are made once per process (src/render/docx/parts.ts stubs both parts where they repeat, and the
 // library's default styles and theme took about a twentieth of a DOCX build again). The bundle must write the
 // bytes docx itself writes: test/docx-bundle.test.ts compares them.
 import { build } from 'esbuild';

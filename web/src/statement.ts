@@ -67,7 +67,7 @@ function handout(view: StatementView): HTMLElement {
     frame.append(h('p', { class: 'unusable' }, 'The statement cannot be shown: see the messages.'));
     return frame;
   }
-  // The server escapes every word of the statement (src/render/html.ts); the policy runs no inline script.
+  // The server escapes every word of the statement (src/render/html/index.ts); the policy runs no inline script.
   frame.innerHTML = view.html;
   const article = frame.querySelector<HTMLElement>('article');
   for (const [name, value] of Object.entries(view.look ?? {})) article?.style.setProperty(name, value);

@@ -4,12 +4,14 @@
  * session, the footer, empty notes) written by the library once per process for each key and reused.
  * Those parts are most of the XML of a short handout and most of the time the library spends on it.
  *
- * This uses the library's compiler before it zips (`Packer.compiler`, not in its typings): where that
- * is missing or does not behave as expected, every part is compiled each time, or the library's own
- * packer is used, so that a change of the library costs speed, never a wrong file.
+ * This uses the library's compiler before it zips (`Packer.compiler`, not in its typings; the patch
+ * `docx-reused-parts` of docs/dependencies.md): where that is missing or does not behave as expected,
+ * every part is compiled each time, or the library's own packer is used, so that a change of the library
+ * costs speed, never a wrong file (and test/library-patches.test.ts fails).
  */
 import { Packer, type Document } from './library.js';
 import { unzipSync } from 'fflate';
+import { patchApplied, patchOn } from '../../data/patches.js';
 
 /** The parts of a package, as the library's compiler gives them. */
 export type Parts = ReadonlyMap<string, string | Uint8Array>;
@@ -61,7 +63,7 @@ const STUB = { [STUB_TAG]: {} };
 const written = new Map<string, string | Uint8Array>();
 const MAX_WRITTEN = 512;
 /** Turned off for the process when the library's compiler does not behave as this module expects. */
-let reuse = true;
+let reuse = patchOn('docx-reused-parts');
 
 /** The compiler, or undefined where this version of the library has none to use. */
 function libraryCompiler(): PartsCompiler | undefined {
@@ -107,6 +109,7 @@ export async function compileParts(
       return compiler.compile(documentOf(NONE), undefined, []);
     }
   }
+  if (hits.length > 0) patchApplied('docx-reused-parts');
   if (reuse) {
     for (const part of reusable) {
       if (part.key === undefined || hits.includes(part) || !parts.has(part.path) || written.size >= MAX_WRITTEN)

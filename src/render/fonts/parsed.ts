@@ -1,6 +1,6 @@
 /**
  * Fonts for PDF handouts, parsed once per process by fontkit and shared by every document (pdfkit
- * accepts a parsed font). Where their files are: font-files.ts.
+ * accepts a parsed font). Where their files are: files.ts.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { create, type Font } from 'fontkit';

@@ -42,19 +42,8 @@ function load(): Promise<HarfBuzz> {
   harfbuzz ??= (async () => {
     const require = createRequire(import.meta.url);
     const path = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
-    // Compiled by V8's baseline compiler only. Its optimizing compiler went on compiling HarfBuzz's hot
-    // functions after the subsets were made, and the process waited for it before exiting: a one-handout
-    // DOCX build took 0.59 s instead of 0.32 s. A batch of Chinese handouts, each with its own subset of
-    // the large Chinese font, takes about 5% longer this way. The flag is set back once HarfBuzz is compiled.
-    const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
-    setFlagsFromString('--liftoff-only');
-    let compiled;
-    try {
-      compiled = await WebAssembly.instantiate(readFileSync(path));
-    } finally {
-      setFlagsFromString('--no-liftoff-only');
-    }
-    const { instance } = compiled;
+    // How V8 compiles it is the CLI's choice, not this module's (src/cli/launch.ts: baseline only).
+    const { instance } = await WebAssembly.instantiate(readFileSync(path));
     const exports = instance.exports as HarfBuzz;
     exports._initialize();
     return exports;

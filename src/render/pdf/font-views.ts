@@ -1,6 +1,6 @@
 /**
  * Views of a font that change what a PDF's text layer records, not what the page shows. Each is drawn
- * in the document's own embedded font of the family (see `withLayout` in pdf-text-layer.ts): pdf.js
+ * in the document's own embedded font of the family (see `withLayout` in text-layer.ts): pdf.js
  * starts a new text item at every change of font, and text items of a right-to-left line split
  * apart come out in display order, words reversed.
  *
@@ -121,17 +121,17 @@ export const directionMarkFont = perFont((font, mark: string) => invisibleFont(f
 
 /**
  * A space as the text layer holds it where pdf.js would drop one (see `writeEdgeSpace` and
- * `writeOpenEnd` in pdf-text-layer.ts): a right-to-left mark and a space, which pdf.js, unlike a space,
+ * `writeOpenEnd` in text-layer.ts): a right-to-left mark and a space, which pdf.js, unlike a space,
  * does not take for white space. pdf.js drops the right-to-left mark of its own accord only alone.
  */
 export const SPACE_KEPT = '\u200f ';
 
-/** The font as it writes `text` with one glyph a thousandth of an em wide (see `writeOpenEnd` in pdf-text-layer.ts). */
+/** The font as it writes `text` with one glyph a thousandth of an em wide (see `writeOpenEnd` in text-layer.ts). */
 export const openEndFont = perFont((font, text: string) => invisibleFont(font, text, font.unitsPerEm / 1000));
 
 /**
  * The font as it draws `drawn` (a sign) and records nothing of it but a right-to-left mark, which
- * pdf.js drops: the sign is written elsewhere (see `runEnds` in pdf-text.ts).
+ * pdf.js drops: the sign is written elsewhere (see `runEnds` in line-draw.ts).
  */
 export const silentFont = perFont((font, drawn: string) =>
   withLayoutOf(font, () => {
@@ -143,7 +143,7 @@ export const silentFont = perFont((font, drawn: string) =>
   }),
 );
 
-/** The font as it writes `SPACE_KEPT` as a space `advance` font units wide (see `writeEdgeSpace` in pdf-text-layer.ts). */
+/** The font as it writes `SPACE_KEPT` as a space `advance` font units wide (see `writeEdgeSpace` in text-layer.ts). */
 export const edgeSpaceFont = perFont((font, advance: number) => invisibleFont(font, SPACE_KEPT, advance));
 
 /** The font as it writes `text` with one glyph: its own for the text's first character or a copy of its space, advancing `advance`. */

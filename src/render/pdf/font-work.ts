@@ -1,10 +1,12 @@
 /**
  * Work pdfkit and fontkit repeat for every PDF, done once per process instead, through their internals
- * (pinned in package.json; the handouts are byte-identical with and without this). Measured on 200
+ * (pinned, and listed in docs/dependencies.md; the handouts are byte-identical with and without each
+ * patch, which test/library-patches.test.ts checks, switching each off). Measured on 200
  * statements to PDF: laying each word out and scaling it again, and decoding each glyph again to
  * subset the fonts, took a tenth of the build each.
  */
 import type { Font } from 'fontkit';
+import { patchApplied, patchOn } from '../../data/patches.js';
 import { perFont } from '../fonts/parsed.js';
 
 /** What pdfkit's embedded font does to lay text out: fontkit's layout, its positions scaled to thousandths of an em. */
@@ -48,8 +50,9 @@ const MAX_RUNS = 100_000;
  */
 function shareLayouts(font: object): void {
   const prototype = Object.getPrototypeOf(font) as Partial<LayingOut>;
-  if (sharing.has(prototype) || typeof prototype.layoutRun !== 'function') return;
+  if (sharing.has(prototype) || typeof prototype.layoutRun !== 'function' || !patchOn('pdfkit-shared-layouts')) return;
   sharing.add(prototype);
+  patchApplied('pdfkit-shared-layouts');
   const layoutRun = prototype.layoutRun;
   prototype.layoutRun = function (this: LayingOut, text: string, features?: unknown[]): ScaledRun {
     const key = features === undefined ? text : features.length === 0 ? `${text}\u0000[]` : undefined;
@@ -120,8 +123,15 @@ const glyphEntry = perFont((plain, id: number): GlyphEntry => {
 /** Makes fontkit's TrueType subsetter read each glyph of a font once per process (what its `_addGlyph` does). */
 function rememberGlyphs(subset: object): void {
   const prototype = Object.getPrototypeOf(subset) as Partial<TrueTypeSubset>;
-  if (sharing.has(prototype) || typeof prototype._addGlyph !== 'function' || !('glyphEncoder' in subset)) return;
+  if (
+    sharing.has(prototype) ||
+    typeof prototype._addGlyph !== 'function' ||
+    !('glyphEncoder' in subset) ||
+    !patchOn('fontkit-subset-glyphs')
+  )
+    return;
   sharing.add(prototype);
+  patchApplied('fontkit-subset-glyphs');
   const addGlyph = prototype._addGlyph;
   prototype._addGlyph = function (this: TrueTypeSubset, id: number): number {
     if (this.font._variationProcessor) return addGlyph.call(this, id);
@@ -169,9 +179,15 @@ function flushText(stream: PdfStream, write: PdfStream['write']): void {
  */
 function batchContent(stream: object): void {
   const prototype = Object.getPrototypeOf(stream) as Partial<PdfStream>;
-  if (sharing.has(prototype) || typeof prototype.write !== 'function' || typeof prototype.finalize !== 'function')
+  if (
+    sharing.has(prototype) ||
+    typeof prototype.write !== 'function' ||
+    typeof prototype.finalize !== 'function' ||
+    !patchOn('pdfkit-batched-content')
+  )
     return;
   sharing.add(prototype);
+  patchApplied('pdfkit-batched-content');
   const { write, finalize } = prototype;
   prototype.write = function (this: PdfStream, chunk: string | Uint8Array): void {
     if (typeof chunk === 'string') {
@@ -186,6 +202,9 @@ function batchContent(stream: object): void {
     finalize.call(this);
   };
 }
+
+const lineFragmentOn = patchOn('pdfkit-line-fragment');
+let fragmentUsed = false;
 
 /** pdfkit's drawing of one line of text at a point (what `text()` ends in, for text with no line breaks). */
 type Fragment = (text: string, x: number, y: number, options: object) => void;
@@ -204,9 +223,13 @@ export function drawText(
   width: number,
 ): void {
   const fragment = (doc as unknown as { _fragment?: Fragment })._fragment;
-  if (typeof fragment !== 'function' || options.lineBreak !== false) {
+  if (typeof fragment !== 'function' || options.lineBreak !== false || !lineFragmentOn) {
     doc.text(text, x, y, { ...options, textWidth: width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
     return;
+  }
+  if (!fragmentUsed) {
+    fragmentUsed = true;
+    patchApplied('pdfkit-line-fragment');
   }
   // What `text()` would hand on for a line it does not break, rotate or lay out in columns (named
   // one by one: spreading the caller's options cost a tenth of the drawing).

@@ -1,7 +1,7 @@
 /**
  * Handout → PDF in pure JavaScript, with pdfkit and the fonts shipped as npm packages (subset into
  * the file), so `npm ci` alone gives PDFs on any machine. The layout is the project's own (text is set
- * by pdf-text.ts): the header on every page and "Page X of Y", the title block, every kind of block,
+ * by text-setter.ts): the header on every page and "Page X of Y", the title block, every kind of block,
  * paragraphs of the speaker's copy kept whole on a page, and, for Arabic, the whole page mirrored.
  */
 import PDFDocument from 'pdfkit';

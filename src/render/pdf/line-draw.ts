@@ -231,7 +231,7 @@ export class LineDrawer {
       xs.set(index, x);
       x += runs[index]!.width;
     }
-    // Direction marks for a reader that orders a line by a rule of its own (see pdf-text-layer.ts):
+    // Direction marks for a reader that orders a line by a rule of its own (see text-layer.ts):
     // in a right-to-left line, a right-to-left mark at the left edge of each left-to-right stretch
     // (`2024.`, `(UNODC)`); in a left-to-right line, each right-to-left stretch between a right-to-left
     // mark at its left edge (where a letter's marks may stand) and a left-to-right one at its right.
@@ -372,7 +372,7 @@ export class LineDrawer {
     return endWritten;
   }
 
-  /** Writes `spaces` at `x` as one space that pdf.js keeps at the edge of a text item (see `writeEdgeSpace` in pdf-text-layer.ts). */
+  /** Writes `spaces` at `x` as one space that pdf.js keeps at the edge of a text item (see `writeEdgeSpace` in text-layer.ts). */
   private writeEdgeSpace(spaces: string, style: RunStyle, x: number, y: number): void {
     this.fonts.select(style);
     writeEdgeSpace(
