@@ -1,5 +1,6 @@
 /** Server-sent events: the open pages hear of every save (a statement, the config, a template). */
 import type { ServerResponse } from 'node:http';
+import type { PageEvents } from './contract.js';
 import { SECURITY_HEADERS } from './guard.js';
 
 /** The pages listening, and a way to tell them all. */
@@ -19,7 +20,7 @@ export class EventHub {
   }
 
   /** Sends one event to every page. */
-  send(event: string, data: unknown): void {
+  send<Name extends keyof PageEvents>(event: Name, data: PageEvents[Name]): void {
     const text = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const client of this.clients) client.write(text);
   }

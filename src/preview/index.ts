@@ -22,6 +22,7 @@ import {
   type StatementView,
 } from '../engine/index.js';
 import { loadAssets } from './assets.js';
+import type { PageInventory, PagePaceSaved, PageSaveOutcome, PageStatement } from './contract.js';
 import { EventHub } from './events.js';
 import { admit, contentSecurityPolicy, newToken, SECURITY_HEADERS } from './guard.js';
 import { HttpError, readJson, sendBytes, sendJson, textField } from './http.js';
@@ -51,7 +52,7 @@ export interface PreviewServer {
 const HOST = '127.0.0.1';
 
 /** The page's view of a statement: messages as plain data with their rule's documentation. */
-function viewJson(view: StatementView, name: string) {
+function viewJson(view: StatementView, name: string): PageStatement {
   return {
     ...view,
     path: name,
@@ -59,7 +60,7 @@ function viewJson(view: StatementView, name: string) {
       line: message.line ?? 1,
       column: message.column ?? 1,
       ruleId: message.ruleId ?? 'unknown',
-      severity: message.fatal ? 'error' : 'warning',
+      severity: message.fatal ? ('error' as const) : ('warning' as const),
       reason: message.reason,
       url: ruleUrl(message.ruleId ?? ''),
     })),
@@ -102,7 +103,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         project: config.dir,
         organization: config.organization ?? null,
         statements: inventory.all(),
-      });
+      } satisfies PageInventory);
     },
     'GET /api/statement': async (_request, response, query) => {
       const name = query.get('file');
@@ -123,7 +124,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         textField(body, 'text'),
         textField(body, 'hash'),
       );
-      sendJson(response, outcome.saved ? 200 : 409, outcome);
+      sendJson(response, outcome.saved ? 200 : 409, outcome satisfies PageSaveOutcome);
     },
     'POST /api/pace': async (request, response) => {
       const body = await readJson(request);
@@ -136,7 +137,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           textField(body, 'language'),
           pace,
         );
-        sendJson(response, 200, { saved: true, config: basename(path), pace: Math.round(pace) });
+        sendJson(response, 200, { saved: true, config: basename(path), pace: Math.round(pace) } satisfies PagePaceSaved);
       } catch (error) {
         if (error instanceof UsageError) throw new HttpError(400, error.message);
         // A config that cannot take the entry (broken, or `speakers` not a mapping) is left as it was.

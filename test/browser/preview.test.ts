@@ -88,6 +88,11 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
       'statements/evil.md': EVIL,
     });
     copyFileSync(join(ROOT, 'test/fixtures/languages/ar.md'), join(project, 'statements/ar.md'));
+    // Chinese, in a slot it overruns: what to cut is counted in characters, as the language counts.
+    writeFileSync(
+      join(project, 'statements/zh.md'),
+      readFileSync(join(ROOT, 'test/fixtures/languages/zh.md'), 'utf8').replace('slot: 3m', 'slot: 1m'),
+    );
     server = spawn(process.execPath, [join(ROOT, 'bin/alliance.js'), 'preview', '--no-open'], {
       cwd: project,
       env: { ...process.env, DISPLAY: '' },
@@ -131,7 +136,7 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     await page.goto(url);
     await page.waitForSelector('table.inventory tbody tr');
     const rows = page.locator('table.inventory tbody tr');
-    expect(await rows.count()).toBe(4);
+    expect(await rows.count()).toBe(5);
     const rowB = page.locator('tr[data-file="statements/b.md"]');
     expect(await rowB.locator('td').nth(1).textContent()).toBe('CCPCJ');
     expect(await rowB.locator('td').nth(3).textContent()).toBe('Omar Haddad');
@@ -148,7 +153,7 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     );
     expect(seconds).toEqual([...seconds].sort((x, y) => x - y));
     expect(await page.locator('ul.totals li').allTextContents()).toEqual([
-      expect.stringMatching(/^CCPCJ 34: 4 statements, \d+ words, \d:\d\d$/),
+      expect.stringMatching(/^CCPCJ 34: 5 statements, \d+ words, \d:\d\d$/),
     ]);
     await page.fill('input[type=search]', 'omar');
     expect(await rows.count()).toBe(1);
@@ -169,6 +174,12 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     // At its paragraph: right after the paragraph that holds the placeholder.
     const before = message.locator('xpath=../preceding-sibling::*[1]');
     expect(await before.textContent()).toContain('TODO');
+  });
+
+  it('counts what to cut as the language counts: characters in Chinese', async () => {
+    await open('statements/zh.md');
+    const pace = (await page.locator('.summary .pace').textContent()) ?? '';
+    expect(pace).toMatch(/^\d+ characters · \d+ characters a minute .* · cut about \d+ characters$/);
   });
 
   it('shows markup in a statement as text and runs none of it', async () => {

@@ -1,5 +1,5 @@
 /** The preview server's API, as the page calls it: paths relative to the tokened address it was opened at. */
-import type { Inventory, StatementView } from './types.js';
+import type { Inventory, PaceSaved, SaveOutcome, StatementView } from './types.js';
 
 /** An answer the server refused, with its reason. */
 export class ApiError extends Error {
@@ -36,10 +36,6 @@ export const loadStatement = (file: string) =>
 /** A statement as being edited (nothing is saved). */
 export const inspectText = (file: string, text: string) => send<StatementView>('POST', 'api/inspect', { file, text });
 
-/** What a save did. */
-export type SaveOutcome =
-  { saved: true; hash: string } | { saved: false; reason: string; detail: string; hash: string | null };
-
 /** Saves a statement if it is still what was opened (its hash). */
 export async function saveStatement(file: string, text: string, hash: string): Promise<SaveOutcome> {
   try {
@@ -52,7 +48,7 @@ export async function saveStatement(file: string, text: string, hash: string): P
 
 /** Saves a speaker's measured pace in the config. */
 export const savePace = (speaker: string, language: string, pace: number) =>
-  send<{ saved: boolean; config: string; pace: number }>('POST', 'api/pace', { speaker, language, pace });
+  send<PaceSaved>('POST', 'api/pace', { speaker, language, pace });
 
 /** A handout built on demand, as bytes to save. */
 export async function download(file: string, format: 'docx' | 'pdf', copy: 'handout' | 'speaker'): Promise<Blob> {

@@ -3,6 +3,7 @@ import { say } from './dom.js';
 import { showInventory } from './inventory.js';
 import { leaveRehearsal, showRehearsal } from './rehearse.js';
 import { showStatement, type OpenStatement } from './statement.js';
+import type { ServerEvents } from './types.js';
 
 const root = document.getElementById('app')!;
 let open: OpenStatement | undefined;
@@ -58,14 +59,14 @@ function follow(change: { files: string[]; project: boolean }): void {
 // Saves by any editor, of a statement or of the project's own files, reach the open page.
 const events = new EventSource('api/events');
 events.addEventListener('change', (event) =>
-  follow(JSON.parse((event as MessageEvent<string>).data) as { files: string[]; project: boolean }),
+  follow(JSON.parse((event as MessageEvent<string>).data) as ServerEvents['change']),
 );
 // A save told while the stream was not yet (or no longer) open is missed: on each opening, the page
 // is drawn again from what the server has now.
 events.addEventListener('open', () => follow({ files: [], project: true }));
 events.addEventListener('problem', (event) => {
   say(
-    `The project's files cannot be read: ${(JSON.parse((event as MessageEvent<string>).data) as { error: string }).error}`,
+    `The project's files cannot be read: ${(JSON.parse((event as MessageEvent<string>).data) as ServerEvents['problem']).error}`,
     'error',
   );
 });

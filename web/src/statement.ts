@@ -25,7 +25,7 @@ const FIT_WORDS: Record<string, string> = {
 };
 
 function summary(view: StatementView): HTMLElement {
-  const unit = view.unit === 'characters' ? 'characters' : 'words';
+  const unit = view.unit;
   const time =
     view.seconds === null
       ? 'cannot be timed'
@@ -33,7 +33,7 @@ function summary(view: StatementView): HTMLElement {
         ? clock(view.seconds)
         : `${clock(view.seconds)} of ${clock(view.slotSeconds)}`;
   const fit = view.fit;
-  const cut = fit && fit.wordsToCut > 0 ? ` · cut about ${fit.wordsToCut} words` : '';
+  const cut = fit && fit.wordsToCut > 0 ? ` · cut about ${fit.wordsToCut} ${unit}` : '';
   return h(
     'div',
     { class: 'summary' },
@@ -43,7 +43,7 @@ function summary(view: StatementView): HTMLElement {
     h(
       'span',
       { class: 'pace' },
-      `${view.writtenWords} ${view.unit === 'characters' ? 'characters' : 'words'} · ${view.pace} ${unit} a minute (${view.paceSource})${cut}`,
+      `${view.writtenWords} ${unit} · ${view.pace} ${unit} a minute (${view.paceSource})${cut}`,
     ),
   );
 }

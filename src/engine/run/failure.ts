@@ -44,6 +44,7 @@ export function stoppedOutcome<T extends TaskName>(task: T, path: string, why: s
       title: null,
       status: null,
       language: 'en',
+      unit: 'words',
       writtenWords: 0,
       seconds: null,
       slotSeconds: null,

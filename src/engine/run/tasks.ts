@@ -128,6 +128,8 @@ export interface ListOutcome {
   title: string | null;
   status: string | null;
   language: string;
+  /** What `writtenWords` counts: words, or characters where the language counts them (Chinese). */
+  unit: 'words' | 'characters';
   writtenWords: number;
   /** Estimated speaking time, null when the statement cannot be timed. */
   seconds: number | null;
@@ -155,6 +157,7 @@ export function listOne(path: string, input: Uint8Array | LoadProblem, context: 
     title: fields.title ?? null,
     status: fields.status ?? null,
     language: statement.settings.locale,
+    unit: statement.settings.languageRecord.unit,
     writtenWords: timing?.writtenWords ?? 0,
     seconds: timing ? Math.round(timing.seconds) : null,
     slotSeconds: statement.settings.slotSeconds,
