@@ -36,6 +36,10 @@ describe('the Node API', () => {
       /statements\/long\.md:\d+:1 Expected at most `3:00` of speaking time .* \(speaking-time\)\n/,
     );
     expect(output).toContain('1 errors, 0 warnings: findings');
+    expect(output).toMatch(
+      /^::error file=statements\/long\.md,line=\d+,col=1,.*title=speaking-time::Expected at most/m,
+    );
+    expect(output).toContain('alliance check: 1 error, 0 warnings in 2 files checked');
     expect(output).toMatch(/statements\/good\.md \d+ fits/);
     expect(output).toMatch(/statements\/long\.md \d+ over/);
   });

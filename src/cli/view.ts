@@ -1,6 +1,6 @@
 /** How this run shows its reports: the working folder, the environment, colours and whether stdout is a terminal. */
 import { chalkFor } from './color.js';
-import type { View } from './formatters/view.js';
+import type { ReportView as View } from '../engine/index.js';
 import type { Io } from './io.js';
 
 /** The view of `io`, with `--color` / `--no-color` (undefined when neither). */

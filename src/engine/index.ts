@@ -37,6 +37,8 @@ export type { CopyName, Format } from './build/build.js';
 export type { ListOutcome, ParagraphTimeOutcome, TimeOutcome } from './run/tasks.js';
 export type { InspectedParagraph } from './run/inspect.js';
 export type { SaveOutcome } from './run/save-statement.js';
+export { format, formatNames, loadFormatter } from './format/index.js';
+export type { FormattedCommand, Formatter, FormatterInput, View as ReportView } from './format/view.js';
 
 /** How a run ended: nothing to report, findings in statements, or a failure of the tool itself. */
 export type Outcome = 'clean' | 'findings' | 'failure';

@@ -86,8 +86,7 @@ export interface PageStatement {
 
 /** `PUT api/statement`: what a save did (409 when not saved). */
 export type PageSaveOutcome =
-  | { saved: true; hash: string }
-  | { saved: false; reason: string; detail: string; hash: string | null };
+  { saved: true; hash: string } | { saved: false; reason: string; detail: string; hash: string | null };
 
 /** `POST api/pace`: the pace saved, and the config file it was saved in. */
 export interface PagePaceSaved {

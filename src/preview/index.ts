@@ -137,7 +137,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           textField(body, 'language'),
           pace,
         );
-        sendJson(response, 200, { saved: true, config: basename(path), pace: Math.round(pace) } satisfies PagePaceSaved);
+        sendJson(response, 200, {
+          saved: true,
+          config: basename(path),
+          pace: Math.round(pace),
+        } satisfies PagePaceSaved);
       } catch (error) {
         if (error instanceof UsageError) throw new HttpError(400, error.message);
         // A config that cannot take the entry (broken, or `speakers` not a mapping) is left as it was.

@@ -1,7 +1,7 @@
 /**
  * The layers, enforced: data flows one way (cli → preview → engine → rules | timing | render → model | data),
  * the CLI and the preview enter the engine only by its front door, inside the engine each room uses only the
- * rooms below it (run → build → check → load → project → io), and inside render each writer (pdf, docx, html)
+ * rooms below it (format → run → build → check → load → project → io), and inside render each writer (pdf, docx, html)
  * uses only the handout model and the fonts, never another writer.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -28,7 +28,7 @@ const imports = sourceFiles(SRC).map((file) => {
 
 const LAYER_ORDER = ['cli', 'preview', 'engine', 'rules', 'render', 'timing', 'model', 'data', 'types'];
 const layerOf = (path: string) => path.split('/')[0]!;
-const ROOM_ORDER = ['run', 'build', 'check', 'load', 'project', 'io'];
+const ROOM_ORDER = ['format', 'run', 'build', 'check', 'load', 'project', 'io'];
 const roomOf = (path: string) =>
   path.startsWith('engine/') && path.split('/').length > 2 ? path.split('/')[1]! : undefined;
 

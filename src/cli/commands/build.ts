@@ -1,8 +1,16 @@
 /** `alliance build [paths…]`: a DOCX and a PDF handout of each statement, under `--out`. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { build, openProject, prepareBuild, ruleInfo, type Concurrency, type Format } from '../../engine/index.js';
+import {
+  build,
+  format,
+  formatNames,
+  openProject,
+  prepareBuild,
+  ruleInfo,
+  type Concurrency,
+  type Format,
+} from '../../engine/index.js';
 import { exitCodeOf } from '../exit-code.js';
-import { format, formatNames } from '../formatters/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { colorFlag, concurrencyFlag, configFlag, noColorFlag } from '../options.js';

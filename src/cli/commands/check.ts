@@ -1,8 +1,14 @@
 /** `alliance check [paths…]`: runs the rules on statements and reports in the chosen format. */
 import { Option, type Command } from 'commander';
-import { check, openProject, type CheckOptions as EngineCheckOptions, type Concurrency } from '../../engine/index.js';
+import {
+  check,
+  format,
+  formatNames,
+  openProject,
+  type CheckOptions as EngineCheckOptions,
+  type Concurrency,
+} from '../../engine/index.js';
 import { exitCodeOf } from '../exit-code.js';
-import { format, formatNames } from '../formatters/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import {

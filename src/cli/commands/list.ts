@@ -1,8 +1,14 @@
 /** `alliance list [paths…]`: the inventory of statements: who speaks where, how long, and whether check passes. */
 import { Option, type Command } from 'commander';
-import { LIST_SORTS, list, type Concurrency, type ListOptions as EngineListOptions } from '../../engine/index.js';
+import {
+  format,
+  formatNames,
+  list,
+  LIST_SORTS,
+  type Concurrency,
+  type ListOptions as EngineListOptions,
+} from '../../engine/index.js';
 import { exitCodeOf } from '../exit-code.js';
-import { format, formatNames } from '../formatters/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { colorFlag, concurrencyFlag, configFlag, noColorFlag } from '../options.js';

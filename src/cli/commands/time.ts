@@ -1,8 +1,7 @@
 /** `alliance time [paths…]`: how long each statement takes to deliver, and whether it fits its slot. */
 import { Option, type Command } from 'commander';
-import { openProject, time, type Concurrency } from '../../engine/index.js';
+import { format, formatNames, openProject, time, type Concurrency } from '../../engine/index.js';
 import { exitCodeOf } from '../exit-code.js';
-import { format, formatNames } from '../formatters/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { colorFlag, concurrencyFlag, configFlag, noColorFlag, paceOption, slotOption } from '../options.js';

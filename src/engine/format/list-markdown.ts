@@ -1,5 +1,5 @@
 /** `alliance list --format markdown`: the inventory and the session totals as Markdown tables, every value escaped. */
-import { formatClock } from '../../engine/index.js';
+import { formatClock } from '../../model/duration.js';
 import { COLUMNS, listRow, NUMERIC_COLUMNS } from './list-rows.js';
 import { markdownText } from './text.js';
 import type { FormatterInput } from './view.js';

@@ -3,7 +3,7 @@
  * text) made harmless for a terminal and a CI log.
  */
 import type { VFileMessage } from 'vfile-message';
-import { printable } from '../../engine/index.js';
+import { printable } from '../../model/describe.js';
 
 /**
  * Text from a statement as a human report prints it: control characters written out as `\u{…}`

@@ -1,5 +1,6 @@
 /** The inventory's columns and cells, shared by its table and Markdown formats. */
-import { formatClock, type ListOutcome, type SessionTotals } from '../../engine/index.js';
+import { formatClock } from '../../model/duration.js';
+import type { ListOutcome, SessionTotals } from '../index.js';
 import { displayPath } from './paths.js';
 import { plural, shown } from './text.js';
 

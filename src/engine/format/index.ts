@@ -1,8 +1,10 @@
 /**
- * The one registry of output formats: for each command, its formats by name, each a small module
- * loaded only when chosen. The valid names of `--format` come from here.
+ * The one registry of report formats: for each command, its formats by name, each a small module
+ * loaded only when chosen. The valid names of `--format` come from here, and the Node API's
+ * `loadFormatter` (as ESLint's) finds a format by name.
  */
-import type { MessagesInput, FormattedCommand, Formatter, FormatterInput } from './view.js';
+import { UsageError } from '../io/errors.js';
+import type { MessagesInput, FormattedCommand, Formatter, FormatterInput, View } from './view.js';
 
 type Loaders<C extends FormattedCommand> = Readonly<Record<string, () => Promise<Formatter<C>>>>;
 
@@ -62,6 +64,38 @@ const FORMATTERS: { [C in FormattedCommand]: Loaders<C> } = {
 /** The format names of a command, the first its default. */
 export function formatNames(command: FormattedCommand): string[] {
   return Object.keys(FORMATTERS[command]);
+}
+
+/**
+ * A report format by name, for a script or an editor extension: a function from the command's result
+ * to the text the CLI prints. Paths are shown relative to `view.cwd` (default: the process's folder),
+ * without colours unless `view.chalk` brings them; `view.env` is what the format reads of the
+ * environment (`GITHUB_WORKSPACE`, and `GITHUB_STEP_SUMMARY`, which the github format appends to): none
+ * unless given. An unknown name is a `UsageError` naming the formats there are.
+ */
+export async function loadFormatter<C extends FormattedCommand>(
+  command: C,
+  name: string,
+): Promise<
+  (
+    result: FormatterInput[C]['result'],
+    view?: Partial<View> & Omit<FormatterInput[C], keyof View | 'result'>,
+  ) => Promise<string>
+> {
+  if (!Object.hasOwn(FORMATTERS[command], name))
+    throw new UsageError(`Expected a format of \`${command}\` (${formatNames(command).join(', ')}), found \`${name}\``);
+  const { Chalk } = await import('chalk');
+  return async (result, view) => {
+    const input = {
+      cwd: process.cwd(),
+      env: {},
+      isTTY: false,
+      chalk: new Chalk({ level: 0 }),
+      ...view,
+      result,
+    } as FormatterInput[C];
+    return format(command, name, input);
+  };
 }
 
 /** Formats a command's result in the format named (one of `formatNames(command)`). */

@@ -2,7 +2,8 @@
  * `alliance time` as a table: per file its words, spoken words, estimate, slot, margin and whether it
  * fits; with `--paragraphs`, each paragraph's words, seconds and cumulative time, the slot's end marked.
  */
-import { formatClock, formatMargin, type TimedStatement } from '../../engine/index.js';
+import { formatClock, formatMargin } from '../../model/duration.js';
+import type { TimedStatement } from '../index.js';
 import { displayPath } from './paths.js';
 import { plural, shown } from './text.js';
 import type { FormatterInput } from './view.js';

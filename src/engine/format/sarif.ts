@@ -4,7 +4,7 @@
  * its place in the statement.
  */
 import { pathToFileURL } from 'node:url';
-import { HOMEPAGE, VERSION } from '../../engine/index.js';
+import { HOMEPAGE, VERSION } from '../io/version.js';
 import { relativePath } from './paths.js';
 import type { MessagesInput } from './view.js';
 
