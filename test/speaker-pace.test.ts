@@ -37,6 +37,36 @@ describe("a speaker's pace", () => {
     expect(await paceOf(project, 'statements/f.md')).toBe(100);
   });
 
+  it("belongs to the language it was measured in: an English pace does not time the speaker's French", async () => {
+    const project = tempProject({
+      'alliance.config.yaml': 'language: en\npace: 118\nspeakers:\n  Ana Pérez: { pace: 94 }\n',
+      'statements/a.md': GOOD,
+      'statements/fr.md': FRENCH,
+      'statements/long-fr.md': FRENCH.replace(
+        'Thank you.\n',
+        `${"Nous appelons les États à agir maintenant, sans attendre d'autres rapports. ".repeat(45)}\n\nThank you.\n`,
+      ),
+    });
+    expect(await paceOf(project)).toBe(94);
+    // Neither the speaker's English pace nor the config's plain one: the French default.
+    expect(await paceOf(project, 'statements/fr.md')).toBe(125);
+    const run = await runCli(['check', 'statements/long-fr.md', 'statements/a.md'], { cwd: project });
+    expect(run.stdout).toContain('at 125 words a minute (the French default)');
+    const english = await runCli(['time', '--format', 'json', 'statements/a.md'], { cwd: project });
+    expect(JSON.parse(english.stdout)[0].paceOrigin).toBe("Ana Pérez's pace in English, in the config");
+    const measuredInFrench = tempProject({
+      'alliance.config.yaml': 'speakers:\n  Ana Pérez: { pace: { fr: 131, default: 120 } }\n',
+      'statements/fr.md': FRENCH,
+      'statements/es.md': GOOD.replace('---\n', '---\nlanguage: es\n'),
+    });
+    expect(await paceOf(measuredInFrench, 'statements/fr.md')).toBe(131);
+    const spanish = await runCli(['time', '--format', 'json', 'statements/es.md'], { cwd: measuredInFrench });
+    expect(JSON.parse(spanish.stdout)[0]).toMatchObject({
+      pace: 120,
+      paceOrigin: "Ana Pérez's pace for any language, in the config",
+    });
+  });
+
   it('is checked like every setting: a wrong key or value names its place', async () => {
     const wrong = tempProject({
       'alliance.config.yaml': 'speakers:\n  Ana Pérez: { pase: 96 }\n',
@@ -66,9 +96,9 @@ describe("a speaker's pace", () => {
     expect(readFileSync(path, 'utf8')).toBe(
       '# Our project.\norganization: Alliance of NGOs # the name\npace: 110\nspeakers:\n  Ana Pérez:\n    pace: 104\n',
     );
-    // Another language: the pace becomes a mapping, the first one its default.
+    // Another language: the pace becomes a mapping, the first one under the project's language.
     await saveSpeakerPace(await openProject({ cwd: project }), 'Ana Pérez', 'fr-CH', 131);
-    expect(readFileSync(path, 'utf8')).toContain('  Ana Pérez:\n    pace:\n      default: 104\n      fr: 131\n');
+    expect(readFileSync(path, 'utf8')).toContain('  Ana Pérez:\n    pace:\n      en: 104\n      fr: 131\n');
     expect(await paceOf(project)).toBe(104);
     expect(await paceOf(project, 'statements/fr.md')).toBe(131);
     const run = await runCli(['time', '--format', 'json', 'statements/a.md'], { cwd: project });

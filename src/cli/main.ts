@@ -3,7 +3,7 @@
  * happened into an exit code (0 clean, 1 findings of error severity, 2 usage, config or internal failure).
  */
 import { Command, CommanderError } from 'commander';
-import { AllianceError, VERSION } from '../engine/index.js';
+import { AllianceError, UsageError, VERSION } from '../engine/index.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompletion } from './commands/completion.js';
@@ -75,7 +75,12 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof AllianceError) {
-      world.stderr.write(`alliance: ${error.message}\n`);
+      // An option of the Node API, as the CLI's flag.
+      const message =
+        error instanceof UsageError && error.option !== undefined
+          ? error.message.replaceAll(`\`${error.option}\``, `\`--${error.option}\``)
+          : error.message;
+      world.stderr.write(`alliance: ${message}\n`);
       return error.exitCode;
     }
     world.stderr.write(`alliance: internal error: ${(error as Error)?.stack ?? String(error)}\n`);

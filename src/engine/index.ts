@@ -8,16 +8,26 @@
  * so that `alliance --help` and a one-file check stay quick.
  */
 import { resolve } from 'node:path';
-import type { VFileMessage } from 'vfile-message';
-import type { BuildOutcome as StoredBuildOutcome, CopyName, Format } from './build/build.js';
-import type { Config } from './project/config.js';
-import type { NewStatement } from './project/new-statement.js';
-import type { LoadContext } from './project/context.js';
-import type { Concurrency } from './run/pool.js';
-import type { ListOutcome, TimeOutcome } from './run/tasks.js';
-import type { InspectOutcome } from './run/inspect.js';
-import type { ListSort, SessionTotals } from '../model/list-order.js';
+import type { BuildOutcome as StoredBuildOutcome, Format } from './build/build.js';
+import type { Project, ProjectOptions } from './project/project.js';
 import type { SaveOutcome } from './run/save-statement.js';
+import type {
+  BuildOptions,
+  BuildResult,
+  CheckOptions,
+  CheckResult,
+  InitOptions,
+  ListOptions,
+  ListResult,
+  NewStatementFields,
+  NewStatementResult,
+  RuleInfo,
+  RunOptions,
+  StatementView,
+  TargetOptions,
+  TimeResult,
+  WatchOptions,
+} from './types.js';
 
 import { UsageError } from './io/errors.js';
 import { ruleUrl } from './io/version.js';
@@ -25,9 +35,8 @@ import { parseDate, parseLanguage, parsePace } from '../model/fields.js';
 import { sessionTotals } from '../model/list-order.js';
 
 export { AllianceError, ConfigError, UsageError } from './io/errors.js';
-export { HOMEPAGE, VERSION, ruleUrl } from './io/version.js';
-export { formatClock, formatMargin } from '../model/duration.js';
-export { printable, singleLine } from '../model/describe.js';
+export { VERSION, ruleUrl } from './io/version.js';
+export { singleLine } from '../model/describe.js';
 export { parsePace, parseSlot } from '../model/fields.js';
 export { LIST_SORTS, type ListSort, type SessionTotals } from '../model/list-order.js';
 export type { Fit } from '../timing/fit.js';
@@ -37,50 +46,10 @@ export type { CopyName, Format } from './build/build.js';
 export type { ListOutcome, ParagraphTimeOutcome, TimeOutcome } from './run/tasks.js';
 export type { InspectedParagraph } from './run/inspect.js';
 export type { SaveOutcome } from './run/save-statement.js';
+export type { Project, ProjectOptions } from './project/project.js';
+export type * from './types.js';
 export { format, formatNames, loadFormatter } from './format/index.js';
 export type { FormattedCommand, Formatter, FormatterInput, View as ReportView } from './format/view.js';
-
-/** How a run ended: nothing to report, findings in statements, or a failure of the tool itself. */
-export type Outcome = 'clean' | 'findings' | 'failure';
-
-/** Where a project is and which config applies. */
-export interface ProjectOptions {
-  /** The folder to work in (default: the process's). Relative paths and patterns are read from it. */
-  cwd?: string;
-  /** A config file named outright; `null` for none; left out, `alliance.config.yaml` is looked for upward. */
-  config?: string | null;
-  /** Words (or characters) a minute, for every statement (over everything else). */
-  pace?: number;
-  /** The speaking slot in seconds, for every statement (over everything else). */
-  slotSeconds?: number;
-}
-
-/** A project opened once: its folder, config, forums and rules; share it between runs (as `--watch` does). */
-export interface Project {
-  readonly cwd: string;
-  readonly dir: string;
-  readonly config: Config;
-  /** What loading a statement needs (internal to the engine). */
-  readonly context: LoadContext;
-}
-
-/** Which statements: files already found, or patterns (none: the config's `statements` globs). */
-export interface TargetOptions {
-  /** Absolute paths of statements, already found (as a watch gives them). */
-  files?: readonly string[];
-  /** Files, folders or globs, relative to `cwd`. */
-  patterns?: readonly string[];
-  /** A pattern that matches nothing is a `UsageError` (default: true). */
-  errorOnUnmatchedPattern?: boolean;
-}
-
-/** Options every run takes: the project (opened, or where to open it) and the statements. */
-export interface RunOptions extends ProjectOptions, TargetOptions {
-  /** A project already opened; `cwd`, `config`, `pace` and `slotSeconds` are then not read. */
-  project?: Project;
-  /** Worker threads: a number, `auto` (large batches) or `off`. */
-  concurrency?: Concurrency;
-}
 
 /** The modules of the commands that read statements (see run/commands.ts). */
 const commands = () => import('./run/commands.js');
@@ -108,19 +77,6 @@ async function prepare(options: RunOptions): Promise<{ project: Project; files: 
 
 // ---------------------------------------------------------------------------------------------- check
 
-/** A rule as reports describe it. */
-export interface RuleInfo {
-  id: string;
-  severity: 'error' | 'warning';
-  summary: string;
-  /** Its documentation. */
-  url: string;
-  /** A rule of the loader: its error means the file could not be used at all (ESLint's `fatal`). */
-  fatal: boolean;
-  /** Skipped for written statements. */
-  deliveryOnly: boolean;
-}
-
 /** The rules of `check`, in the order they report. */
 export async function ruleInfo(): Promise<RuleInfo[]> {
   const { rules } = await commands();
@@ -132,44 +88,6 @@ export async function ruleInfo(): Promise<RuleInfo[]> {
     fatal: rule.runsOnUnusable === true,
     deliveryOnly: rule.deliveryOnly === true,
   }));
-}
-
-/** The messages of one file. */
-export interface FileResult {
-  /** Absolute path. */
-  path: string;
-  messages: VFileMessage[];
-  errorCount: number;
-  warningCount: number;
-}
-
-/** How to check. */
-export interface CheckOptions extends RunOptions {
-  /** Reuse the results of unchanged files. */
-  cache?: boolean;
-  /** The cache file, or a folder to keep it in (default: node_modules/.cache/alliance/ in the project). */
-  cacheLocation?: string;
-  /** Report errors only; warnings are still counted (as ESLint counts them for `--max-warnings`). */
-  quiet?: boolean;
-  /** More warnings than this are a finding. */
-  maxWarnings?: number;
-}
-
-/** What `check` found. */
-export interface CheckResult {
-  /** One entry per file, in order; with `quiet`, warnings left out. */
-  results: FileResult[];
-  /** Counted before `quiet` filters. */
-  errorCount: number;
-  warningCount: number;
-  /** More warnings than `maxWarnings`. */
-  tooManyWarnings: boolean;
-  /** Failures of the tool on files (each also a message on its file). */
-  internalErrors: number;
-  /** What the tool itself warns about (a cache it could not write): the results stand. */
-  toolWarnings: string[];
-  rules: RuleInfo[];
-  outcome: Outcome;
 }
 
 /** Checks statements: front matter, address, closing, placeholders, speaking time. */
@@ -217,21 +135,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 
 // ----------------------------------------------------------------------------------------------- time
 
-/** A timed statement, its messages as vfile messages. */
-export type TimedStatement = Omit<TimeOutcome, 'messages'> & { messages: VFileMessage[] };
-
-/** What `time` found. */
-export interface TimeResult {
-  statements: TimedStatement[];
-  /** Statements over their slot. */
-  overCount: number;
-  /** Statements that cannot be timed. */
-  untimedCount: number;
-  totalSeconds: number;
-  rules: RuleInfo[];
-  outcome: Outcome;
-}
-
 /** Times statements: how long each takes to deliver, paragraph by paragraph, and how it fits its slot. */
 export async function time(options: RunOptions = {}): Promise<TimeResult> {
   const { project, files } = await prepare(options);
@@ -257,22 +160,6 @@ export async function time(options: RunOptions = {}): Promise<TimeResult> {
 
 // ----------------------------------------------------------------------------------------------- list
 
-/** How to list: filters and order. */
-export interface ListOptions extends RunOptions {
-  /** Only this forum (a name or an alias). */
-  forum?: string;
-  session?: string;
-  status?: string;
-  sort?: ListSort;
-}
-
-/** What `list` found. */
-export interface ListResult {
-  statements: ListOutcome[];
-  totals: SessionTotals[];
-  outcome: Outcome;
-}
-
 /** The inventory: who speaks where, how long, and whether `check` passes; filtered and sorted. */
 export async function list(options: ListOptions = {}): Promise<ListResult> {
   const { project, files } = await prepare(options);
@@ -284,46 +171,6 @@ export async function list(options: ListOptions = {}): Promise<ListResult> {
 }
 
 // ---------------------------------------------------------------------------------------------- build
-
-/** What happened to one statement's handouts, its messages as vfile messages. */
-export type BuiltStatement = Omit<StoredBuildOutcome, 'messages' | 'staged' | 'entry'> & { messages: VFileMessage[] };
-
-/** How to build. */
-export interface BuildOptions extends RunOptions {
-  /** The output folder (default: dist/ in the project); relative to `cwd`. */
-  out?: string;
-  /** The formats (default both). */
-  to?: Format[];
-  /** The copies (default: the config's `copies`, else the handout). */
-  copies?: CopyName[];
-  /** Build statements with errors too. */
-  force?: boolean;
-  /** Build everything, ignoring what is up to date. */
-  rebuild?: boolean;
-  pdfEngine?: 'pdfkit' | 'libreoffice';
-  /** Seconds since 1970 for the documents' dates, as the `SOURCE_DATE_EPOCH` variable gives them. */
-  sourceDateEpoch?: string;
-  /** Called as statements are done. */
-  onProgress?: (done: number, total: number) => void;
-  /** The environment (LibreOffice's location; default: the process's). */
-  env?: Record<string, string | undefined>;
-}
-
-/** What `build` did. */
-export interface BuildResult {
-  statements: BuiltStatement[];
-  /** The output folder, absolute. */
-  outDir: string;
-  built: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-  /** Files written. */
-  written: number;
-  /** Why the manifest (dist/manifest.json) could not be written, if it could not: the handouts written stand. */
-  manifestError?: string;
-  outcome: Outcome;
-}
 
 /**
  * Checks a build's settings before any work: `SOURCE_DATE_EPOCH`, and the output folder, made if
@@ -393,28 +240,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 // ---------------------------------------------------------------------------------------------- watch
 
-/** How to watch. */
-export interface WatchOptions {
-  project: Project;
-  /** The command's patterns (none: the config's globs). */
-  patterns?: readonly string[];
-  /** The files the command works on now. */
-  files: readonly string[];
-  /**
-   * Called once the events settle with the statements to run again, and the project: read again, with
-   * every statement, when its own files (config, templates, languages) changed.
-   */
-  onChange: (files: string[], project: Project) => Promise<unknown>;
-  /** Called when the project's files, changed, cannot be read (the watch goes on with the project as it was). */
-  onError?: (error: Error) => void;
-  /** Called with the statements that were deleted or renamed away (absolute paths). */
-  onRemove?: (files: string[]) => void;
-  /** Called once the watch is in place: saves from then on are seen. */
-  onReady?: () => void;
-  /** Ends the watch. */
-  signal?: AbortSignal;
-}
-
 /**
  * Watches a project's statements and its own files until `signal` aborts, calling `onChange` after
  * each save, however an editor saves (in place, renamed over, deleted and made again).
@@ -451,9 +276,6 @@ export async function watch(options: WatchOptions): Promise<void> {
 }
 
 // -------------------------------------------------------------------------------------------- preview
-
-/** A statement as the preview shows it: text, messages, timing by paragraph, and the handout as HTML. */
-export type StatementView = Omit<InspectOutcome, 'messages'> & { messages: VFileMessage[] };
 
 /**
  * One statement, inspected for the preview: from its file, or from `text` being edited in its place
@@ -502,17 +324,6 @@ export async function saveSpeakerPace(
 
 // ------------------------------------------------------------------------------------- init and new
 
-/** How to set up a project. */
-export interface InitOptions {
-  /** The folder (made if missing). */
-  dir: string;
-  organization?: string;
-  /** A language tag (default `en`). */
-  language?: string;
-  /** Where the project installs the tool from (default: this version's release in its git repository). */
-  tool?: string;
-}
-
 /** Sets up a project (config, statements/, templates/, a CI workflow), never overwriting; the paths written. */
 export async function init(options: InitOptions): Promise<string[]> {
   const [{ initProject }, { fieldContext }] = await Promise.all([
@@ -520,21 +331,12 @@ export async function init(options: InitOptions): Promise<string[]> {
     import('./project/registry-data.js'),
   ]);
   const language = parseLanguage(options.language ?? 'en', fieldContext());
-  if (!language.ok) throw new UsageError(language.reason.replace('`language`', '`--language`'));
+  if (!language.ok) throw new UsageError(language.reason, 'language');
   return initProject(options.dir, {
     organization: options.organization || undefined,
     language: language.value,
     tool: options.tool,
   });
-}
-
-/** The front matter of a new statement: forum, session and speaker, and what else it gives. */
-export type NewStatementFields = NewStatement;
-
-/** What `newStatement` wrote, and what the author should know about it (a forum not in the registry). */
-export interface NewStatementResult {
-  path: string;
-  warnings: string[];
 }
 
 /** Writes a new statement from the project's template. Invalid fields are a `UsageError`. */
@@ -543,11 +345,11 @@ export async function newStatement(project: Project, fields: NewStatementFields)
   const value = { ...fields };
   if (value.date !== undefined) {
     const result = parseDate(value.date);
-    if (!result.ok) throw new UsageError(result.reason.replace('`date`', '`--date`'));
+    if (!result.ok) throw new UsageError(result.reason, 'date');
   }
   if (value.language !== undefined) {
     const result = parseLanguage(value.language, project.context.fields);
-    if (!result.ok) throw new UsageError(result.reason.replace('`language`', '`--language`'));
+    if (!result.ok) throw new UsageError(result.reason, 'language');
     value.language = result.value;
   }
   const warnings: string[] = [];

@@ -27,6 +27,8 @@ export interface RawPhrases {
   closings?: string[];
   abbreviations?: string[];
   newStatement?: {
+    /** The presiding officer's title where the forum gives none. */
+    title?: string;
     opening: string;
     identification: string;
     closing: string;

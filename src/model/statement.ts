@@ -70,9 +70,10 @@ export interface Settings {
   /** The primary language subtag, which picks phrase lists and pace, e.g. `fr`. */
   language: string;
   kind: Kind;
-  /** Words per minute, and where that number came from. */
+  /** Words per minute, where that number came from, and that origin as a message says it ("Ana's pace in French, in the config"). */
   pace: number;
   paceSource: SettingSource;
+  paceOrigin: string;
   /** The speaking slot in seconds, or null when none applies. */
   slotSeconds: number | null;
   slotSource: SettingSource | null;

@@ -73,6 +73,8 @@ export interface PageStatement {
   direction: 'ltr' | 'rtl';
   pace: number;
   paceSource: string;
+  /** Where the pace came from, in words ("Ana Pérez's pace in French, in the config"). */
+  paceOrigin: string;
   unit: PageUnit;
   writtenWords: number;
   seconds: number | null;

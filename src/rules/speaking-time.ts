@@ -22,7 +22,7 @@ export default defineRule({
     const { fit } = timing;
     if (fit.status !== 'over' || fit.slotSeconds === null) return;
     report(
-      `Expected at most \`${formatClock(fit.slotSeconds)}\` of speaking time at ${timing.pace} ${timing.unit} a minute, found \`${formatClock(fit.seconds)}\` (cut about ${fit.wordsToCut} ${timing.unit})`,
+      `Expected at most \`${formatClock(fit.slotSeconds)}\` of speaking time at ${timing.pace} ${timing.unit} a minute (${statement.settings.paceOrigin}), found \`${formatClock(fit.seconds)}\` (cut about ${fit.wordsToCut} ${timing.unit})`,
       timing.paragraphs[fit.overrunIndex]?.paragraph.span.start,
     );
   },

@@ -68,7 +68,7 @@ function results(view: StatementView, measured: number[], onAgain: () => void): 
       view.slotSeconds === null ? '' : ` and a slot of ${clock(view.slotSeconds)}`,
       '. ',
       h('strong', { class: 'measured-pace', 'data-pace': String(pace) }, `Your pace: ${pace} ${unit} a minute`),
-      ` (the estimate used ${view.pace}, from ${view.paceSource}).`,
+      ` (the estimate used ${view.pace}, from ${view.paceOrigin}).`,
     ),
     h(
       'table',

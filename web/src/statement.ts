@@ -43,7 +43,7 @@ function summary(view: StatementView): HTMLElement {
     h(
       'span',
       { class: 'pace' },
-      `${view.writtenWords} ${unit} · ${view.pace} ${unit} a minute (${view.paceSource})${cut}`,
+      `${view.writtenWords} ${unit} · ${view.pace} ${unit} a minute (${view.paceOrigin})${cut}`,
     ),
   );
 }

@@ -1,7 +1,7 @@
 /** The output folder of a build: where it is, made before any work, refused when it cannot be. */
 import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import type { Project } from '../index.js';
+import type { Project } from '../project/project.js';
 import { UsageError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
 

@@ -1,7 +1,7 @@
 /** Where `check --cache` keeps its results, and opening it under the key of this run. */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Project } from '../index.js';
+import type { Project } from '../project/project.js';
 import { VERSION } from '../io/version.js';
 import { languagesHash } from '../project/languages.js';
 import { ResultCache } from './cache.js';

@@ -3,7 +3,7 @@
  * entry per file checked, `filePath` absolute, severities 1 (warning) and 2 (error).
  */
 import type { VFileMessage } from 'vfile-message';
-import type { RuleInfo } from '../index.js';
+import type { RuleInfo } from '../types.js';
 import { countMessages } from './text.js';
 import type { MessagesInput } from './view.js';
 

@@ -1,6 +1,7 @@
 /** The inventory's columns and cells, shared by its table and Markdown formats. */
 import { formatClock } from '../../model/duration.js';
-import type { ListOutcome, SessionTotals } from '../index.js';
+import type { SessionTotals } from '../../model/list-order.js';
+import type { ListOutcome } from '../run/tasks.js';
 import { displayPath } from './paths.js';
 import { plural, shown } from './text.js';
 

@@ -14,6 +14,7 @@ export function timeJson({ result }: FormatterInput['time']): string {
     seconds: outcome.seconds === null ? null : tenth(outcome.seconds),
     slotSeconds: outcome.slotSeconds,
     pace: outcome.pace,
+    paceOrigin: outcome.paceOrigin,
     unit: outcome.unit,
     fit:
       outcome.fit === null

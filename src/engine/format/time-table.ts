@@ -3,7 +3,7 @@
  * fits; with `--paragraphs`, each paragraph's words, seconds and cumulative time, the slot's end marked.
  */
 import { formatClock, formatMargin } from '../../model/duration.js';
-import type { TimedStatement } from '../index.js';
+import type { TimedStatement } from '../types.js';
 import { displayPath } from './paths.js';
 import { plural, shown } from './text.js';
 import type { FormatterInput } from './view.js';

@@ -1,7 +1,7 @@
 /** What each formatter receives: the engine's result for its command, and how to show it. */
 import type { ChalkInstance } from 'chalk';
 import type { VFileMessage } from 'vfile-message';
-import type { BuildResult, CheckResult, ListResult, RuleInfo, TimeResult } from '../index.js';
+import type { BuildResult, CheckResult, ListResult, RuleInfo, TimeResult } from '../types.js';
 
 /** How any report is shown: paths relative to `cwd`, colours through `chalk`. */
 export interface View {

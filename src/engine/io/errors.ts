@@ -12,8 +12,20 @@ export class AllianceError extends Error {
   }
 }
 
-/** A command used wrongly: unknown option, a path that matches nothing. Exit 2. */
-export class UsageError extends AllianceError {}
+/**
+ * A command used wrongly: unknown option, a path that matches nothing. Exit 2. Where one option of the
+ * call was wrong, `option` names it as the Node API does (`language`), and the message names it so in
+ * backticks: the CLI shows it as its flag (`--language`).
+ */
+export class UsageError extends AllianceError {
+  /** Creates a usage failure, naming the option of the call that was wrong, if one was. */
+  constructor(
+    message: string,
+    readonly option?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A config file that cannot be read or is wrong, with the place of the problem. Exit 2. */
 export class ConfigError extends AllianceError {

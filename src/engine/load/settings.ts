@@ -1,14 +1,13 @@
 /**
- * What applies to one statement. For pace and slot the first match wins: command-line flag, inline
- * comment, front matter, the speaker's measured pace (pace only), config file, the forum's registry
- * entry, the language's default.
+ * What applies to one statement. For the slot the first match wins: command-line flag, inline comment,
+ * front matter, the forum's registry entry; the pace is resolved in project/pace.ts.
  */
 import type { StatementFields } from '../../model/fields.js';
 import type { Settings, Severity, SettingSource } from '../../model/statement.js';
 import type { LoadContext } from '../project/context.js';
 import type { Directives } from './directives.js';
+import { resolvePace } from '../project/pace.js';
 import { limits, phrasesFor } from '../project/registry-data.js';
-import { own } from '../../model/own.js';
 
 const DEFAULT_TEMPLATE = 'handout';
 
@@ -24,15 +23,14 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
   const languageRecord = context.languages.get(language) ?? context.languages.get('en')!;
   const forum = fields.forum === undefined ? null : (context.forums.find(fields.forum) ?? null);
 
-  const speaker = fields.speaker === undefined ? undefined : own(config.speakers, fields.speaker.trim());
-  const [pace, paceSource] = firstOf<number>([
-    [overrides.pace, 'flag'],
-    [directives.pace, 'inline'],
-    [fields.pace, 'front-matter'],
-    [speaker?.paceByLanguage[language] ?? speaker?.pace, 'speaker'],
-    [config.paceByLanguage[language] ?? config.pace, 'config'],
-    [languageRecord.pace, 'language'],
-  ])!;
+  const {
+    pace,
+    source: paceSource,
+    origin: paceOrigin,
+  } = resolvePace(
+    { language, speaker: fields.speaker, inlinePace: directives.pace, frontMatterPace: fields.pace },
+    context,
+  );
   const slot = firstOf<number>([
     [overrides.slotSeconds, 'flag'],
     [directives.slotSeconds, 'inline'],
@@ -56,6 +54,7 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
     kind: fields.kind ?? 'oral',
     pace,
     paceSource,
+    paceOrigin,
     slotSeconds: slot?.[0] ?? null,
     slotSource: slot?.[1] ?? null,
     forum,

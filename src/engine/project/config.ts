@@ -40,11 +40,18 @@ export interface ForumOverride {
   slotSeconds?: number;
 }
 
-/** What the config knows of one speaker: their pace, for every language and per language. */
-export interface SpeakerSettings {
+/**
+ * A pace as the config gives it: a plain number, for the project's language only (a pace belongs to
+ * the language it was measured in); per language; and `default`, for any language without its own.
+ */
+export interface PaceSettings {
   pace?: number;
+  defaultPace?: number;
   paceByLanguage: Record<string, number>;
 }
+
+/** What the config knows of one speaker: their pace, in the project's language and per language. */
+export type SpeakerSettings = PaceSettings;
 
 /** The settings of a config file, typed; every field optional but the lists. */
 export interface Config {
@@ -55,8 +62,9 @@ export interface Config {
   organization?: string;
   organizationAliases: string[];
   language?: string;
-  /** Words per minute for every language, and per language. */
+  /** Words (or characters) a minute: plain for the project's language, per language, and a `default` for the rest. */
   pace?: number;
+  defaultPace?: number;
   paceByLanguage: Record<string, number>;
   /** Speakers' own paces, measured in rehearsal: by the name their statements give as `speaker`. */
   speakers: Record<string, SpeakerSettings>;
@@ -326,9 +334,9 @@ const KEYS: Record<string, KeyReader> = {
   },
 };
 
-/** A pace: one number for every language, or a mapping by language with an optional `default`. */
+/** A pace: one number (the project's language), or a mapping by language with an optional `default` (the others). */
 function readPace(
-  target: { pace?: number; paceByLanguage: Record<string, number> },
+  target: PaceSettings,
   node: YamlNode | null,
   report: Report,
   context: ConfigContext,
@@ -341,7 +349,7 @@ function readPace(
     return;
   }
   for (const { key, value } of mapping(node, report, name)) {
-    if (key === 'default') target.pace = check(value, `${name}.default`);
+    if (key === 'default') target.defaultPace = check(value, `${name}.default`);
     else target.paceByLanguage[language(valueKey(node, key), report, context, name)] = check(value, `${name}.${key}`);
   }
 }

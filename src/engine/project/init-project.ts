@@ -56,10 +56,10 @@ ${organization}
 # Default language of statements: en, fr, es, ar, zh or ru.
 language: ${options.language}
 
-# Words per minute, the same for every language or per language (defaults: en 110, fr 125, es 130,
-# ar 95, ru 100; zh 160 characters).
+# Words per minute: one number is the pace in the language above; or per language, with \`default\`
+# for the languages not named (defaults: en 110, fr 125, es 130, ar 95, ru 100; zh 160 characters).
 # pace: 110
-# pace: { default: 110, fr: 125, es: 130 }
+# pace: { en: 110, fr: 125, es: 130, default: 110 }
 
 # The statements \`alliance check\`, \`time\`, \`list\` and \`build\` work on when given no path.
 statements: statements/**/*.md

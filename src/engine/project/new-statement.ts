@@ -12,6 +12,8 @@ import type { LoadContext } from './context.js';
 import { UsageError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
 import { readProjectText } from '../io/read.js';
+import { resolvePace } from './pace.js';
+import { limits } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { createFileAtomicSync } from '../io/write-atomic.js';
 import { own } from '../../model/own.js';
@@ -30,6 +32,7 @@ export interface NewStatement {
 }
 
 interface NewStatementPhrases {
+  title?: string;
   opening: string;
   identification: string;
   closing: string;
@@ -64,9 +67,9 @@ export function statementText(input: NewStatement, context: LoadContext, templat
   const phrases: NewStatementPhrases =
     record.phrases.newStatement ?? context.languages.get('en')!.phrases.newStatement!;
   const forum = context.forums.find(input.forum);
-  const title = forum?.title[language] ?? forum?.title.en ?? (language === 'en' ? 'Chair' : 'Président');
+  const title = forum?.title[language] ?? phrases.title ?? forum?.title.en ?? 'Chair';
   const organization = input.organization ?? context.config.organization;
-  const pace = context.config.paceByLanguage[language] ?? context.config.pace ?? record.pace;
+  const { pace } = resolvePace({ language, speaker: input.speaker }, context);
   const slotSeconds = forum?.slotSeconds;
   const values: Record<string, string | undefined> = {
     title: input.title,
@@ -86,7 +89,9 @@ export function statementText(input: NewStatement, context: LoadContext, templat
     guidance:
       slotSeconds === undefined
         ? (phrases.guidanceWithoutSlot ?? context.languages.get('en')?.phrases.newStatement?.guidanceWithoutSlot ?? '')
-        : fill(phrases.guidance, { words: String(Math.round((slotSeconds / 60) * pace * 0.95)) }),
+        : fill(phrases.guidance, {
+            words: String(Math.round((slotSeconds / 60) * pace * limits().marginShare)),
+          }),
   };
   const [, front = '', body = ''] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(templateText) ?? [];
   // The front matter is YAML: each value is filled, empty ones dropped, and written back quoted as YAML needs.

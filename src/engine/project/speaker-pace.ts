@@ -10,16 +10,21 @@ import { readProjectText, MAX_YAML_FILE_BYTES } from '../io/read.js';
 import { createFileAtomicSync, writeFileAtomicSync } from '../io/write-atomic.js';
 import { CONFIG_NAMES, parseConfig, type Config, type ConfigContext } from './config.js';
 
+/** The project's language, whose pace a plain number is (`en`). */
+function projectLanguageOf(config: Config): string {
+  return (config.language ?? 'en').toLowerCase().split('-')[0]!;
+}
+
 /** Where a measured pace goes: the speaker's plain `pace` in the project's language, else `pace.<language>`. */
 function pacePath(config: Config, speaker: string, language: string, existing: unknown): (string | number)[] {
-  const projectLanguage = (config.language ?? 'en').toLowerCase().split('-')[0];
+  const projectLanguage = projectLanguageOf(config);
   const plain = existing === undefined || typeof existing === 'number' || typeof existing === 'string';
   return language === projectLanguage && plain
     ? ['speakers', speaker, 'pace']
     : ['speakers', speaker, 'pace', language];
 }
 
-/** The config's text with the speaker's pace set; an existing plain pace of another language becomes `default`. */
+/** The config's text with the speaker's pace set; an existing plain pace (the project's language's) is kept under that language. */
 function withPace(
   text: string,
   json: boolean,
@@ -36,7 +41,11 @@ function withPace(
     if (path.length === 3) entry.pace = pace;
     else
       entry.pace = {
-        ...(typeof entry.pace === 'object' ? entry.pace : entry.pace === undefined ? {} : { default: entry.pace }),
+        ...(typeof entry.pace === 'object'
+          ? entry.pace
+          : entry.pace === undefined
+            ? {}
+            : { [projectLanguageOf(config)]: entry.pace }),
         [language]: pace,
       };
     return `${JSON.stringify(data, null, 2)}\n`;
@@ -49,7 +58,7 @@ function withPace(
   const existingValue = isScalar(existing) ? existing.value : existing;
   const path = pacePath(config, speaker, language, isMap(existing) ? {} : existingValue);
   if (path.length === 4 && existingValue !== undefined && !isMap(existing))
-    document.setIn(['speakers', speaker, 'pace'], document.createNode({ default: existingValue }));
+    document.setIn(['speakers', speaker, 'pace'], document.createNode({ [projectLanguageOf(config)]: existingValue }));
   document.setIn(path, pace);
   return document.toString({ lineWidth: 0 });
 }

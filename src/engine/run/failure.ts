@@ -15,6 +15,7 @@ export function untimedOutcome(path: string, messages: StoredMessage[], internal
     seconds: null,
     slotSeconds: null,
     pace: 0,
+    paceOrigin: 'none: the file could not be timed',
     unit: 'words',
     paragraphs: [],
     fit: null,

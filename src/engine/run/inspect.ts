@@ -42,6 +42,8 @@ export interface InspectOutcome {
   direction: 'ltr' | 'rtl';
   pace: number;
   paceSource: string;
+  /** Where the pace came from, in words. */
+  paceOrigin: string;
   unit: 'words' | 'characters';
   writtenWords: number;
   seconds: number | null;
@@ -73,6 +75,7 @@ export async function inspectOne(path: string, context: LoadContext, text?: stri
     direction: settings.languageRecord.direction,
     pace: settings.pace,
     paceSource: settings.paceSource,
+    paceOrigin: settings.paceOrigin,
     unit: settings.languageRecord.unit,
     writtenWords: 0,
     seconds: null,

@@ -1,6 +1,6 @@
 /** `list`'s filters and order, over the outcomes of its task. */
 import type { ForumRegistry } from '../../model/forum.js';
-import type { ListOptions } from '../index.js';
+import type { ListOptions } from '../types.js';
 import type { ListOutcome } from './tasks.js';
 import { orderRows } from '../../model/list-order.js';
 

@@ -65,6 +65,8 @@ export interface TimeOutcome {
   seconds: number | null;
   slotSeconds: number | null;
   pace: number;
+  /** Where the pace came from, in words ("the French default"). */
+  paceOrigin: string;
   unit: 'words' | 'characters';
   paragraphs: ParagraphTimeOutcome[];
   /** How it fits its slot, null when it cannot be timed. */
@@ -95,6 +97,7 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
     language: settings.locale,
     slotSeconds: settings.slotSeconds,
     pace: settings.pace,
+    paceOrigin: settings.paceOrigin,
     messages: run.messages.map(storeMessage),
     internalErrors: run.internalErrors,
   };
