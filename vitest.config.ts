@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // lib/, which the tests that spawn bin/ run, is built from the sources as they are.
+    globalSetup: ['test/helpers/built-from-sources.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },
