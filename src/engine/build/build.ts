@@ -13,7 +13,7 @@ import { timeStatement } from '../../timing/estimate.js';
 import type { LoadContext } from '../project/context.js';
 import { ConfigError } from '../io/errors.js';
 import { makeFolder } from '../io/folders.js';
-import { resolveImages } from './images.js';
+import { imageBudget, resolveImages, type ImageBudget } from './images.js';
 import { parseStatement } from '../load/load.js';
 import { languagesHash } from '../project/languages.js';
 import { MANIFEST, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
@@ -172,6 +172,8 @@ export function handoutTemplate(
 interface RunShared {
   templates: Map<string, { template: Template; files: string[] }>;
   hashes: Map<string, string>;
+  /** The pixels of the images the run has shown, against their bound. */
+  images: ImageBudget;
   /** A render thread (render-thread.ts); none: the thread that builds renders. */
   renderer?: Renderer;
 }
@@ -180,7 +182,7 @@ const sharedOfRun = new WeakMap<BuildSettings, RunShared>();
 function sharedOf(settings: BuildSettings): RunShared {
   let shared = sharedOfRun.get(settings);
   if (!shared) {
-    shared = { templates: new Map(), hashes: new Map() };
+    shared = { templates: new Map(), hashes: new Map(), images: imageBudget() };
     sharedOfRun.set(settings, shared);
   }
   return shared;
@@ -248,7 +250,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
     return outcome;
   }
   const { template, files: templateDependencies } = resolved;
-  const images = resolveImages(statement, projectDir);
+  const images = resolveImages(statement, projectDir, sharedOf(settings).images);
   for (const problem of images.problems) warn('image', problem.reason, problem.place);
 
   const timing = timeStatement(statement);

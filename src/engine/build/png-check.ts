@@ -47,8 +47,18 @@ function filtersKnown(inflated: Uint8Array, lines: readonly [number, number][]):
   return true;
 }
 
-/** What is wrong with a PNG file (its bytes, signature already checked), or undefined when it is whole. */
-export function pngDamage(data: Uint8Array): string | undefined {
+/**
+ * What is wrong with a PNG file (its bytes, signature already checked), or, when it is whole, its image
+ * data inflated (each scanline still filtered), which the caller may use instead of inflating it again.
+ */
+export function checkPng(data: Uint8Array): { damage: string } | { filtered: Buffer } {
+  const damage = (reason: string) => ({ damage: reason });
+  const result = inflatedImage(data);
+  return typeof result === 'string' ? damage(result) : { filtered: result };
+}
+
+/** The inflated image data of a PNG file, or what is wrong with the file. */
+function inflatedImage(data: Uint8Array): string | Buffer {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let header: Buffer | undefined;
   const image: Buffer[] = [];
@@ -92,5 +102,5 @@ export function pngDamage(data: Uint8Array): string | undefined {
     return 'image data that does not inflate';
   }
   if (inflated.length !== expected) return 'image data of the wrong size';
-  return filtersKnown(inflated, lines) ? undefined : 'scanlines of an unknown filter type';
+  return filtersKnown(inflated, lines) ? inflated : 'scanlines of an unknown filter type';
 }

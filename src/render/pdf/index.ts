@@ -39,6 +39,8 @@ export async function renderPdf(handout: Handout): Promise<PdfResult> {
 class PdfRenderer {
   private readonly doc: PDFKit.PDFDocument;
   private readonly text: TextSetter;
+  /** The images opened in this document, each embedded once. */
+  private readonly openedImages = new Map<ImageData, object>();
   private readonly template: Template;
   private readonly speaker: boolean;
   private readonly rtl: boolean;
@@ -194,7 +196,14 @@ class PdfRenderer {
     const width = natural.width * scale;
     const height = natural.height * scale;
     this.ensure(height);
-    this.doc.image(Buffer.from(image.pdfData), this.rtl ? box.end - width : box.start, this.y, { width, height });
+    // Opened once per document, however often it is shown: pdfkit decodes and embeds each image it opens.
+    let opened = this.openedImages.get(image);
+    if (!opened) {
+      // `openImage` is pdfkit's documented API, missing from its typings.
+      opened = (this.doc as unknown as { openImage(source: Buffer): object }).openImage(Buffer.from(image.pdfData));
+      this.openedImages.set(image, opened);
+    }
+    this.doc.image(opened as unknown as Buffer, this.rtl ? box.end - width : box.start, this.y, { width, height });
     this.y += height + this.template.paragraphSpacing / 2;
   }
 
