@@ -36,7 +36,7 @@ import { sessionTotals } from '../model/list-order.js';
 
 export { AllianceError, ConfigError, UsageError } from './io/errors.js';
 export { VERSION, ruleUrl } from './io/version.js';
-export { singleLine } from '../model/describe.js';
+export { printable, singleLine } from '../model/describe.js';
 export { parsePace, parseSlot } from '../model/fields.js';
 export { LIST_SORTS, type ListSort, type SessionTotals } from '../model/list-order.js';
 export type { Fit } from '../timing/fit.js';
@@ -314,6 +314,12 @@ export async function saveSpeakerPace(
 ): Promise<string> {
   const { saveSpeakerPace: save } = await import('./project/speaker-pace.js');
   if (speaker.trim() === '') throw new UsageError('Expected a speaker, found none');
+  const { limits } = await import('./project/registry-data.js');
+  const most = limits().maxSpeakerNameCharacters;
+  if ([...speaker].length > most || /[\p{Cc}\p{Zl}\p{Zp}]/u.test(speaker))
+    throw new UsageError(
+      `Expected a speaker's name of at most ${most} characters on one line, found ${[...speaker].length} characters${/[\p{Cc}\p{Zl}\p{Zp}]/u.test(speaker) ? ' with control characters or line breaks' : ''}`,
+    );
   const valid = parsePace(pace);
   if (!valid.ok) throw new UsageError(valid.reason);
   const tag = parseLanguage(language, project.context.fields);

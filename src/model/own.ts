@@ -4,6 +4,13 @@
  * what the record itself holds.
  */
 
+/** A record for keys that come from users: no prototype, so `__proto__` or `constructor` is a key like any other. */
+export function dictionary<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) record[key] = value;
+  return record;
+}
+
 /** The value `record` holds under `key` itself, never one inherited from `Object.prototype`. */
 export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;

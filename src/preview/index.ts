@@ -12,6 +12,7 @@ import {
   ConfigError,
   inspect,
   openProject,
+  printable,
   ruleUrl,
   saveSpeakerPace,
   saveStatement,
@@ -36,6 +37,8 @@ export interface PreviewOptions extends ProjectOptions {
   port?: number;
   /** Called when the project's files, changed, cannot be read. */
   onError?: (error: Error) => void;
+  /** Called with each request the server failed (answered 500), as a line to log. */
+  onRequestError?: (line: string) => void;
 }
 
 /** A running preview. */
@@ -50,6 +53,15 @@ export interface PreviewServer {
 }
 
 const HOST = '127.0.0.1';
+
+/** The path and query of a request (after the token), or a 400: `//[`, `//a:b` are not URLs to `new URL`. */
+function requestUrl(path: string): URL {
+  try {
+    return new URL(`http://preview.invalid${path.startsWith('/') ? '' : '/'}${path}`);
+  } catch {
+    throw new HttpError(400, 'Expected a path of the preview, found one that is not a URL path');
+  }
+}
 
 /** The page's view of a statement: messages as plain data with their rule's documentation. */
 function viewJson(view: StatementView, name: string): PageStatement {
@@ -185,32 +197,53 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
   };
 
-  const server: Server = createServer((request, response) => {
+  /** Serves one request; whatever it throws is answered by `fail`. */
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const admission = admit(request, host, token);
     if (!admission.ok) {
+      request.resume();
       response.writeHead(admission.status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end(`${admission.reason}\n`);
       return;
     }
-    const url = new URL(admission.path, 'http://preview.invalid');
+    const url = requestUrl(admission.path);
     const asset =
       request.method === 'GET' && url.pathname !== '/assets/index.html' ? assets.get(url.pathname) : undefined;
     if (asset) {
       sendBytes(response, asset.type, asset.bytes);
       return;
     }
-    const route = routes[`${request.method} ${url.pathname}`];
-    if (!route) {
-      sendJson(response, 404, { error: `Expected a page of the preview, found \`${url.pathname}\`` });
-      return;
+    const key = `${request.method} ${url.pathname}`;
+    const route = Object.hasOwn(routes, key) ? routes[key] : undefined;
+    if (!route) throw new HttpError(404, `Expected a page of the preview, found \`${printable(url.pathname)}\``);
+    await route(request, response, url.searchParams);
+  };
+
+  /** Answers a request that failed: its refusal (4xx), or 500, logged; the server goes on. */
+  const fail = (request: IncomingMessage, response: ServerResponse, error: unknown): void => {
+    if (!(error instanceof HttpError))
+      options.onRequestError?.(
+        `${request.method} ${printable(String(request.url).slice(0, 200))}: ${(error as Error)?.stack ?? String(error)}`,
+      );
+    // A body not read yet is read and dropped, so that the answer reaches the client before the socket closes.
+    request.resume();
+    try {
+      if (response.headersSent) response.end();
+      else if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
+      else sendJson(response, 500, { error: `Internal error: ${(error as Error)?.message ?? String(error)}` });
+    } catch {
+      response.destroy();
     }
-    Promise.resolve()
-      .then(() => route(request, response, url.searchParams))
-      .catch((error: unknown) => {
-        if (response.headersSent) return void response.end();
-        if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
-        else sendJson(response, 500, { error: `Internal error: ${(error as Error).message}` });
-      });
+  };
+
+  const server: Server = createServer((request, response) => {
+    // No request, however malformed, ends the server: every failure is an answer.
+    serve(request, response).catch((error: unknown) => fail(request, response, error));
+  });
+  // A client that sends bytes no HTTP parser reads gets a 400 and is closed; the server goes on.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -16,8 +16,14 @@ async function show(): Promise<void> {
   open = undefined;
   route = location.hash || '#/';
   const [, page, encoded] = /^#\/(statement|rehearse)\/(.+)$/.exec(route) ?? [];
-  const file = encoded === undefined ? undefined : decodeURIComponent(encoded);
   try {
+    // An address typed or pasted by hand may hold a `%` that is no escape: it names no statement.
+    let file: string | undefined;
+    try {
+      file = encoded === undefined ? undefined : decodeURIComponent(encoded);
+    } catch {
+      throw new Error(`Expected the address of a statement, found \`${route}\``);
+    }
     if (page === 'statement' && file !== undefined) open = await showStatement(root, file);
     else if (page === 'rehearse' && file !== undefined) await showRehearsal(root, file);
     else await showInventory(root);

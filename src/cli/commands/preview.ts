@@ -41,6 +41,7 @@ export function registerPreview(program: Command, io: Io, state: RunState): void
         patterns,
         port: options.port,
         onError: (error) => io.stderr.write(`alliance: ${error.message}\n`),
+        onRequestError: (line) => io.stderr.write(`alliance: preview: a request failed: ${line}\n`),
       });
       io.stdout.write(
         `Preview of ${server.statements} statement${server.statements === 1 ? '' : 's'} at ${server.url}\n(Ctrl+C to stop)\n`,

@@ -17,6 +17,10 @@ export interface MarkdownLimits {
   maxLines: number;
   /** Indentation, `>` and list markers before a line's text. */
   maxLinePrefix: number;
+  /** Block quotes and list items one inside another. */
+  maxNesting: number;
+  /** Containers opened inside another, in the file. */
+  maxNestedContainers: number;
   /** The longest run of one of `*`, `_`, `~`. */
   maxDelimiterRun: number;
   /** A paragraph, list item, heading or table row: its text up to the next block. */
@@ -90,6 +94,63 @@ interface BlockCounts {
 function newBlock(line: number): BlockCounts {
   return { start: { line, column: 1 }, bytes: 0, marks: 0, brackets: 0, angles: 0, backticks: 0 };
 }
+
+/**
+ * How deep the containers of each line are: its block quotes, and the list items whose content its
+ * indentation reaches (the content columns of the items above, kept while a line is indented to them).
+ */
+class NestingTracker {
+  private quotes = 0;
+  private items: number[] = [];
+
+  /** A blank line: block quotes end there (list items go on past it). */
+  blank(): void {
+    if (this.quotes > 0) this.items = [];
+    this.quotes = 0;
+  }
+
+  /**
+   * The depth of `line`'s containers, given its prefix (indentation, `>` and list markers), and how many
+   * it opens inside another.
+   */
+  depth(line: string, prefixLength: number): { depth: number; nestedOpened: number } {
+    const prefix = line.slice(0, prefixLength);
+    const lastQuote = prefix.lastIndexOf('>');
+    const quotes = [...prefix].filter((character) => character === '>').length;
+    const newQuotes = Math.max(0, quotes - this.quotes);
+    if (quotes !== this.quotes) this.items = [];
+    this.quotes = quotes;
+    // List items opened between the quotes (`> - > - x`) are containers of this line only.
+    const between = (prefix.slice(0, Math.max(0, lastQuote)).match(MARKERS) ?? []).length;
+    // After the last `>`: columns (tabs to the next multiple of four), and the items whose content they reach.
+    const inner = prefix.slice(lastQuote + 1);
+    let column = 0;
+    let markers = 0;
+    for (let index = 0; index < inner.length;) {
+      const marker = MARKER.exec(inner.slice(index, index + 12));
+      if (marker) {
+        // An item at this column closes the deeper ones; its content is its own column.
+        if (markers === 0) this.items = this.items.filter((content) => content <= column);
+        column += marker[0].length;
+        index += marker[0].length;
+        this.items.push(column);
+        markers += 1;
+        continue;
+      }
+      column = inner[index] === '\t' ? column + 4 - (column % 4) : column + 1;
+      index += 1;
+    }
+    if (markers === 0) this.items = this.items.filter((content) => content <= column);
+    const depth = quotes + between + this.items.length;
+    const opened = markers + between + newQuotes;
+    return { depth, nestedOpened: Math.min(opened, Math.max(0, depth - 1)) };
+  }
+}
+
+/** A list marker and the space after it, at the start of a text. */
+const MARKER = /^(?:[-+*]|\d{1,9}[.)])[ \t]/;
+/** List markers anywhere in a container prefix. */
+const MARKERS = /(?:^|[ \t>])(?:[-+*]|\d{1,9}[.)])(?=[ \t])/g;
 
 /** The container prefix of a line (indentation, `>` and list markers): its length, and whether it opens a list item. */
 function containerPrefix(line: string, max: number): { length: number; listItem: boolean } {
@@ -202,6 +263,8 @@ export function markdownProblem(source: string): LoadProblem | undefined {
   let previousText = false;
   let block = newBlock(1);
   const file = { pipes: 0 };
+  const nesting = new NestingTracker();
+  let nestedContainers = 0;
   for (let start = 0; start <= source.length;) {
     LINE_END.lastIndex = start;
     const lineEnd = LINE_END.exec(source);
@@ -222,7 +285,22 @@ export function markdownProblem(source: string): LoadProblem | undefined {
         column: 1,
       });
 
+    if (!BLANK.test(line)) {
+      const { depth, nestedOpened } = nesting.depth(line, prefix);
+      if (depth > limits.maxNesting)
+        return problem(`Expected block quotes and lists nested at most ${limits.maxNesting} deep, found ${depth}`, {
+          line: lineNumber,
+          column: 1,
+        });
+      nestedContainers += nestedOpened;
+      if (nestedContainers > limits.maxNestedContainers)
+        return problem(
+          `Expected at most ${limits.maxNestedContainers} block quotes and list items nested in others, found more`,
+          { line: lineNumber, column: 1 },
+        );
+    }
     if (BLANK.test(line)) {
+      nesting.blank();
       block = newBlock(lineNumber + 1);
       previousText = false;
       continue;

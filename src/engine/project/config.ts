@@ -3,6 +3,7 @@
  * upward. It is data only, parsed as YAML 1.2 core (JSON is a subset): it never runs code. A wrong
  * config is a `ConfigError` naming the file, line and column, which ends the run with exit code 2.
  */
+import { dictionary } from '../../model/own.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair } from 'yaml';
@@ -99,10 +100,10 @@ export function defaultConfig(dir: string): Config {
     path: null,
     dir,
     organizationAliases: [],
-    paceByLanguage: {},
-    speakers: {},
+    paceByLanguage: dictionary(),
+    speakers: dictionary(),
     forums: [],
-    pronunciations: {},
+    pronunciations: dictionary(),
     rules: new Map(),
     statements: DEFAULT_STATEMENTS,
     hash: 'none',
@@ -244,7 +245,7 @@ const KEYS: Record<string, KeyReader> = {
   },
   speakers(config, node, report, context) {
     for (const { key, value } of mapping(node, report, 'speakers')) {
-      const speaker: SpeakerSettings = { paceByLanguage: {} };
+      const speaker: SpeakerSettings = { paceByLanguage: dictionary() };
       for (const entry of mapping(value, report, `speakers.${key}`)) {
         if (entry.key === 'pace') readPace(speaker, entry.value, report, context, `speakers.${key}.pace`);
         else
@@ -269,7 +270,7 @@ const KEYS: Record<string, KeyReader> = {
             report(entry.value, `Expected \`${name}\` to be ${listOr(OFFICERS)}, found ${quote(officer)}`);
           forum.officer = officer;
         } else if (entry.key === 'title') {
-          forum.title = {};
+          forum.title = dictionary();
           for (const title of mapping(entry.value, report, name))
             forum.title[title.key] = text(title.value, report, `${name}.${title.key}`);
         } else if (entry.key === 'slot') {

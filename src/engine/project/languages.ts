@@ -8,6 +8,7 @@
  * src/data/schemas/language.schema.json says the same for editors); its mistakes are config errors
  * with their line and column.
  */
+import { dictionary, own } from '../../model/own.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
@@ -41,9 +42,10 @@ function merge(base: unknown, over: unknown, replaced: ReadonlySet<string>, path
   if (Array.isArray(base) && Array.isArray(over) && !replaced.has(path))
     return [...new Set([...(base as unknown[]), ...(over as unknown[])])];
   if (!isObject(base) || !isObject(over)) return over === undefined ? base : over;
-  const merged: Json = { ...base };
+  // Keys come from a project's file: `constructor` or `__proto__` is a key like any other.
+  const merged: Json = Object.assign(dictionary<unknown>(), base);
   for (const [key, value] of Object.entries(over)) {
-    merged[key] = merge(base[key], value, replaced, path ? `${path}.${key}` : key);
+    merged[key] = merge(own(base, key), value, replaced, path ? `${path}.${key}` : key);
   }
   return merged;
 }
@@ -80,10 +82,11 @@ function kindOf(value: unknown): string {
  */
 function shapeProblem(value: unknown, model: unknown, path: string[]): { path: string[]; reason: string } | undefined {
   const name = path.join('.');
-  if (path.length === 1 && CHOICES[name] && !CHOICES[name].includes(value as string)) {
+  const choices = path.length === 1 ? own(CHOICES, name) : undefined;
+  if (choices && !choices.includes(value as string)) {
     return {
       path,
-      reason: `Expected \`${name}\` to be one of ${CHOICES[name].join(', ')}, found \`${JSON.stringify(value)}\``,
+      reason: `Expected \`${name}\` to be one of ${choices.join(', ')}, found \`${JSON.stringify(value)}\``,
     };
   }
   if (model === undefined) return undefined;
@@ -104,14 +107,17 @@ function shapeProblem(value: unknown, model: unknown, path: string[]): { path: s
       Object.values(model).every((entry) => typeof entry === 'string') ||
       name === 'phrases.addresses';
     for (const [key, entry] of Object.entries(value)) {
-      if (!(key in model) && !open)
+      if (!Object.hasOwn(model, key) && !open)
         return {
           path: [...path, key],
           reason: `Unexpected key \`${[...path, key].join('.')}\`, expected one of ${Object.keys(model)
             .map((known) => `\`${known}\``)
             .join(', ')}`,
         };
-      const problem = shapeProblem(entry, model[key] ?? (open ? Object.values(model)[0] : undefined), [...path, key]);
+      const problem = shapeProblem(entry, own(model, key) ?? (open ? Object.values(model)[0] : undefined), [
+        ...path,
+        key,
+      ]);
       if (problem) return problem;
     }
   }

@@ -16,7 +16,7 @@ import { resolvePace } from './pace.js';
 import { limits } from './registry-data.js';
 import { BUILT_IN_TEMPLATES } from './templates.js';
 import { createFileAtomicSync } from '../io/write-atomic.js';
-import { own } from '../../model/own.js';
+import { dictionary, own } from '../../model/own.js';
 
 /** What a new statement is made of. */
 export interface NewStatement {
@@ -67,7 +67,7 @@ export function statementText(input: NewStatement, context: LoadContext, templat
   const phrases: NewStatementPhrases =
     record.phrases.newStatement ?? context.languages.get('en')!.phrases.newStatement!;
   const forum = context.forums.find(input.forum);
-  const title = forum?.title[language] ?? phrases.title ?? forum?.title.en ?? 'Chair';
+  const title = own(forum?.title ?? {}, language) ?? phrases.title ?? forum?.title.en ?? 'Chair';
   const organization = input.organization ?? context.config.organization;
   const { pace } = resolvePace({ language, speaker: input.speaker }, context);
   const slotSeconds = forum?.slotSeconds;
@@ -96,7 +96,7 @@ export function statementText(input: NewStatement, context: LoadContext, templat
   const [, front = '', body = ''] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(templateText) ?? [];
   // The front matter is YAML: each value is filled, empty ones dropped, and written back quoted as YAML needs.
   const data = (parseDocument(front, { version: '1.2', schema: 'core' }).toJS() ?? {}) as Record<string, unknown>;
-  const filled: Record<string, unknown> = {};
+  const filled = dictionary<unknown>();
   for (const [key, value] of Object.entries(data)) {
     const text =
       typeof value === 'string' ? value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => own(values, name) ?? '') : value;

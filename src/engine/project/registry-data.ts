@@ -25,6 +25,7 @@ export interface Limits {
   marginShare: number;
   writtenWordCap: number;
   suggestionDistance: number;
+  maxSpeakerNameCharacters: number;
 }
 
 /** The languages known to the built-in data (`en`, `es`, `fr`, …). */

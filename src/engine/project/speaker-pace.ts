@@ -10,6 +10,11 @@ import { readProjectText, MAX_YAML_FILE_BYTES } from '../io/read.js';
 import { createFileAtomicSync, writeFileAtomicSync } from '../io/write-atomic.js';
 import { CONFIG_NAMES, parseConfig, type Config, type ConfigContext } from './config.js';
 
+/** Sets `key` of `record` as its own property, whatever the key (`__proto__` too). */
+function ownProperty(record: object, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The project's language, whose pace a plain number is (`en`). */
 function projectLanguageOf(config: Config): string {
   return (config.language ?? 'en').toLowerCase().split('-')[0]!;
@@ -35,8 +40,12 @@ function withPace(
 ): string {
   if (json) {
     const data = (text.trim() === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
-    const speakers = (data.speakers ??= {}) as Record<string, Record<string, unknown>>;
-    const entry = (speakers[speaker] ??= {});
+    // The speaker's name is a key like any other (`__proto__` included): looked up and set as the
+    // object's own property, never through its prototype.
+    if (!Object.hasOwn(data, 'speakers')) ownProperty(data, 'speakers', {});
+    const speakers = data.speakers as Record<string, Record<string, unknown>>;
+    if (!Object.hasOwn(speakers, speaker)) ownProperty(speakers, speaker, {});
+    const entry = speakers[speaker]!;
     const path = pacePath(config, speaker, language, entry.pace);
     if (path.length === 3) entry.pace = pace;
     else
@@ -80,7 +89,14 @@ export function saveSpeakerPace(
   // its mistake is reported where it is, and nothing is written.
   if (config.path !== null) parseConfig(text, path, context);
   const next = withPace(text, path.endsWith('.json'), config, speaker.trim(), language, Math.round(pace));
-  // What is written must be a config every command reads: it is parsed first, and a failure writes nothing.
+  // What is written must be a config every command reads: within its bound, parsed first; a failure writes nothing.
+  if (Buffer.byteLength(next) > MAX_YAML_FILE_BYTES)
+    throw new ConfigError(
+      path,
+      1,
+      1,
+      `Expected the config file to stay under ${MAX_YAML_FILE_BYTES / 1024} KB with the pace saved, found it would not: nothing was written`,
+    );
   parseConfig(next, path, context);
   if (config.path === null) {
     try {

@@ -3,6 +3,7 @@
  * alliance, so a template may give only what it changes. A name can only reach a file inside a
  * `templates/` folder (no separators, real path checked), and the YAML is data, never code.
  */
+import { dictionary } from '../../model/own.js';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -140,7 +141,7 @@ function parseTemplateFile(path: string): Parsed {
   const { document, lineCounter, fail } = parseProjectYaml(text, path);
   const error = document.errors[0];
   if (error) fail(error.pos[0], `Expected valid YAML, found an error: ${error.message}`);
-  const places: Parsed['places'] = {};
+  const places: Parsed['places'] = dictionary();
   const walk = (node: YamlNode | null, prefix: string) => {
     if (!isMap(node)) return;
     for (const pair of node.items) {

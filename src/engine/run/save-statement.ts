@@ -3,6 +3,7 @@
  * file (not a link, a device or a pipe), only when it is still what the editor opened (its hash), and
  * atomically, so that a reader never sees half of it.
  */
+import { fileSizeProblem } from '../load/markdown-limits.js';
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { contentHash } from '../check/cache.js';
@@ -37,6 +38,9 @@ export function saveStatementText(path: string, projectDir: string, text: string
   if (current !== expectedHash)
     return { saved: false, reason: 'changed', detail: 'The file changed on disk since it was opened', hash: current };
   const bytes = new TextEncoder().encode(text);
+  // What is saved must be a statement the tool can read back: never past the bound on a statement's size.
+  const tooLarge = fileSizeProblem(bytes.length);
+  if (tooLarge) return refuse(`${tooLarge.reason}: it is not written`);
   writeFileAtomicSync(path, bytes);
   return { saved: true, hash: contentHash(bytes) };
 }

@@ -111,7 +111,11 @@ export function fontOf(choice: FontChoice, style: FontStyle): Font {
   return fontAt(fontFiles(choice)[style]);
 }
 
+/** The most values remembered per font and kind, before they are forgotten and measured anew. */
+const MAX_PER_FONT = 200_000;
+
 /** Wraps `compute` in a cache per font and key, kept while the font is (fonts are shared across documents). */
+
 export function perFont<K, V extends object | string | number | boolean>(
   compute: (font: Font, key: K) => V,
 ): (font: Font, key: K) => V {
@@ -125,6 +129,8 @@ export function perFont<K, V extends object | string | number | boolean>(
     let value = known.get(key);
     if (value === undefined) {
       value = compute(font, key);
+      // Bounded: hostile text (a long address broken into many parts) must not grow it without end.
+      if (known.size >= MAX_PER_FONT) known.clear();
       known.set(key, value);
     }
     return value;

@@ -88,10 +88,12 @@ export function breakLines(
 }
 
 /**
- * Breaks a piece wider than the line (a long address) between characters: each line takes the most
- * characters that fit, at least one. A text only grows wider as characters are added, so the most
- * that fit are found by doubling, then halving: measuring every longer prefix in turn made a 4 KB
- * inline code span take two seconds of layout. No text measured is more than twice a line's worth.
+ * Breaks a piece wider than the line (a long address) between characters: each line takes about the
+ * most characters that fit, at least one. Where a line ends is found from the widths of the characters
+ * alone (each measured once per font); the line is then measured whole, and given back a character at
+ * a time while kerning or joining makes it wider than the line. Measuring ever longer texts to find
+ * each end exactly made a table of long addresses take seconds of layout; here each line is measured
+ * about once.
  */
 function splitLong(
   fonts: FontChoices,
@@ -103,26 +105,28 @@ function splitLong(
 ): void {
   const characters = [...piece.text];
   const text = (start: number, end: number) => characters.slice(start, end).join('');
-  const fits = (start: number, end: number, available: number) =>
-    fonts.width(text(start, end), piece.style) <= available;
+  // The width of the first `n` characters, each measured alone.
+  const before = [0];
+  for (const character of characters) before.push(before[before.length - 1]! + fonts.width(character, piece.style));
   for (let start = 0; start < characters.length;) {
     const available = width - used();
-    // `low` characters fit (one always goes on the line); `high` is past the most that fit.
+    // The most characters whose widths add up to no more than the line (at least one).
     let low = 1;
-    let high = 2;
-    while (start + high <= characters.length && fits(start, start + high, available)) {
-      low = high;
-      high *= 2;
-    }
-    high = Math.min(high, characters.length - start + 1);
+    let high = characters.length - start + 1;
     while (high - low > 1) {
       const middle = (low + high) >> 1;
-      if (fits(start, start + middle, available)) low = middle;
+      if (before[start + middle]! - before[start]! <= available) low = middle;
       else high = middle;
     }
-    const end = start + low;
-    const part = text(start, end);
-    add({ ...piece, text: part, width: fonts.width(part, piece.style) });
+    let end = start + low;
+    let part = text(start, end);
+    let partWidth = fonts.width(part, piece.style);
+    while (partWidth > available && end > start + 1) {
+      end -= 1;
+      part = text(start, end);
+      partWidth = fonts.width(part, piece.style);
+    }
+    add({ ...piece, text: part, width: partWidth });
     if (end < characters.length) finish();
     start = end;
   }
