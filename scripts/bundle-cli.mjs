@@ -23,10 +23,11 @@ const ownUrls = {
       let text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const path = relative(out, args.path).split(sep).join('/');
-      // The worker pool and the render thread start bundled workers, which sit beside the bundle's other entries.
+      // The worker pool, the render thread and the font check start bundled workers, which sit beside the bundle's other entries.
       text = text
         .replace("new URL('./worker.js', import.meta.url)", "new URL('./worker.js', BUNDLE_URL)")
-        .replace("new URL('./render-worker.js', import.meta.url)", "new URL('./render-worker.js', BUNDLE_URL)");
+        .replace("new URL('./render-worker.js', import.meta.url)", "new URL('./render-worker.js', BUNDLE_URL)")
+        .replace("new URL('./font-check-worker.js', import.meta.url)", "new URL('./font-check-worker.js', BUNDLE_URL)");
       return {
         contents: text
           .replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, import.meta.url).href`)
@@ -116,6 +117,7 @@ await build({
     preview: `${lib}/preview/index.js`,
     worker: `${lib}/engine/run/worker.js`,
     'render-worker': `${lib}/engine/build/render-worker.js`,
+    'font-check-worker': `${lib}/engine/project/font-check-worker.js`,
   },
   bundle: true,
   splitting: true,

@@ -66,6 +66,34 @@ describe('a build into a folder that is not what it seems', () => {
     expect(readFileSync(copy).every((byte) => byte === 0x20)).toBe(true);
   });
 
+  it('rebuilds an output replaced by other bytes of the same size, even with its size in the manifest', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    expect((await build(project)).code).toBe(0);
+    const pdf = join(project, 'dist/a.pdf');
+    const original = readFileSync(pdf);
+    writeFileSync(pdf, Buffer.alloc(original.length, 0x20));
+    const manifest = JSON.parse(readFileSync(join(project, 'dist/manifest.json'), 'utf8')) as {
+      statements: { outputs: { path: string; bytes: number; hash: string }[] }[];
+    };
+    expect(manifest.statements[0]!.outputs[0]).toMatchObject({ path: 'a.pdf', bytes: original.length });
+    expect(manifest.statements[0]!.outputs[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    const again = await build(project);
+    expect(again.stdout).toContain('1 statement built');
+    expect(readFileSync(pdf).equals(original)).toBe(true);
+  });
+
+  it('removes the handouts of a statement that no longer builds, and says so', async () => {
+    const project = tempProject({ 'statements/a.md': GOOD });
+    expect((await runCli(['build', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    writeFileSync(join(project, 'statements/a.md'), GOOD.replace('Thank you, Chair.', 'TODO Thank you, Chair.'));
+    const run = await runCli(['build', '--concurrency', 'off'], { cwd: project });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'Removed the handouts of an earlier build (`a.docx`, `a.pdf`): this statement is not built now, and an older handout would pass for it',
+    );
+    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['manifest.json']);
+  });
+
   it('never replaces a pipe in the output folder, and names it', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     mkdirSync(join(project, 'dist'));
@@ -134,6 +162,32 @@ describe('a cache that is not a file', () => {
     expect(run.stderr).toMatch(/warning: could not write the cache at .*cache-pipe: ENOTFILE/);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
+
+  it('refuses a cache location that is a statement, a config or a file that is no cache, and writes nothing', async () => {
+    const project = tempProject({
+      'alliance.config.yaml': 'organization: Alliance of NGOs\n',
+      'statements/good.md': GOOD,
+      'notes.txt': 'my notes\n',
+    });
+    for (const [location, what] of [
+      ['statements/good.md', 'a statement'],
+      ['alliance.config.yaml', 'a config file'],
+      ['notes.txt', 'a file that is not a cache'],
+      ['statements/new.md', 'a statement'],
+    ] as const) {
+      const run = await runCli(['check', '--cache', '--cache-location', location], { cwd: project });
+      expect(run.code, location).toBe(2);
+      expect(run.stderr).toBe(
+        `alliance: Expected \`--cache-location\` to name a cache file or a folder, found \`${location}\`, ${what}: nothing is written there\n`,
+      );
+    }
+    expect(readFileSync(join(project, 'statements/good.md'), 'utf8')).toBe(GOOD);
+    expect(readFileSync(join(project, 'notes.txt'), 'utf8')).toBe('my notes\n');
+    expect(existsSync(join(project, 'statements/new.md'))).toBe(false);
+    // A cache it wrote is one it writes again.
+    expect((await runCli(['check', '--cache', '--cache-location', 'my.cache'], { cwd: project })).code).toBe(0);
+    expect((await runCli(['check', '--cache', '--cache-location', 'my.cache'], { cwd: project })).code).toBe(0);
+  });
 });
 
 describe('an image that announces more pixels than a handout needs', () => {
@@ -154,6 +208,35 @@ describe('an image that announces more pixels than a handout needs', () => {
     );
     expect(existsSync(join(project, 'dist/a.pdf'))).toBe(true);
     expect(existsSync(join(project, 'dist/a.docx'))).toBe(true);
+  });
+});
+
+describe('a read-only output folder', () => {
+  /** A file system mounted read-only (root mounts one; elsewhere the test is skipped, and says so). */
+  function readOnlyDisk(): string | undefined {
+    const folder = mkdtempSync(join(tmpdir(), 'alliance-ro-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', folder], { stdio: 'ignore' });
+      return folder;
+    } catch {
+      return undefined;
+    }
+  }
+  const probe = readOnlyDisk();
+  if (probe) execFileSync('umount', [probe]);
+
+  it.skipIf(probe === undefined)('is one message naming it, before any work, and exit 2', async () => {
+    const disk = readOnlyDisk()!;
+    try {
+      const project = tempProject({ 'statements/a.md': GOOD });
+      const run = await runCli(['build', '--out', disk, '--concurrency', 'off'], { cwd: project });
+      expect(run.stderr).toBe(
+        `alliance: Expected an output folder to write into at \`${disk}\`, found it cannot be written (\`EROFS\`)\n`,
+      );
+      expect(run.code).toBe(2);
+    } finally {
+      execFileSync('umount', [disk]);
+    }
   });
 });
 

@@ -74,4 +74,38 @@ describe('reports a CI log shows', () => {
     const github = await runCli(['check', '--format', 'github'], { cwd: project });
     expect(github.stdout).toContain('file=statements/back\\slash.md');
   });
+
+  it('every format, machines’ too, neutralizes line breaks, escapes and bidirectional controls from a statement', async () => {
+    const project = tempProject({
+      'statements/new\n::error file=x::line.md': GOOD.replace('Thank you, Chair.\n\n', ''),
+      'statements/controls.md': GOOD.replace(
+        'speaker: Ana Pérez',
+        'speaker: "Ana\\e[2J\\rPérez\\u2028::warning::x \\u200e\\u200fRLM"',
+      ).replace('Thank you.\n', 'TODO ##[error]x\n'),
+    });
+    const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\u200e\u200f]/;
+    for (const args of [
+      ['list'],
+      ['list', '--format', 'csv'],
+      ['list', '--format', 'json'],
+      ['time', '--format', 'json'],
+      ['check', '--format', 'json'],
+      ['check', '--format', 'sarif'],
+    ]) {
+      const run = await runCli(args, { cwd: project });
+      expect(run.stdout, args.join(' ')).not.toMatch(COMMAND_LINE);
+      expect(run.stdout.replace(/\r\n/g, '\n'), args.join(' ')).not.toMatch(UNSAFE);
+      // JSON reads back as the values themselves.
+      if (args.includes('json') && args[0] === 'list') {
+        const speakers = (JSON.parse(run.stdout) as { statements: { speaker: string | null }[] }).statements.map(
+          (statement) => statement.speaker,
+        );
+        expect(speakers).toContain('Ana\u001b[2J\rPérez\u2028::warning::x \u200e\u200fRLM');
+      }
+    }
+    const csv = (await runCli(['list', '--format', 'csv'], { cwd: project })).stdout;
+    // One line per statement, and the header.
+    expect(csv.split('\r\n').filter((line) => line !== '')).toHaveLength(3);
+    expect(csv).toContain('Ana\\u{1B}[2J\\u{D}Pérez\\u{2028}:\\u{3A}warning:\\u{3A}x \\u{200E}\\u{200F}RLM');
+  });
 });

@@ -1,6 +1,6 @@
 /** The authoring workflow: `init`, `new` (with its prompts), `list`, completion, help. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -80,13 +80,23 @@ describe('alliance init', () => {
       ).toBe(2);
   });
 
-  it('refuses to overwrite, and writes nothing then', async () => {
-    const project = tempProject({ 'templates/handout.yaml': 'mine\n' });
+  it('never overwrites: what is there (a file, a link leading nowhere, another config) is kept and named, the rest written', async () => {
+    const project = tempProject({ 'templates/handout.yaml': 'mine\n', 'alliance.config.json': '{}\n' });
+    symlinkSync(join(project, 'nowhere'), join(project, 'package.json'));
     const run = await runCli(['init', '--organization', 'X', '--yes'], { cwd: project });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Expected a folder without `templates/handout.yaml`, found it; nothing was written');
-    expect(existsSync(join(project, 'alliance.config.yaml'))).toBe(false);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Kept as they were (never overwritten):\n  alliance.config.json\n  templates/handout.yaml\n  package.json\n',
+    );
     expect(readFileSync(join(project, 'templates/handout.yaml'), 'utf8')).toBe('mine\n');
+    expect(existsSync(join(project, 'alliance.config.yaml'))).toBe(false);
+    expect(lstatSync(join(project, 'package.json')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(project, 'nowhere'))).toBe(false);
+    expect(readFileSync(join(project, 'templates/statement.md'), 'utf8')).toContain('{{opening}}');
+    expect(readFileSync(join(project, '.gitignore'), 'utf8')).toContain('\ndist/\n');
+    const again = await runCli(['init', '--organization', 'X', '--yes'], { cwd: project });
+    expect(again.stdout).toMatch(/^Nothing to set up in /);
   });
 
   it('asks for the organization on a terminal, and needs it (or --yes) without one', async () => {

@@ -78,7 +78,10 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
       // An option of the Node API, as the CLI's flag.
       const message =
         error instanceof UsageError && error.option !== undefined
-          ? error.message.replaceAll(`\`${error.option}\``, `\`--${error.option}\``)
+          ? error.message.replaceAll(
+              `\`${error.option}\``,
+              `\`--${error.option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}\``,
+            )
           : error.message;
       world.stderr.write(`alliance: ${message}\n`);
       return error.exitCode;

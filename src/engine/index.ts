@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import type { BuildOutcome as StoredBuildOutcome, Format } from './build/build.js';
 import type { Project, ProjectOptions } from './project/project.js';
+import type { InitResult } from './project/init-project.js';
 import type { SaveOutcome } from './run/save-statement.js';
 import type {
   BuildOptions,
@@ -47,6 +48,7 @@ export type { ListOutcome, ParagraphTimeOutcome, TimeOutcome } from './run/tasks
 export type { InspectedParagraph } from './run/inspect.js';
 export type { SaveOutcome } from './run/save-statement.js';
 export type { Project, ProjectOptions } from './project/project.js';
+export type { InitResult } from './project/init-project.js';
 export type * from './types.js';
 export { format, formatNames, loadFormatter } from './format/index.js';
 export type { FormattedCommand, Formatter, FormatterInput, View as ReportView } from './format/view.js';
@@ -330,8 +332,11 @@ export async function saveSpeakerPace(
 
 // ------------------------------------------------------------------------------------- init and new
 
-/** Sets up a project (config, statements/, templates/, a CI workflow), never overwriting; the paths written. */
-export async function init(options: InitOptions): Promise<string[]> {
+/**
+ * Sets up a project (config, statements/, templates/, a CI workflow, package.json, .gitignore): what is
+ * missing is written, what is there is kept (never overwritten), and what cannot be written is named.
+ */
+export async function init(options: InitOptions): Promise<InitResult> {
   const [{ initProject }, { fieldContext }] = await Promise.all([
     import('./project/init-project.js'),
     import('./project/registry-data.js'),

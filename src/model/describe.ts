@@ -12,12 +12,13 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * Control characters (C0, DEL, C1) and the bidirectional controls that reorder what is shown: in text
- * from a statement printed to a terminal or a CI log, they could move the cursor, clear lines or
+ * Control characters (C0, DEL, C1), the bidirectional controls and marks that reorder what is shown
+ * (embeddings, overrides, isolates, LRM, RLM, ALM) and the line and paragraph separators: in text from
+ * a statement printed to a terminal or a CI log, they could move the cursor, clear or start lines, or
  * hide and reorder words, so that a report says something other than what it found.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+export const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** `text` with each control character written out as `\u{…}`, so that it shows instead of acting. */
 export function printable(text: string): string {

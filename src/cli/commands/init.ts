@@ -43,10 +43,18 @@ export function registerInit(program: Command, io: Io, state: RunState): void {
         }
       }
       const dir = resolve(io.cwd, folder);
-      const created = await init({ dir, organization, language: options.language, tool: options.tool });
+      const result = await init({ dir, organization, language: options.language, tool: options.tool });
+      const list = (paths: string[]) => paths.map((path) => `  ${path}`).join('\n');
       io.stdout.write(
-        `Set up ${dir}:\n${created.map((path) => `  ${path}`).join('\n')}\n\nNext: npm install (then commit package-lock.json, which CI installs from), alliance new, alliance check, alliance time, alliance build.\n`,
+        result.written.length > 0 ? `Set up ${dir}:\n${list(result.written)}\n` : `Nothing to set up in ${dir}.\n`,
       );
-      state.exitCode = 0;
+      if (result.kept.length > 0) io.stdout.write(`Kept as they were (never overwritten):\n${list(result.kept)}\n`);
+      for (const problem of result.problems)
+        io.stderr.write(`alliance: could not write \`${problem.path}\`: ${problem.reason}\n`);
+      if (result.written.length > 0)
+        io.stdout.write(
+          '\nNext: npm install (then commit package-lock.json, which CI installs from), alliance new, alliance check, alliance time, alliance build.\n',
+        );
+      state.exitCode = result.problems.length > 0 ? 2 : 0;
     });
 }

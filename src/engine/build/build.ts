@@ -5,7 +5,7 @@
  * cores, convert with LibreOffice in one batch when asked, and write the manifest.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isUnusable, type Statement } from '../../model/statement.js';
 import type { Template } from '../../render/model/template.js';
@@ -16,7 +16,7 @@ import { makeFolder } from '../io/folders.js';
 import { imageBudget, resolveImages, type ImageBudget } from './images.js';
 import { parseStatement } from '../load/load.js';
 import { languagesHash } from '../project/languages.js';
-import { MANIFEST, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST, manifestText, outputHash, outputInPlace, type Manifest, type ManifestEntry } from './manifest.js';
 import { storeMessage, type StoredMessage } from '../check/messages.js';
 import { outputStem, writeOutput } from './outputs.js';
 import { readRegularFile, readRegularText } from '../io/read.js';
@@ -60,6 +60,11 @@ export interface BuildOutcome {
   /** DOCX files staged for LibreOffice, relative to the staging folder. */
   staged: string[];
   internalErrors: number;
+}
+
+/** Whether a template draws with font files of its own (a project's, which may be damaged), not the shipped ones. */
+function ownFonts(template: Template): boolean {
+  return Object.values(template.fonts).some((choice) => 'files' in choice);
 }
 
 /** A fixed date for documents without one: the earliest a zip file can record. */
@@ -266,9 +271,10 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
   const { buildHandout } = await import('../../render/model/handout.js');
   const stem = outputStem(path, projectDir);
   const missing = new Map<string, { line: number; column: number } | undefined>();
-  const outputs: { path: string; bytes: number }[] = [];
+  const outputs: ManifestEntry['outputs'] = [];
   const renderer = sharedOf(settings).renderer ?? IN_THREAD;
 
+  let renderFailed = false;
   for (const copy of settings.copies) {
     const handout = buildHandout({ statement, template, timing, copy, images: images.images, date });
     const suffix = copy === 'speaker' ? '.speaker' : '';
@@ -291,7 +297,27 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
       });
     }
     for (const file of files) {
-      const data = await file.data();
+      let data: Uint8Array;
+      try {
+        data = await file.data();
+      } catch (error) {
+        // A template's own font that fails on this statement's text (past the check of its sample) is
+        // the template's problem, named on this handout: the others are built. Anything else is the tool's.
+        if (!ownFonts(template)) throw error;
+        outcome.messages.push(
+          storeMessage(
+            makeMessage(
+              `Expected the template's fonts to draw \`${file.rel}\`, found an error: ${(error as Error).message}`,
+              'font',
+              'error',
+              statement.frontMatter.positions.get('template')?.start,
+              path,
+            ),
+          ),
+        );
+        renderFailed = true;
+        continue;
+      }
       if (file.staged) {
         await writeOutput(settings.stagingDir!, file.rel, data);
         outcome.staged.push(file.rel);
@@ -300,7 +326,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
       try {
         await writeOutput(settings.outDir, file.rel, data);
         outcome.written.push(file.rel);
-        outputs.push({ path: file.rel, bytes: data.length });
+        outputs.push({ path: file.rel, bytes: data.length, hash: outputHash(data) });
       } catch (error) {
         outcome.writeErrors.push({
           path: join(settings.outDir, file.rel),
@@ -325,7 +351,7 @@ export async function buildOne(path: string, context: LoadContext, settings: Bui
       path: rel,
       hash: file === path && input instanceof Uint8Array ? hashOf(input) : runFileHash(settings, file),
     }));
-  outcome.status = outcome.writeErrors.length > 0 || absentFonts.length > 0 ? 'failed' : 'built';
+  outcome.status = outcome.writeErrors.length > 0 || absentFonts.length > 0 || renderFailed ? 'failed' : 'built';
   outcome.entry = {
     source: projectPath(path, projectDir) ?? path,
     outputs,
@@ -357,15 +383,8 @@ export function isUpToDate(
     }
     if (hash !== dependency.hash) return false;
   }
-  // What is there, not what a link leads to: an output replaced by a link of the same size is rebuilt.
-  return entry.outputs.every((output) => {
-    try {
-      const stat = lstatSync(join(outDir, output.path));
-      return stat.isFile() && stat.size === output.bytes;
-    } catch {
-      return false;
-    }
-  });
+  // The very bytes written: an output replaced, even by one of the same size or a link, is rebuilt.
+  return entry.outputs.every((output) => outputInPlace(join(outDir, output.path), output));
 }
 
 /** Writes the manifest: entries of statements built now, and of those unchanged; a statement not built leaves it. */

@@ -3,15 +3,34 @@
  * hash, and what the build cache needs to know that nothing changed (its key and the hashes of the
  * files it depends on). No timestamps, sorted: the same build gives the same manifest.
  */
+import { createHash } from 'node:crypto';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRegularText } from '../io/read.js';
+import { readRegularFile, readRegularText } from '../io/read.js';
+
+/** The hash the manifest keeps of a handout's bytes (SHA-256, hexadecimal). */
+export function outputHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Whether the file at `path` is a plain file holding the bytes `output` was written with. */
+export function outputInPlace(path: string, output: { bytes: number; hash: string }): boolean {
+  try {
+    // What is there, not what a link leads to: an output replaced by a link is rebuilt.
+    if (!lstatSync(path).isFile()) return false;
+    const bytes = readRegularFile(path, output.bytes + 1);
+    return bytes.length === output.bytes && typeof output.hash === 'string' && outputHash(bytes) === output.hash;
+  } catch {
+    return false;
+  }
+}
 
 /** One statement in the manifest. */
 export interface ManifestEntry {
   /** The statement, relative to the project folder, with `/`. */
   source: string;
-  /** Its handouts, relative to the output folder, with their sizes in bytes. */
-  outputs: { path: string; bytes: number }[];
+  /** Its handouts, relative to the output folder, with their sizes in bytes and SHA-256 hashes. */
+  outputs: { path: string; bytes: number; hash: string }[];
   writtenWords: number;
   spokenWords: number;
   seconds: number;

@@ -35,7 +35,12 @@ export function lockOutputFolder(outDir: string): () => void {
       });
       return () => rmSync(path, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A folder that takes no file (read-only, full, not a folder): said once, before any work.
+      if (code !== 'EEXIST')
+        throw new UsageError(
+          `Expected an output folder to write into at \`${outDir}\`, found it cannot be written (\`${code ?? (error as Error).message}\`)`,
+        );
     }
     let holder: number | undefined;
     try {

@@ -1,6 +1,8 @@
 /** Where `check --cache` keeps its results, and opening it under the key of this run. */
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { UsageError } from '../io/errors.js';
+import { CONFIG_NAMES } from '../project/config.js';
 import type { Project } from '../project/project.js';
 import { VERSION } from '../io/version.js';
 import { languagesHash } from '../project/languages.js';
@@ -23,7 +25,48 @@ export function cacheFile(project: Project, location?: string): string {
   } catch {
     // Not there yet: a file of that name.
   }
-  return folder ? join(path, CACHE_NAME) : path;
+  const file = folder ? join(path, CACHE_NAME) : path;
+  refuseNonCache(file, location);
+  return file;
+}
+
+/** What marks a file as a cache this tool wrote: JSON whose first key is `key`. */
+const CACHE_START = '{"key":';
+
+/**
+ * Refuses a cache location where writing would replace something that is not a cache: a statement, a
+ * config, or any file that holds something else (nothing is written; a cache only saves time).
+ */
+function refuseNonCache(file: string, location: string): void {
+  const refuse = (what: string): never => {
+    throw new UsageError(
+      `Expected \`cacheLocation\` to name a cache file or a folder, found \`${location}\`, ${what}: nothing is written there`,
+      'cacheLocation',
+    );
+  };
+  const extension = extname(file).toLowerCase();
+  if (extension === '.md' || extension === '.markdown') refuse('a statement');
+  if ((CONFIG_NAMES as readonly string[]).includes(basename(file))) refuse('a config file');
+  let stat;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return; // Nothing there yet: the cache is made.
+  }
+  if (!stat.isFile()) return; // A pipe or a link is refused when the cache is written (write-atomic).
+  if (stat.size === 0) return;
+  const start = Buffer.alloc(CACHE_START.length);
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, start, 0, start.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return;
+  }
+  if (start.toString('latin1') !== CACHE_START) refuse('a file that is not a cache');
 }
 
 /** Opens the cache for this project, its config and the run's overrides. */

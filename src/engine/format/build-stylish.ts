@@ -19,6 +19,9 @@ export function buildStylish({ result, cwd, chalk, isTTY, force, milliseconds }:
         ? `${first.line ?? 1}:${first.column ?? 1} ${shown(first.reason)} (${first.ruleId ?? ''})`
         : 'it has errors';
       lines.push(`${chalk.red('✖')} ${source} ${chalk.red('not built')}: ${why}`);
+      // What the build did about it: the handouts of an earlier build removed.
+      for (const message of outcome.messages.filter((entry) => entry.ruleId === 'stale-handout'))
+        lines.push(`  ${source}  ${chalk.yellow('warning')}  ${shown(message.reason)}  ${chalk.dim('stale-handout')}`);
       continue;
     }
     for (const problem of outcome.writeErrors)

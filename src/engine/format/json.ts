@@ -4,7 +4,7 @@
  */
 import type { VFileMessage } from 'vfile-message';
 import type { RuleInfo } from '../types.js';
-import { countMessages } from './text.js';
+import { countMessages, safeJson } from './text.js';
 import type { MessagesInput } from './view.js';
 
 /** A message as ESLint's JSON formatter writes it (`fatal` for the loader's rules, as for parse errors). */
@@ -40,5 +40,5 @@ export function json({ results, rules }: MessagesInput): string {
       usedDeprecatedRules: [],
     };
   });
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  return safeJson(entries);
 }

@@ -1,11 +1,17 @@
-/** `alliance list --format csv`: one line per statement (RFC 4180), safe to open in a spreadsheet. */
+/**
+ * `alliance list --format csv`: one line per statement (RFC 4180), safe to open in a spreadsheet and
+ * to print to a terminal or a CI log: every cell is made harmless as reports make text (`shown`: no
+ * line breaks, escapes or bidirectional controls from a statement, no workflow command).
+ */
 import { relativePath } from './paths.js';
+import { shown } from './text.js';
 import type { FormatterInput } from './view.js';
 
-function csvCell(text: string): string {
+function csvCell(value: string): string {
+  const text = shown(value);
   // A cell that a spreadsheet would read as a formula is quoted with a leading apostrophe.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Formats the inventory as CSV. */

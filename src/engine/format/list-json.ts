@@ -1,4 +1,5 @@
 /** `alliance list --format json`: the statements, and the totals of each session. */
+import { safeJson } from './text.js';
 import type { FormatterInput } from './view.js';
 
 /** Formats the inventory as JSON. */
@@ -7,5 +8,5 @@ export function listJson({ result }: FormatterInput['list']): string {
     ...outcome,
     passes: outcome.errors === 0,
   }));
-  return `${JSON.stringify({ statements, sessions: result.totals }, null, 2)}\n`;
+  return safeJson({ statements, sessions: result.totals });
 }

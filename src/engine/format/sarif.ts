@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { HOMEPAGE, VERSION } from '../io/version.js';
 import { relativePath } from './paths.js';
+import { safeJson } from './text.js';
 import type { MessagesInput } from './view.js';
 
 /** Formats results as a SARIF 2.1.0 log. */
@@ -75,5 +76,5 @@ export function sarif({ results, cwd, rules }: MessagesInput): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return safeJson(log);
 }

@@ -3,7 +3,10 @@
  * text) made harmless for a terminal and a CI log.
  */
 import type { VFileMessage } from 'vfile-message';
-import { printable } from '../../model/describe.js';
+import { printable, UNPRINTABLE } from '../../model/describe.js';
+
+/** What `UNPRINTABLE` finds beyond the C0 controls, which JSON escapes itself. */
+const UNPRINTABLE_BEYOND_C0 = new RegExp(UNPRINTABLE.source.replace('\\u0000-\\u001F', ''), 'g');
 
 /**
  * Text from a statement as a human report prints it: control characters written out as `\u{…}`
@@ -12,6 +15,19 @@ import { printable } from '../../model/describe.js';
  */
 export function shown(text: string): string {
   return printable(text).replace(/##\[/g, '#\\u{23}[').replace(/::/g, ':\\u{3A}');
+}
+
+/**
+ * A value as JSON that reads back as the same value and is harmless in a terminal or a CI log: what
+ * `shown` writes out in text is written here as JSON escapes (`\u2028`, `#\u0023[`, `:\u003a`), which
+ * every JSON reader turns back into the characters. Keys and punctuation of JSON hold none of them.
+ */
+export function safeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)
+    // JSON already escapes C0 controls; its own line breaks stay.
+    .replace(UNPRINTABLE_BEYOND_C0, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/##\[/g, '#\\u0023[')
+    .replace(/::/g, ':\\u003a')}\n`;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** `alliance time --format json`: one entry per file, its messages as in `check --format json`. */
 import { eslintMessage } from './json.js';
+import { safeJson } from './text.js';
 import type { FormatterInput } from './view.js';
 
 const tenth = (seconds: number) => Math.round(seconds * 10) / 10;
@@ -29,5 +30,5 @@ export function timeJson({ result }: FormatterInput['time']): string {
     })),
     messages: outcome.messages.map((message) => eslintMessage(message, result.rules)),
   }));
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  return safeJson(entries);
 }

@@ -3,7 +3,7 @@
  * written out and commented, `statements/`, the templates to make its own, and a CI workflow. It never
  * overwrites: if one of its files is there, nothing is written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from '../../data/libraries.js';
 import { UsageError } from '../io/errors.js';
@@ -124,32 +124,90 @@ jobs:
           path: dist/
 `;
 
-/** Creates the project in `dir`; throws a usage error, writing nothing, if one of its files exists. */
-export function initProject(dir: string, options: InitOptions): string[] {
-  const files: [string, string][] = [
-    ['alliance.config.yaml', configText(options)],
-    ['templates/handout.yaml', readFileSync(join(BUILT_IN_TEMPLATES, 'handout.yaml'), 'utf8')],
-    ['templates/statement.md', readFileSync(join(BUILT_IN_TEMPLATES, 'statement.md'), 'utf8')],
-    ['.github/workflows/statements.yml', WORKFLOW],
-    ['package.json', packageText(dir, options)],
+/** What `init` did: the files it wrote, those it kept as they were, and those it could not write. */
+export interface InitResult {
+  written: string[];
+  kept: string[];
+  problems: { path: string; reason: string }[];
+}
+
+/** What a project of statements keeps out of git: the handouts, which `alliance build` makes again. */
+const GITIGNORE = `# Made by \`alliance build\` from the statements: built again, never committed.
+dist/
+node_modules/
+`;
+
+/**
+ * Sets the project up in `dir`: each of its files written where none is, and never over anything that
+ * is there (a file, a folder, a link, even one that leads nowhere), which is kept and named; a config
+ * of another name (`alliance.config.json`) keeps the config from being written. A file that cannot be
+ * written is a problem named with its reason, and the others are written still.
+ */
+export function initProject(dir: string, options: InitOptions): InitResult {
+  const files: [string, () => string][] = [
+    ['alliance.config.yaml', () => configText(options)],
+    ['templates/handout.yaml', () => readFileSync(join(BUILT_IN_TEMPLATES, 'handout.yaml'), 'utf8')],
+    ['templates/statement.md', () => readFileSync(join(BUILT_IN_TEMPLATES, 'statement.md'), 'utf8')],
+    ['.github/workflows/statements.yml', () => WORKFLOW],
+    ['package.json', () => packageText(dir, options)],
+    ['.gitignore', () => GITIGNORE],
   ];
-  const existing = [...files.map(([path]) => path), 'alliance.config.yml', 'alliance.config.json'].filter((path) =>
-    existsSync(join(dir, path)),
+  const result: InitResult = { written: [], kept: [], problems: [] };
+  const statements = join(dir, 'statements');
+  if (isFolder(statements)) result.kept.push('statements/');
+  else if (present(statements))
+    result.problems.push({ path: 'statements/', reason: 'something that is not a folder is there; it is kept' });
+  else {
+    try {
+      makeFolder(statements);
+      result.written.push('statements/');
+    } catch (error) {
+      throw new UsageError(
+        `Expected a folder that can be made at \`${dir}\`, found an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``,
+      );
+    }
+  }
+  const configs = ['alliance.config.yaml', 'alliance.config.yml', 'alliance.config.json'].filter((name) =>
+    present(join(dir, name)),
   );
-  if (existing.length > 0)
-    throw new UsageError(
-      `Expected a folder without ${existing.map((path) => `\`${path}\``).join(', ')}, found ${existing.length === 1 ? 'it' : 'them'}; nothing was written`,
-    );
-  try {
-    makeFolder(join(dir, 'statements'));
-  } catch (error) {
-    throw new UsageError(
-      `Expected a folder that can be made at \`${dir}\`, found an error: \`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\``,
-    );
-  }
   for (const [path, text] of files) {
-    makeFolder(dirname(join(dir, path)));
-    createFileAtomicSync(join(dir, path), text);
+    const target = join(dir, path);
+    if (present(target) || (path === 'alliance.config.yaml' && configs.length > 0)) {
+      result.kept.push(present(target) ? path : configs[0]!);
+      continue;
+    }
+    try {
+      makeFolder(dirname(target));
+      createFileAtomicSync(target, text());
+      result.written.push(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      result.problems.push({
+        path,
+        reason:
+          code === 'EEXIST'
+            ? 'something was made there meanwhile; it is kept'
+            : `it could not be written (\`${code ?? (error as Error).message}\`)`,
+      });
+    }
   }
-  return ['statements/', ...files.map(([path]) => path)];
+  return result;
+}
+
+/** Whether anything is at `path`: a file, a folder, or a link, even one that leads nowhere. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

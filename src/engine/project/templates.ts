@@ -3,9 +3,9 @@
  * alliance, so a template may give only what it changes. A name can only reach a file inside a
  * `templates/` folder (no separators, real path checked), and the YAML is data, never code.
  */
+import { fontFileProblem } from './font-check.js';
 import { dictionary } from '../../model/own.js';
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node as YamlNode } from 'yaml';
@@ -16,7 +16,7 @@ import { didYouMean } from '../../model/suggest.js';
 import { own } from '../../model/own.js';
 import type { FontChoice, Template } from '../../render/model/template.js';
 import { ConfigError } from '../io/errors.js';
-import { MAX_YAML_FILE_BYTES, readProjectText, readRegularFile } from '../io/read.js';
+import { MAX_YAML_FILE_BYTES, readProjectText } from '../io/read.js';
 
 /** The templates folder shipped with alliance. */
 export const BUILT_IN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
@@ -210,26 +210,12 @@ function fontProblem(path: string): string | undefined {
   } catch {
     return 'no file';
   }
-  if (!checkedFonts.has(key)) checkedFonts.set(key, parseProblem(path));
+  if (!checkedFonts.has(key)) checkedFonts.set(key, fontFileProblem(path));
   return checkedFonts.get(key);
 }
 
 /** Fonts checked in this process, by path, size and date: a template is loaded for each statement. */
 const checkedFonts = new Map<string, string | undefined>();
-
-function parseProblem(path: string): string | undefined {
-  try {
-    const { create } = createRequire(import.meta.url)('fontkit') as {
-      create: (buffer: Buffer) => { layout?: (text: string) => unknown; type?: string };
-    };
-    const font = create(readRegularFile(path));
-    if (typeof font.layout !== 'function') return 'a font collection or another format';
-    font.layout('Aa 1');
-    return undefined;
-  } catch (error) {
-    return `a file that cannot be read as one (${(error as Error).message})`;
-  }
-}
 
 const LENGTH = /^(\d+(?:\.\d+)?)\s*(pt|mm|cm|in)?$/;
 const UNIT_POINTS: Record<string, number> = { pt: 1, mm: 72 / 25.4, cm: 72 / 2.54, in: 72 };

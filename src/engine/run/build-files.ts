@@ -4,7 +4,7 @@
  * threads for large batches, or in the main thread with a thread that renders the handouts; LibreOffice
  * converts in one batch when asked; the manifest is written.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import {
@@ -20,7 +20,7 @@ import type { LoadContext } from '../project/context.js';
 import { makeFolder } from '../io/folders.js';
 import { lockOutputFolder, removeLeftovers } from '../build/out-lock.js';
 import { convertToPdf } from '../build/libreoffice.js';
-import { readManifest } from '../build/manifest.js';
+import { outputHash, readManifest, type ManifestEntry } from '../build/manifest.js';
 import { renderThread } from '../build/render-thread.js';
 import { storeMessage } from '../check/messages.js';
 import { outputStem, writeOutput } from '../build/outputs.js';
@@ -138,6 +138,7 @@ async function buildHeld(
     if (staging) await convertStaged(built, staging, settings, options.env ?? {});
     for (const outcome of built) outcomes.set(outcome.path, outcome);
     const ordered = paths.map((path) => outcomes.get(path)!);
+    for (const outcome of ordered) removeStaleOutputs(outcome, bySource, projectDir, settings.outDir);
     let manifestError: string | undefined;
     try {
       await writeManifest(settings.outDir, projectDir, previous, ordered, key);
@@ -150,6 +151,39 @@ async function buildHeld(
     await renderer?.close();
     removeStaging(staging);
   }
+}
+
+/**
+ * Removes the handouts an earlier build left of a statement that no longer builds (its errors, or a
+ * bound it now passes), and says so on the statement: a handout in the output folder is never older
+ * than its statement. Only plain files the manifest names, inside the output folder, are removed.
+ */
+function removeStaleOutputs(
+  outcome: BuildOutcome,
+  previous: ReadonlyMap<string, ManifestEntry>,
+  projectDir: string,
+  outDir: string,
+): void {
+  if (outcome.status !== 'skipped' && outcome.status !== 'failed') return;
+  const entry = previous.get(relative(projectDir, outcome.path).split(sep).join('/'));
+  if (!entry) return;
+  const removed: string[] = [];
+  for (const output of entry.outputs) {
+    const path = join(outDir, output.path);
+    if (outcome.written.includes(output.path) || relative(outDir, path).startsWith('..')) continue;
+    try {
+      if (!lstatSync(path).isFile()) continue;
+      rmSync(path);
+      removed.push(output.path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  if (removed.length === 0) return;
+  const reason = `Removed the handouts of an earlier build (${removed.map((path) => `\`${path}\``).join(', ')}): this statement is not built now, and an older handout would pass for it`;
+  outcome.messages.push(
+    storeMessage(makeMessage(reason, 'stale-handout', 'warning', { line: 1, column: 1 }, outcome.path)),
+  );
 }
 
 /**
@@ -217,6 +251,6 @@ async function convertStaged(
     const data = readFileSync(pdf);
     await writeOutput(settings.outDir, target, data);
     outcome.written.push(target);
-    outcome.entry?.outputs.push({ path: target, bytes: data.length });
+    outcome.entry?.outputs.push({ path: target, bytes: data.length, hash: outputHash(data) });
   }
 }
