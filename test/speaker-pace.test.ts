@@ -128,6 +128,18 @@ describe("a speaker's pace", () => {
     expect(readFileSync(join(bare, 'alliance.config.yaml'), 'utf8')).toBe('speakers:\n  Ana Pérez:\n    pace: 98\n');
   });
 
+  it('refuses a name no person has: 100 KB long, or with line breaks or control characters', async () => {
+    const project = tempProject({ 'alliance.config.yaml': 'organization: Alliance\n', 'statements/a.md': GOOD });
+    const opened = await openProject({ cwd: project });
+    for (const name of ['A'.repeat(100_000), 'Ana\nPérez', 'Ana\u001b[2J']) {
+      await expect(saveSpeakerPace(opened, name, 'en', 100)).rejects.toThrow(UsageError);
+    }
+    await expect(saveSpeakerPace(opened, 'A'.repeat(201), 'en', 100)).rejects.toThrow(
+      "Expected a speaker's name of at most 200 characters on one line, found 201 characters",
+    );
+    expect(readFileSync(join(project, 'alliance.config.yaml'), 'utf8')).toBe('organization: Alliance\n');
+  });
+
   it('writes nothing when the config cannot take it', async () => {
     const project = tempProject({ 'alliance.config.yaml': 'speakers: 5\n', 'statements/a.md': GOOD });
     writeFileSync(join(project, 'alliance.config.yaml'), 'organization: Alliance\n');

@@ -301,6 +301,17 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     expect(await page.locator('.message', { hasText: 'TODO' }).count()).toBe(1);
   });
 
+  it('says so when an address names no statement, `%` and all, and throws nothing', async () => {
+    for (const hash of ['#/statement/%', '#/statement/%E0%A4%A', '#/rehearse/%zz']) {
+      await page.goto('about:blank');
+      await page.goto(`${url}${hash}`);
+      await page.waitForFunction(() => document.querySelector('#status')?.textContent !== '');
+      expect(await page.locator('#status').textContent()).toContain('Expected the address of a statement');
+      expect(await page.locator('#status').getAttribute('class')).toBe('error');
+    }
+    expect(pageErrors.filter((error) => /URIError/.test(error))).toEqual([]);
+  });
+
   it('shows an Arabic statement right to left', async () => {
     await open('statements/ar.md');
     expect(await page.locator('article.handout').getAttribute('dir')).toBe('rtl');
