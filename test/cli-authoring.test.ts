@@ -114,6 +114,19 @@ describe('alliance init', () => {
   });
 });
 
+/**
+ * A new statement is its skeleton: `check` finds only that (every other rule passes), and passes once
+ * a paragraph of the author's takes the guidance comment's place.
+ */
+async function expectOnlySkeletonError(folder: string, path: string): Promise<void> {
+  const skeleton = await runCli(['check', path, '--format', 'json'], { cwd: folder });
+  const messages = (JSON.parse(skeleton.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages;
+  expect(messages.map((message) => message.ruleId)).toEqual(['empty-statement']);
+  const text = readFileSync(join(folder, path), 'utf8').replace(/<!--[\s\S]*?-->/, 'Nous, les ONG, agissons.');
+  writeFileSync(join(folder, path), text);
+  expect((await runCli(['check', path], { cwd: folder })).code).toBe(0);
+}
+
 describe('alliance new', () => {
   const project = () => tempProject({ 'alliance.config.yaml': 'organization: Alliance of NGOs\n' });
 
@@ -145,7 +158,7 @@ describe('alliance new', () => {
     );
     expect(text).toContain('slot: 3:00');
     expect(text).toContain('\nMadam Chair,\n');
-    expect((await runCli(['check', run.stdout.trim()], { cwd: folder })).code).toBe(0);
+    await expectOnlySkeletonError(folder, run.stdout.trim());
   });
 
   it('addresses the President at a COP, and writes French and Spanish openings', async () => {
@@ -163,8 +176,7 @@ describe('alliance new', () => {
       cwd: folder,
     });
     expect(readFileSync(join(folder, spanish.stdout.trim()), 'utf8')).toContain('Señora Presidenta,');
-    for (const run of [cop, french, spanish])
-      expect((await runCli(['check', run.stdout.trim()], { cwd: folder })).code).toBe(0);
+    for (const run of [cop, french, spanish]) await expectOnlySkeletonError(folder, run.stdout.trim());
   });
 
   it('makes a safe file name that never clashes', async () => {
@@ -339,5 +351,46 @@ describe('messages that tell the author what to do', () => {
     });
     const run = await runCli(['check'], { cwd: project });
     expect(run.stdout).toContain('such as `Je vous remercie.`');
+  });
+});
+
+describe('the organization in every language', () => {
+  const CONFIG =
+    'organization:\n  name: Alliance of NGOs\n  names: { fr: Alliance des ONG, es: Alianza de ONG }\nlanguage: en\n';
+
+  it('new writes its name in the statement’s language', async () => {
+    const folder = tempProject({ 'alliance.config.yaml': CONFIG });
+    const french = await runCli(['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'A', '--language', 'fr'], {
+      cwd: folder,
+    });
+    const text = readFileSync(join(folder, french.stdout.trim()), 'utf8');
+    expect(text).toContain('organization: Alliance des ONG\n');
+    expect(text).toContain('Alliance des ONG vous remercie de lui donner la parole.');
+    const russian = await runCli(['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'A', '--language', 'ru'], {
+      cwd: folder,
+    });
+    // No Russian name given: the name as it is.
+    expect(readFileSync(join(folder, russian.stdout.trim()), 'utf8')).toContain('organization: Alliance of NGOs\n');
+  });
+
+  it('counts any of its names as naming it, and says which key to fill when none is found', async () => {
+    const french = (organization: string, body: string) =>
+      `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: ${organization}\nlanguage: fr\n---\n\nMonsieur le Président,\n\n${body}\n\nJe vous remercie.\n`;
+    const folder = tempProject({
+      'alliance.config.yaml': CONFIG,
+      // Made before the names were given: the front matter in English, the text in French.
+      'statements/a.md': french('Alliance of NGOs', "L'Alliance des ONG vous remercie de lui donner la parole."),
+      'statements/b.md': french('Alliance of NGOs', "L'Alliance des organisations vous remercie."),
+    });
+    const run = await runCli(['check', '--format', 'json'], { cwd: folder });
+    const byFile = new Map(
+      (JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[]).map(
+        (entry) => [entry.filePath.split('/').at(-1), entry.messages],
+      ),
+    );
+    expect(byFile.get('a.md')).toEqual([]);
+    expect(byFile.get('b.md')!.map((message) => message.message)).toEqual([
+      "Expected the first two paragraphs to name the organization (`Alliance of NGOs`), found it in neither: if they name it in the statement's language, give that name as `organization.names.fr` in the config",
+    ]);
   });
 });

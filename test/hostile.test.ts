@@ -7,11 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempProject } from './helpers/statements.js';
 // @ts-expect-error: a plain ES module, shared with the benchmark
-import { hostileCases } from './hostile/cases.js';
+import { hostileAssets, hostileCases } from './hostile/cases.js';
 
 const BIN = resolve(import.meta.dirname, '../bin/alliance.js');
 const HEAP_MB = 256;
@@ -39,6 +39,10 @@ function run(args: string[]) {
 beforeAll(() => {
   project = tempProject({});
   mkdirSync(join(project, 'statements'), { recursive: true });
+  for (const [path, bytes] of Object.entries((hostileAssets as () => Record<string, Buffer>)())) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), bytes);
+  }
   cases.forEach((entry, index) => {
     const name = `case-${String(index).padStart(3, '0')}.md`;
     fileOf.set(name, entry.name);

@@ -26,6 +26,10 @@ export interface RawPhrases {
   floor?: string[];
   closings?: string[];
   abbreviations?: string[];
+  /** Words that are placeholders in this language, matched with their exact case. */
+  placeholders?: string[];
+  /** Editorial marks in square brackets that are not placeholders (`sic`), matched ignoring case. */
+  editorial?: string[];
   newStatement?: {
     /** The presiding officer's title where the forum gives none. */
     title?: string;

@@ -20,6 +20,10 @@ export interface Phrases {
   floor: string[];
   closings: string[];
   abbreviations: string[];
+  /** Words that are placeholders in this language, with their exact case. */
+  placeholders: string[];
+  /** Editorial marks in square brackets that are not placeholders, lower case (`sic`). */
+  editorial: ReadonlySet<string>;
   /** Stage directions (`pause`, `slow`), lower case, with the pause each adds in seconds (0 for none). */
   stageDirections: ReadonlyMap<string, number>;
 }

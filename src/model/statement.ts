@@ -74,6 +74,8 @@ export interface Settings {
   pace: number;
   paceSource: SettingSource;
   paceOrigin: string;
+  /** Text the project allows in square brackets, lower case (its config's `placeholders.allow`). */
+  allowedBrackets: readonly string[];
   /** The speaking slot in seconds, or null when none applies. */
   slotSeconds: number | null;
   slotSource: SettingSource | null;
@@ -85,8 +87,10 @@ export interface Settings {
   forumNames: ReadonlyMap<string, string>;
   /** The speaking organizations (a joint statement has several). */
   organizations: string[];
-  /** Other names of those organizations that count as naming them ("the Alliance"). */
+  /** Other names of those organizations that count as naming them ("the Alliance", its names in other languages). */
   organizationAliases: string[];
+  /** The config key that gives the project's organization its name in the statement's language, when it speaks. */
+  organizationNameKey: string | undefined;
   mark: Mark;
   template: string;
   writtenWordCap: number;

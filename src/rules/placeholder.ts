@@ -1,114 +1,52 @@
 /**
- * `placeholder` (error): no leftovers of drafting in the text or the front matter: `TODO`, `TBD`,
- * `TBC`, `XXX`, `[insert …]`, `[name]`, `[X]`, "lorem ipsum" and the rest of
- * src/data/placeholders.yaml.
+ * `placeholder` (error): no leftovers of drafting in the text or the front matter: text in square
+ * brackets (`[year]`, `[Name of Minister]`) that is not a link, a footnote, a stage direction, an
+ * editorial mark (`[sic]`) or an insertion in a quotation; text in braces (`{{country}}`) or angle
+ * brackets (`<name>`); a run of X or # for a figure (`XX%`, `###`, `xx,xxx`); `TODO`, `TBD`, `TK`,
+ * "lorem ipsum" and each language's own (`À COMPLÉTER`, `POR DEFINIR`, `УТОЧНИТЬ`, `待定`).
  *
  * Why: a placeholder read out at a UN meeting, or printed on a handout, embarrasses the organization.
- * Stage directions (`[pause]`, `[slow]`: src/data/stage-directions.yaml) are not placeholders, and an
- * elision `[…]` inside a quotation (quotation marks or a block quote) is an omission, not a gap.
- * Code and HTML comments are not checked. Options: none.
+ * An elision `[…]` inside a quotation is an omission, not a gap. Code and HTML comments are not
+ * checked. Options: `placeholders.allow` in the config lists text a project allows in brackets.
  */
 import type { Nodes, Text } from 'mdast';
-import { loadData } from '../data/load.js';
 import { quote } from '../model/describe.js';
-import { UNSPACED } from '../model/phrases.js';
 import { pointAt } from '../model/points.js';
 import type { Point, Statement } from '../model/statement.js';
 import { defineRule, type Report } from './define-rule.js';
+import { findPlaceholders } from './support/placeholders.js';
 
-interface PlaceholderData {
-  words: string[];
-  unspaced?: string[];
-  phrases: string[];
-  brackets: { exact: string[]; starting: string[] };
-  elisions: string[];
-}
-
-interface Patterns {
-  words: RegExp;
-  phrases: RegExp;
-  exact: Set<string>;
-  starting: string[];
-  elisions: Set<string>;
-}
-
-let patterns: Patterns | undefined;
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function loadPatterns(): Patterns {
-  if (patterns) return patterns;
-  const data = loadData<PlaceholderData>('placeholders.yaml');
-  const alternatives = (list: string[]) => list.map(escape).join('|');
-  patterns = {
-    words: new RegExp(
-      `(?<![\\p{L}\\p{N}_])(?:${alternatives(data.words)})(?![\\p{L}\\p{N}_])${data.unspaced?.length ? `|${alternatives(data.unspaced)}` : ''}`,
-      'gu',
-    ),
-    phrases: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives(data.phrases)})(?![\\p{L}\\p{N}_])`, 'giu'),
-    exact: new Set(['', ...data.brackets.exact.map((item) => item.toLowerCase())]),
-    starting: data.brackets.starting.map((item) => item.toLowerCase()),
-    elisions: new Set(data.elisions),
-  };
-  return patterns;
-}
-
-const BRACKETS = /\[([^[\]\n]{0,80})\]/g;
-
-/** A placeholder found in a piece of text: where it starts, what it is, and whether it is an elision. */
-interface Found {
-  index: number;
-  text: string;
-  elision: boolean;
-}
-
-function findPlaceholders(text: string, directions: ReadonlyMap<string, number>): Found[] {
-  const { words, phrases, exact, starting, elisions } = loadPatterns();
-  const found: Found[] = [];
-  for (const pattern of [words, phrases]) {
-    for (const match of text.matchAll(pattern)) found.push({ index: match.index, text: match[0], elision: false });
-  }
-  for (const match of text.matchAll(BRACKETS)) {
-    const inner = match[1]!.trim().replace(/\s+/g, ' ');
-    const lower = inner.toLowerCase();
-    if (directions.has(lower)) continue;
-    if (elisions.has(inner)) found.push({ index: match.index, text: match[0], elision: true });
-    else if (
-      exact.has(lower) ||
-      starting.some(
-        (word) => lower === word || lower.startsWith(`${word} `) || (UNSPACED.test(word) && lower.startsWith(word)),
-      )
-    ) {
-      found.push({ index: match.index, text: match[0], elision: false });
+/** Whether each place in `text` lies between quotation marks, worked out once for the text. */
+function quotationMap(text: string): (index: number) => boolean {
+  let inside: boolean[] | undefined;
+  return (index) => {
+    if (!inside) {
+      inside = [];
+      let curly = 0;
+      let straight = false;
+      for (const char of text) {
+        for (let unit = 0; unit < char.length; unit += 1) inside.push(curly > 0 || straight);
+        if (char === '“' || char === '«' || char === '„') curly += 1;
+        else if ((char === '”' || char === '»') && curly > 0) curly -= 1;
+        else if (char === '"') straight = !straight;
+      }
     }
-  }
-  return found.sort((a, b) => a.index - b.index);
-}
-
-/** True when `index` in `text` lies between quotation marks. */
-function insideQuotation(text: string, index: number): boolean {
-  let curly = 0;
-  let straight = false;
-  for (const char of text.slice(0, index)) {
-    if (char === '“' || char === '«' || char === '„') curly += 1;
-    else if ((char === '”' || char === '»') && curly > 0) curly -= 1;
-    else if (char === '"') straight = !straight;
-  }
-  return curly > 0 || straight;
+    return inside[index] ?? false;
+  };
 }
 
 /** A block's text, assembled from its text nodes, with where each node's text starts. */
 interface Block {
   text: string;
-  segments: { start: number; node: Text }[];
+  segments: { start: number; node: Text | Extract<Nodes, { type: 'html' }> }[];
   quoted: boolean;
 }
 
 function collectBlocks(node: Nodes, quoted: boolean, blocks: Block[], current?: Block): void {
-  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return;
-  if (node.type === 'text') {
+  if (node.type === 'code' || node.type === 'inlineCode') return;
+  // Raw HTML in prose is read for angle brackets that are no HTML (`<Name of Minister>`); a comment is not.
+  if (node.type === 'html' && node.value.startsWith('<!--')) return;
+  if (node.type === 'text' || node.type === 'html') {
     current?.segments.push({ start: current.text.length, node });
     if (current) current.text += node.value;
     return;
@@ -139,7 +77,7 @@ function reportFrontMatter(statement: Statement, report: Report): void {
   for (const [name, value] of Object.entries(data)) {
     const texts = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
     for (const text of texts) {
-      for (const found of findPlaceholders(text, statement.settings.phrases.stageDirections)) {
+      for (const found of findPlaceholders(text, statement.settings)) {
         report(`Expected final text in \`${name}\`, found the placeholder ${quote(found.text)}`, positions.get(name));
       }
     }
@@ -149,14 +87,16 @@ function reportFrontMatter(statement: Statement, report: Report): void {
 export default defineRule({
   id: 'placeholder',
   severity: 'error',
-  summary: 'No placeholders are left (`TODO`, `TBD`, `[insert …]`, `[name]`, "lorem ipsum")',
+  summary: 'No placeholders are left (`[year]`, `{{name}}`, `XX%`, `TODO`, `TBD`, "lorem ipsum")',
   check(statement, report) {
     reportFrontMatter(statement, report);
     const blocks: Block[] = [];
     collectBlocks(statement.tree, false, blocks);
     for (const block of blocks) {
-      for (const found of findPlaceholders(block.text, statement.settings.phrases.stageDirections)) {
-        if (found.elision && (block.quoted || insideQuotation(block.text, found.index))) continue;
+      const inQuotation = quotationMap(block.text);
+      const quotedAt = (index: number) => block.quoted || inQuotation(index);
+      for (const found of findPlaceholders(block.text, statement.settings, quotedAt)) {
+        if (found.elision && quotedAt(found.index)) continue;
         const what = found.elision ? 'the elision' : 'the placeholder';
         const hint = found.elision ? ' outside a quotation' : '';
         report(

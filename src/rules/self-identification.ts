@@ -1,7 +1,8 @@
 /**
  * `self-identification` (warning): the speaking organization (or one of the organizations of a joint
  * statement) is named in the first two spoken paragraphs. The organization comes from front matter
- * (`organization`, `organizations`) or the config file, which may also list `aliases` ("the Alliance").
+ * (`organization`, `organizations`) or the config file, which may also list `aliases` ("the Alliance")
+ * and its `names` in other languages, each of which names it.
  *
  * Why: the room and the summary record must know who speaks; the chair announces the speaker, but
  * delegates tune in late. Skipped when no organization is known. Options: none.
@@ -27,8 +28,9 @@ export default defineRule({
     )} `;
     // A name in a script written without spaces (Chinese) stands anywhere; others as whole words.
     if (names.some((name) => opening.includes(UNSPACED.test(name) ? name : ` ${name} `))) return;
+    const fix = statement.settings.organizationNameKey;
     report(
-      `Expected the first two paragraphs to name the organization (${listOr(organizations)}), found it in neither`,
+      `Expected the first two paragraphs to name the organization (${listOr(organizations)}), found it in neither${fix ? `: if they name it in the statement's language, give that name as \`${fix}\` in the config` : ''}`,
       first.span.start,
     );
   },

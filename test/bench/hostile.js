@@ -3,8 +3,8 @@
 // up to the size bound checked in under 1 s and 200 MB, built in under 5 s and 300 MB, on this machine).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { hostileCases } from '../hostile/cases.js';
+import { dirname, join } from 'node:path';
+import { hostileAssets, hostileCases } from '../hostile/cases.js';
 import { report } from './measure.js';
 
 /** Reports the process's peak resident memory on its last line of stderr. */
@@ -31,6 +31,7 @@ function measure(bin, cwd, args) {
 export function benchHostile(work, bin) {
   const folder = join(work, 'hostile');
   const cases = hostileCases({ fuzzed: 60 });
+  const assets = hostileAssets();
   const commands = { check: ['check'], time: ['time'], list: ['list'], build: ['build', '--force', '--rebuild'] };
   const worst = Object.fromEntries(
     Object.keys(commands).map((name) => [
@@ -41,6 +42,10 @@ export function benchHostile(work, bin) {
   for (const entry of cases) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(join(folder, 'statements'), { recursive: true });
+    for (const [path, bytes] of Object.entries(assets)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), bytes);
+    }
     writeFileSync(join(folder, 'statements/case.md'), entry.text);
     for (const [name, args] of Object.entries(commands)) {
       const result = measure(bin, folder, args);

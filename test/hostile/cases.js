@@ -3,6 +3,7 @@
 // benchmark (test/bench/hostile.js). Each case is a whole statement file: a valid opening and closing
 // around a body made to hurt.
 import fc from 'fast-check';
+import * as zlib from 'node:zlib';
 
 const FRONT = '---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\n---\n\nThank you, Chair.\n\n';
 
@@ -22,8 +23,39 @@ function growingBackticks(bytes) {
   return text;
 }
 
+/** `count` blocks, blank lines between, each `prefix` repeated `depth` times before its text. */
+function nestedBlocks(prefix, depth, bytes) {
+  const block = `${prefix.repeat(depth)}x`;
+  return Array.from({ length: Math.max(1, Math.floor(bytes / (block.length + 2))) }, () => block).join('\n\n');
+}
+
+/** A table of four columns whose cells are each one web address of `length` characters. */
+function addressTable(length, bytes) {
+  const cell = `https://example.org/${'a-b/'.repeat(Math.ceil(length / 4))}`.slice(0, length);
+  const row = `| ${[cell, cell, cell, cell].join(' | ')} |`;
+  return `| a | b | c | d |\n|---|---|---|---|\n${Array.from({ length: Math.max(1, Math.floor(bytes / row.length)) }, () => row).join('\n')}`;
+}
+
 /** Bodies by name, each at a size in bytes. */
 export const BODIES = {
+  // Containers inside containers, of every kind: at the bound of nesting (8), and past it (119).
+  'nested quotes, 8 deep': (bytes) => nestedBlocks('>', 8, bytes),
+  'nested quotes, 119 deep': (bytes) => nestedBlocks('>', 119, bytes),
+  'nested lists, 8 deep': (bytes) => nestedBlocks('- ', 8, bytes),
+  'nested lists, 59 deep': (bytes) => nestedBlocks('- ', 59, bytes),
+  'nested ordered lists, 8 deep': (bytes) => nestedBlocks('1. ', 8, bytes),
+  'nested ordered lists, 39 deep': (bytes) => nestedBlocks('1. ', 39, bytes),
+  'lists in quotes, 8 deep': (bytes) => nestedBlocks('> - ', 4, bytes),
+  'lists in quotes, 58 deep': (bytes) => nestedBlocks('> - ', 29, bytes),
+  'lists nested by indentation': (bytes) =>
+    fill(Array.from({ length: 8 }, (_, depth) => `${'  '.repeat(depth)}- x`).join('\n') + '\n\n', bytes),
+  // Long unbreakable cells: a table of web addresses.
+  'table of long addresses': (bytes) => addressTable(750, bytes),
+  'table of short addresses': (bytes) => addressTable(120, bytes),
+  // One image, shown again and again (test/hostile/assets: a 4,000 × 4,000 PNG).
+  'repeated image references': (bytes) => fill('![chart](../img/big.png) ', bytes),
+  'repeated image references, several addresses': (bytes) =>
+    fill('![a](../img/big.png) ![b](./../img/big.png) ![c](../img/./big.png) ', bytes),
   'setext headings': (bytes) => fill('a\n=\n', bytes),
   'setext headings, dashes': (bytes) => fill('a\n-\n\n', bytes),
   // Lines ended by a lone carriage return, as CommonMark allows.
@@ -99,6 +131,9 @@ const FRONTS = {
     `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\nx: ${'['.repeat(count)}${']'.repeat(count)}\n---\n\nThank you, Chair.\n\n`,
   'alias bomb': () =>
     `---\nforum: CCPCJ\nsession: 34\nspeaker: Ana\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n---\n\nThank you, Chair.\n\n`,
+  // Keys that name what every object has.
+  'prototype keys': (count) =>
+    `---\nforum: constructor\nsession: 34\nspeaker: __proto__\n__proto__: { pace: 40 }\nconstructor: x\ntoString: ${'y'.repeat(count)}\n---\n\nThank you, Chair.\n\n`,
   'long speaker': (count) =>
     `---\nforum: CCPCJ\nsession: 34\nspeaker: ${'A'.repeat(count * 10)}\n---\n\nThank you, Chair.\n\n`,
 };
@@ -172,4 +207,33 @@ export function hostileCases({ seed = 20261130, fuzzed = 120 } = {}) {
   );
   texts.forEach((body, index) => cases.push({ name: `fuzzed ${index + 1} (seed ${seed})`, text: statement(body) }));
   return cases;
+}
+
+/** A PNG of `width` × `height` RGB pixels, each row a shade of grey: small on disk, large decoded. */
+function widePng(width, height) {
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let row = 0; row < height; row += 1) rows.fill(row % 256, row * (width * 3 + 1) + 1, (row + 1) * (width * 3 + 1));
+  const chunk = (type, body) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The files the cases refer to, by path in the project (the cases are in `statements/`). */
+export function hostileAssets() {
+  return { 'img/big.png': widePng(4000, 4000) };
 }

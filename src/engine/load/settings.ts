@@ -2,6 +2,7 @@
  * What applies to one statement. For the slot the first match wins: command-line flag, inline comment,
  * front matter, the forum's registry entry; the pace is resolved in project/pace.ts.
  */
+import { own } from '../../model/own.js';
 import type { StatementFields } from '../../model/fields.js';
 import type { Settings, Severity, SettingSource } from '../../model/statement.js';
 import type { LoadContext } from '../project/context.js';
@@ -41,7 +42,12 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
   const organizations = [
     ...new Set([fields.organization, ...(fields.organizations ?? [])].filter((name): name is string => !!name)),
   ];
-  if (organizations.length === 0 && config.organization) organizations.push(config.organization);
+  // The project's organization, in the statement's language where the config gives it.
+  const projectNames = config.organization ? [config.organization, ...Object.values(config.organizationNames)] : [];
+  if (organizations.length === 0 && config.organization)
+    organizations.push(own(config.organizationNames, language) ?? config.organization);
+  // Any of its names, in any language, names it (a French statement may say "l'Alliance des ONG").
+  const speaksForProject = organizations.some((name) => projectNames.includes(name));
 
   const severities = new Map<string, Severity>(context.ruleDefaults);
   for (const [id, severity] of config.rules) severities.set(id, severity);
@@ -55,13 +61,17 @@ export function resolveSettings(fields: StatementFields, directives: Directives,
     pace,
     paceSource,
     paceOrigin,
+    allowedBrackets: config.allowedBrackets,
     slotSeconds: slot?.[0] ?? null,
     slotSource: slot?.[1] ?? null,
     forum,
     knownForums: context.forums.names(),
     forumNames: context.forums.allNames(),
     organizations,
-    organizationAliases: config.organizationAliases,
+    organizationAliases: speaksForProject
+      ? [...new Set([...config.organizationAliases, ...projectNames])]
+      : config.organizationAliases,
+    organizationNameKey: speaksForProject && config.path !== null ? `organization.names.${language}` : undefined,
     mark: fields.mark ?? config.mark ?? 'check-against-delivery',
     template: fields.template ?? config.template ?? DEFAULT_TEMPLATE,
     writtenWordCap: config.writtenWordCap ?? thresholds.writtenWordCap,

@@ -62,6 +62,10 @@ export interface Config {
   dir: string;
   organization?: string;
   organizationAliases: string[];
+  /** The organization's name in other languages, by language (`organization.names`). */
+  organizationNames: Record<string, string>;
+  /** Text a project allows in square brackets, lower case, without the brackets (`placeholders.allow`). */
+  allowedBrackets: string[];
   language?: string;
   /** Words (or characters) a minute: plain for the project's language, per language, and a `default` for the rest. */
   pace?: number;
@@ -100,6 +104,8 @@ export function defaultConfig(dir: string): Config {
     path: null,
     dir,
     organizationAliases: [],
+    organizationNames: dictionary(),
+    allowedBrackets: [],
     paceByLanguage: dictionary(),
     speakers: dictionary(),
     forums: [],
@@ -225,12 +231,23 @@ const OFFICERS: readonly Officer[] = ['chair', 'president'];
 const FORUM_KEYS = ['name', 'aliases', 'officer', 'title', 'slot'];
 
 const KEYS: Record<string, KeyReader> = {
-  organization(config, node, report) {
+  organization(config, node, report, context) {
     if (isMap(node)) {
       for (const { key, value, pair } of mapping(node, report, 'organization')) {
         if (key === 'name') config.organization = text(value, report, 'organization.name');
         else if (key === 'aliases') config.organizationAliases = textList(value, report, 'organization.aliases');
-        else report(pair, `Unexpected setting ${quote(`organization.${key}`)}${didYouMean(key, ['name', 'aliases'])}`);
+        else if (key === 'names')
+          for (const entry of mapping(value, report, 'organization.names'))
+            config.organizationNames[
+              language(value === null ? null : valueKey(value, entry.key), report, context, 'organization.names')
+                .toLowerCase()
+                .split('-')[0]!
+            ] = text(entry.value, report, `organization.names.${entry.key}`);
+        else
+          report(
+            pair,
+            `Unexpected setting ${quote(`organization.${key}`)}${didYouMean(key, ['name', 'aliases', 'names'])}`,
+          );
       }
       if (config.organization === undefined) report(node, 'Expected `organization.name`, found none');
     } else {
@@ -314,6 +331,19 @@ const KEYS: Record<string, KeyReader> = {
     const known = paper.toLowerCase() === 'a4' ? 'A4' : paper.toLowerCase() === 'letter' ? 'Letter' : undefined;
     if (!known) report(node, `Expected \`paper\` to be \`A4\` or \`Letter\`, found ${quote(paper)}`);
     config.paper = known;
+  },
+  placeholders(config, node, report) {
+    for (const { key, value, pair } of mapping(node, report, 'placeholders')) {
+      if (key === 'allow')
+        config.allowedBrackets = textList(value, report, 'placeholders.allow').map((text) =>
+          text
+            .trim()
+            .replace(/^\[(.*)\]$/s, '$1')
+            .trim()
+            .toLowerCase(),
+        );
+      else report(pair, `Unexpected setting ${quote(`placeholders.${key}`)}${didYouMean(key, ['allow'])}`);
+    }
   },
   pronunciations(config, node, report) {
     for (const { key, value } of mapping(node, report, 'pronunciations'))

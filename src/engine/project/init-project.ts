@@ -50,8 +50,12 @@ export function configText(options: InitOptions): string {
   return `# yaml-language-server: $schema=./node_modules/alliance/lib/data/schemas/config.schema.json
 # The configuration of alliance: ${HOMEPAGE.replace(/#.*$/, '')}#configuration
 ${organization}
-# Other names that count as naming the organization in the opening:
-#   organization: { name: …, aliases: [the Alliance] }
+# Other names that count as naming the organization in the opening, and its name in each language
+# (\`alliance new\` writes it in the statement's language):
+#   organization:
+#     name: …
+#     aliases: [the Alliance]
+#     names: { fr: …, es: …, ar: …, zh: …, ru: … }
 
 # Default language of statements: en, fr, es, ar, zh or ru.
 language: ${options.language}

@@ -68,7 +68,12 @@ export function statementText(input: NewStatement, context: LoadContext, templat
     record.phrases.newStatement ?? context.languages.get('en')!.phrases.newStatement!;
   const forum = context.forums.find(input.forum);
   const title = own(forum?.title ?? {}, language) ?? phrases.title ?? forum?.title.en ?? 'Chair';
-  const organization = input.organization ?? context.config.organization;
+  // The organization in the statement's language, where the config gives its name in it.
+  const organization =
+    input.organization ??
+    (context.config.organization === undefined
+      ? undefined
+      : (own(context.config.organizationNames, language) ?? context.config.organization));
   const { pace } = resolvePace({ language, speaker: input.speaker }, context);
   const slotSeconds = forum?.slotSeconds;
   const values: Record<string, string | undefined> = {

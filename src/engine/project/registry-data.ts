@@ -65,6 +65,8 @@ export function phrasesFor(record: LanguageRecord): Phrases {
       floor: normalizeAll(raw.floor),
       closings: normalizeAll(raw.closings),
       abbreviations: raw.abbreviations ?? [],
+      placeholders: raw.placeholders ?? [],
+      editorial: new Set((raw.editorial ?? []).map((mark) => mark.toLowerCase())),
       stageDirections: stageDirections(),
     };
     phraseCache.set(record, phrases);
