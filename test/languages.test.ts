@@ -221,15 +221,25 @@ describe('what is said in Arabic, Chinese and Russian', () => {
 });
 
 describe('alliance new in every language', () => {
-  it.each(['ar', 'zh', 'ru', 'fr', 'es'])('writes a statement in %s that passes check', async (language) => {
-    const project = tempProject({ 'alliance.config.yaml': 'organization: Alliance\n' });
-    const run = await runCli(['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'A', '--language', language], {
-      cwd: project,
-    });
-    expect(run.code).toBe(0);
-    const text = readFileSync(join(project, run.stdout.trim()), 'utf8');
-    expect(text).toContain(`language: ${language}`);
-    const check = await runCli(['check', run.stdout.trim()], { cwd: project });
-    expect(check.stdout).toContain('no problems');
-  });
+  it.each(['ar', 'zh', 'ru', 'fr', 'es'])(
+    'writes a statement in %s that passes check once written',
+    async (language) => {
+      const project = tempProject({ 'alliance.config.yaml': 'organization: Alliance\n' });
+      const run = await runCli(
+        ['new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'A', '--language', language],
+        {
+          cwd: project,
+        },
+      );
+      expect(run.code).toBe(0);
+      const text = readFileSync(join(project, run.stdout.trim()), 'utf8');
+      expect(text).toContain(`language: ${language}`);
+      // The skeleton is only that until a paragraph of the author's takes the guidance comment's place.
+      const skeleton = await runCli(['check', run.stdout.trim()], { cwd: project });
+      expect(skeleton.stdout).toContain('empty-statement');
+      writeFileSync(join(project, run.stdout.trim()), text.replace(/<!--[\s\S]*?-->/, 'Alliance 2025.'));
+      const check = await runCli(['check', run.stdout.trim()], { cwd: project });
+      expect(check.stdout).toContain('no problems');
+    },
+  );
 });

@@ -25,6 +25,10 @@ export interface RawPhrases {
   /** Thanks for the floor that may follow the title in the same clause. */
   floor?: string[];
   closings?: string[];
+  /** The presiding officer's title for a man and for a woman (`[Monsieur le Président, Madame la Présidente]`). */
+  titleForms?: string[][];
+  /** Words a speaker introduces themselves with ("I am"). */
+  introductions?: string[];
   abbreviations?: string[];
   /** Words that are placeholders in this language, matched with their exact case. */
   placeholders?: string[];

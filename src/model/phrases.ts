@@ -19,6 +19,8 @@ export interface Phrases {
   /** Thanks for the floor that may follow the title ("for giving me the floor"). */
   floor: string[];
   closings: string[];
+  /** Words a speaker introduces themselves with ("i am", "my name is"), normalized. */
+  introductions: string[];
   abbreviations: string[];
   /** Words that are placeholders in this language, with their exact case. */
   placeholders: string[];

@@ -17,6 +17,8 @@
  * `kind: written`. Options: none.
  */
 import { quote } from '../model/describe.js';
+import { own } from '../model/own.js';
+import { normalizePhrase } from '../model/phrases.js';
 import { opening } from '../model/statement.js';
 import { findAddress } from './support/address.js';
 import { defineRule } from './define-rule.js';
@@ -32,8 +34,16 @@ export default defineRule({
     const { phrases, forum, language } = statement.settings;
     const address = findAddress(first.text, phrases);
     if (address && address.target !== 'room') return;
-    const title = forum?.title[language];
-    const who = title ? `the \`${title}\` of \`${forum.id}\`` : 'such as `Thank you, Chair.`';
+    const title = forum ? own(forum.title, language) : undefined;
+    // The title for a man and for a woman, where the language gives both.
+    const forms =
+      statement.settings.languageRecord.phrases.titleForms?.find((pair) =>
+        pair.some((form) => title !== undefined && normalizePhrase(form) === normalizePhrase(title)),
+      ) ?? (title === undefined ? [] : [title]);
+    const who =
+      forum && title
+        ? `the ${forms.map((form) => `\`${form}\``).join(' or ')} of \`${forum.id}\``
+        : 'such as `Thank you, Chair.`';
     const found = address ? `only a greeting to the room, ${quote(address.written)}` : quote(first.text);
     report(`Expected the opening to address the presiding officer (${who}), found ${found}`, first.span.start);
   },

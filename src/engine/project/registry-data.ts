@@ -64,6 +64,7 @@ export function phrasesFor(record: LanguageRecord): Phrases {
       greetings: normalizeAll(raw.greetings),
       floor: normalizeAll(raw.floor),
       closings: normalizeAll(raw.closings),
+      introductions: normalizeAll(raw.introductions),
       abbreviations: raw.abbreviations ?? [],
       placeholders: raw.placeholders ?? [],
       editorial: new Set((raw.editorial ?? []).map((mark) => mark.toLowerCase())),

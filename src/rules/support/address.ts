@@ -115,14 +115,32 @@ function vocative(clause: string, phrases: Phrases): AddressTarget | 'room' | un
 export function findAddress(text: string, phrases: Phrases): Address | undefined {
   const first = splitSentences(withoutStageDirections(text, phrases), phrases.abbreviations)[0]?.text ?? '';
   let room: Address | undefined;
+  let introduced = false;
   for (const clause of first.split(CLAUSE)) {
-    const target = vocative(normalizePhrase(clause), phrases);
-    if (target === undefined) continue;
+    const normalized = normalizePhrase(clause);
+    // A title right after the speaker's own name ("I am Maria Lopez, Chair") is theirs, not an address.
+    const afterIntroduction = introduced;
+    introduced = introducesSpeaker(clause, normalized, phrases);
+    const target = vocative(normalized, phrases);
+    if (target === undefined || afterIntroduction) continue;
     const written = clause.trim().replace(/[.!?…。！？]+$/, '');
     if (target !== 'room') return { target, written };
     room ??= { target, written };
   }
   return room;
+}
+
+/**
+ * Whether a clause introduces the speaker by name: an introduction ("I am", "my name is") followed by
+ * a name, which in a script with capitals starts with one ("I am Maria Lopez", not "I am grateful").
+ */
+function introducesSpeaker(clause: string, normalized: string, phrases: Phrases): boolean {
+  const found = phrases.introductions.find((phrase) => startsWithPhrase(normalized, phrase));
+  if (found === undefined) return false;
+  // The words of the clause after the introduction's (a script without spaces: the rest of the clause).
+  const name = clause.trim().split(/\s+/).slice(found.split(' ').length).join(' ').replace(/^[^\p{L}]+/u, '');
+  const initial = name[0] ?? '';
+  return initial.toLowerCase() === initial.toUpperCase() || initial === initial.toUpperCase();
 }
 
 /** The last sentence of `text` as said (stage directions removed). */
