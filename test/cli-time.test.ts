@@ -113,3 +113,36 @@ describe('alliance time', () => {
     expect(await finished).toBe(1);
   });
 });
+
+describe('what time and check do with a language or a slot no one means', () => {
+  const statement = (language: string) =>
+    `---\nforum: CCPCJ\nsession: "34"\nspeaker: Ana\norganization: Alliance of NGOs\nlanguage: ${language}\n---\n\nSenhor Presidente,\n\nA Alliance of NGOs agradece 1.250.000 pessoas.\n\nObrigado.\n`;
+
+  it('does not time a statement in a language it does not know: named, exit 1', async () => {
+    const project = tempProject({ 'statements/pt.md': statement('pt') });
+    const run = await runCli(['time'], { cwd: project });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'cannot be timed: Expected `language` to be a language with phrase lists (`ar`, `en`, `es`, `fr`, `ru` or `zh`), found `pt`',
+    );
+  });
+
+  it('stops at a misnamed language: the one finding is the language, with the code meant', async () => {
+    const project = tempProject({ 'statements/es.md': statement('Spanish') });
+    const run = await runCli(['check', '--format', 'json'], { cwd: project });
+    const messages = (JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[])[0]!.messages;
+    expect(messages.map((message) => message.ruleId)).toEqual(['field-type']);
+    expect(messages[0]!.message).toContain('found `Spanish`, did you mean `es`?');
+  });
+
+  it('refuses `--slot 3`, three seconds, with the slot meant', async () => {
+    const project = tempProject({ 'statements/a.md': statement('en') });
+    for (const command of ['check', 'time']) {
+      const run = await runCli([command, '--slot', '3'], { cwd: project });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'alliance: Expected `--slot` to be a speaking slot of at least `0:30`, found `0:03`, 3 seconds (did you mean `3m`?)\n',
+      );
+    }
+  });
+});

@@ -243,3 +243,27 @@ describe('alliance new in every language', () => {
     },
   );
 });
+
+describe('a language given with its region or script', () => {
+  it.each([
+    ['fr-CA', 'fr'],
+    ['es-419', 'es'],
+    ['zh-Hant', 'zh'],
+    ['ar-EG', 'ar'],
+  ])('%s is checked and timed with the data of %s, and its handouts keep the tag', async (tag, base) => {
+    const source = readFileSync(join(FIXTURES, `${base}.md`), 'utf8').replace(`language: ${base}`, `language: ${tag}`);
+    expect(source).toContain(`language: ${tag}`);
+    const project = tempProject({ [`statements/${base}.md`]: source });
+    const check = await runCli(['check', '--format', 'json'], { cwd: project });
+    expect((JSON.parse(check.stdout) as { errorCount: number }[])[0]!.errorCount).toBe(0);
+    const timed = await runCli(['time', '--format', 'json'], { cwd: project });
+    const baseline = await runCli(['time', '--format', 'json'], {
+      cwd: tempProject({ [`statements/${base}.md`]: readFileSync(join(FIXTURES, `${base}.md`), 'utf8') }),
+    });
+    expect(JSON.parse(timed.stdout)[0].spokenWords).toBe(JSON.parse(baseline.stdout)[0].spokenWords);
+    const built = await runCli(['build', '--to', 'docx'], { cwd: project });
+    expect(built.code).toBe(0);
+    const parts = docxParts(readFileSync(join(project, `dist/${base}.docx`)));
+    expect(parts['word/document.xml'] + parts['word/styles.xml']!).toContain(`"${tag}"`);
+  });
+});

@@ -208,3 +208,47 @@ describe('timing that follows the spoken text', () => {
     expect(countWords('بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ')).toBe(4);
   });
 });
+
+describe('timing that reads as people speak', () => {
+  it.each([
+    ['ar', 'بين عامي 2022 و2023', 'بين عامي ألفان واثنان وعشرون ألفان وثلاثة وعشرون'],
+    ['ar', 'بين 15 و20', 'بين خمسة عشر عشرون'],
+    ['ar', 'و500 ألف', 'خمسمائة ألف'],
+    ['ar', 'في 19 أيار/مايو 2025', 'في تسعة عشر أيار ألفان وخمسة وعشرون'],
+    ['en', 'a fall (−56%) in cases', 'a fall minus fifty-six per cent in cases'],
+    ['fr', 'une hausse (-12 %)', 'une hausse moins douze pour cent'],
+    ['fr', 'l’ONU au XXIe siècle', 'ONU au vingt et unième siècle'],
+    ['es', 'la ONU en el siglo XXI', 'la ONU en el siglo veintiuno'],
+    ['ru', 'в XXI веке', 'в двадцать первый веке'],
+    ['en', 'on 15 May 2025', 'on the fifteenth of May twenty twenty-five'],
+    ['en', 'in the XXI century', 'in the twenty-first century'],
+  ])('in %s, "%s" is said "%s"', (language, text, words) => {
+    expect(said(text, language)).toBe(words);
+  });
+
+  it('spells Cyrillic acronyms letter by letter: УНП ООН, КС, США', () => {
+    const spoken = speak('УНП ООН, КС и США', {
+      language: 'ru',
+      pronunciations: new Map(),
+      stageDirections: stageDirections(),
+    });
+    expect(spoken.letters).toBe(11);
+  });
+
+  it('reads a Roman numeral as a number only beside its words: XX alone, CD, MIX stay as written', () => {
+    expect(said('the XX Congress', 'en')).toBe('the twentieth Congress');
+    expect(said('XX and XV were listed', 'en')).not.toMatch(/twent|fifteen/);
+    expect(said('a CD and a MIX', 'en')).not.toContain('hundred');
+  });
+
+  it('times a Chinese quotation in an English statement by its characters, not as one word', () => {
+    const english = (quotation: string) =>
+      timeStatement(
+        statementOf(
+          `---\nforum: CCPCJ\nsession: "34"\nspeaker: A\norganization: Alliance\n---\n\nThank you, Chair.\n\nHe said “${quotation}” today.\n\nThank you.\n`,
+        ),
+      ).paragraphs[1]!.spokenWords;
+    // Nine characters: six words' time, not one.
+    expect(english('我们必须保护受害者') - english('我们')).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -58,7 +58,10 @@ const commands = () => import('./run/commands.js');
 
 /** Opens the project that applies in `cwd`: its config (found upward, named, or none) and the registries. */
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
-  const { contextFor, preloadNumberLocales } = await commands();
+  const { contextFor, preloadNumberLocales, implausibleSlot } = await commands();
+  // A slot for every statement of a few seconds is minutes written without their unit (`--slot 3`).
+  const implausible = options.slotSeconds === undefined ? undefined : implausibleSlot(options.slotSeconds);
+  if (implausible !== undefined) throw new UsageError(implausible, 'slot');
   const cwd = resolve(options.cwd ?? process.cwd());
   const context = contextFor(cwd, { pace: options.pace, slotSeconds: options.slotSeconds }, options.config);
   await preloadNumberLocales([...context.languages.values()].map((record) => record.speech.numberLocale));

@@ -71,6 +71,14 @@ export interface SpeechData {
   numberPrefixes?: Record<string, string>;
   /** Elided words joined by an apostrophe (`l’ONUDC`): what follows is read as a word of its own. */
   elisions?: string[];
+  /** Letters written joined to a figure that are no word of their own (Arabic و in `و2023`): dropped before it. */
+  figurePrefixes?: string[];
+  /** Two words joined by a slash name one thing, and the first is said (the UN's Arabic months, `أيار/مايو`). */
+  slashPairs?: boolean;
+  /** A day before a month said as an ordinal (`15 May`: "the fifteenth of May"): the months, and how. */
+  dayOfMonth?: { months: string[]; said: string };
+  /** Roman numerals read as numbers: with a suffix (`XXIe`), or beside a word of `context` (`siglo XXI`). */
+  roman?: { said: 'ordinal' | 'cardinal'; suffixes: string[]; context: string[] };
   percent: string;
   range: string;
   minus: string;

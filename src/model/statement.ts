@@ -138,6 +138,19 @@ export function isUnusable(statement: Statement): boolean {
   return statement.loadProblems.length > 0;
 }
 
+/**
+ * True when the statement's `language` names no language the tool knows (`language: Spanish`, `pt`):
+ * what depends on the language (its phrases, its numbers, its pace) is not guessed in another's.
+ */
+export function languageUnknown(statement: Statement): boolean {
+  return statement.frontMatter.invalid.has('language');
+}
+
+/** True when the statement cannot be timed: not usable, or in a language the tool does not know. */
+export function untimable(statement: Statement): boolean {
+  return isUnusable(statement) || languageUnknown(statement);
+}
+
 /** The first spoken paragraph, which must address the presiding officer. */
 export function opening(statement: Statement): SpokenParagraph | undefined {
   return statement.paragraphs[0];

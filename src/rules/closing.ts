@@ -14,6 +14,7 @@ import { defineRule } from './define-rule.js';
 
 export default defineRule({
   id: 'closing',
+  languageDependent: true,
   severity: 'error',
   summary: 'The statement ends with a closing formula ("Thank you", "Je vous remercie")',
   deliveryOnly: true,

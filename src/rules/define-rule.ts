@@ -14,6 +14,8 @@ export interface Rule {
   summary: string;
   /** Applies to oral statements only: rules about delivery skip `kind: written`. */
   deliveryOnly?: boolean;
+  /** Reads the statement's language (its phrases, numbers or pace): skipped when that language is unknown. */
+  languageDependent?: boolean;
   /** Runs even when the loader could not make sense of the file (the loader's own rules). */
   runsOnUnusable?: boolean;
   /** Runs the check, reporting each finding. */

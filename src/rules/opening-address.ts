@@ -25,6 +25,7 @@ import { defineRule } from './define-rule.js';
 
 export default defineRule({
   id: 'opening-address',
+  languageDependent: true,
   severity: 'error',
   summary: 'The opening addresses the presiding officer ("Thank you, Chair", "Mr. President,")',
   deliveryOnly: true,

@@ -14,6 +14,7 @@ import { defineRule } from './define-rule.js';
 
 export default defineRule({
   id: 'presiding-officer',
+  languageDependent: true,
   severity: 'warning',
   summary: "The opening addresses the forum's presiding officer by the right title (Chair or President)",
   deliveryOnly: true,

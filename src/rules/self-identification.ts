@@ -13,6 +13,7 @@ import { defineRule } from './define-rule.js';
 
 export default defineRule({
   id: 'self-identification',
+  languageDependent: true,
   severity: 'warning',
   summary: 'The organization is named in the first two paragraphs',
   check(statement, report) {

@@ -14,6 +14,7 @@ import { defineRule } from './define-rule.js';
 
 export default defineRule({
   id: 'speaking-time-margin',
+  languageDependent: true,
   severity: 'warning',
   summary: 'The estimated speaking time leaves a margin (at most 95% of the slot)',
   deliveryOnly: true,

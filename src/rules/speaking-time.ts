@@ -14,6 +14,7 @@ import { defineRule } from './define-rule.js';
 
 export default defineRule({
   id: 'speaking-time',
+  languageDependent: true,
   severity: 'error',
   summary: 'The estimated speaking time fits the slot',
   deliveryOnly: true,

@@ -18,6 +18,7 @@ function allText(node: Nodes): string {
 
 export default defineRule({
   id: 'written-length',
+  languageDependent: true,
   severity: 'error',
   summary: 'A written statement stays within the word cap (1,500 by default)',
   check(statement, report) {

@@ -41,8 +41,16 @@ const timings = new WeakMap<Statement, Timing>();
 
 /** How many units of pace a list of spoken words takes: words, or characters in a character language. */
 function paceUnits(words: readonly string[], unit: Timing['unit'], wordInCharacters: number): number {
-  if (unit === 'words') return words.length;
   let units = 0;
+  if (unit === 'words') {
+    // Chinese in a statement timed in words (a quotation) is read character by character: each counts
+    // for the part of a word that a word counts for in characters.
+    for (const word of words) {
+      const characters = word.match(UNSPACED_ALL)?.length ?? 0;
+      units += characters > 0 ? characters / wordInCharacters : 1;
+    }
+    return units;
+  }
   for (const word of words) {
     const characters = word.match(UNSPACED_ALL)?.length ?? 0;
     units += characters > 0 ? characters : wordInCharacters;

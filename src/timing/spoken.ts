@@ -94,6 +94,22 @@ function abbreviationPattern(speech: SpeechData): RegExp | null {
   return abbreviationPatterns.get(speech)!;
 }
 
+const figurePrefixPatterns = new Map<SpeechData, RegExp | null>();
+
+/** The letters written joined to a figure that are part of its first word (`و2023`), before a digit. */
+function figurePrefixPattern(speech: SpeechData): RegExp | null {
+  if (!figurePrefixPatterns.has(speech)) {
+    const prefixes = speech.figurePrefixes ?? [];
+    figurePrefixPatterns.set(
+      speech,
+      prefixes.length === 0
+        ? null
+        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${prefixes.map(escape).join('|')})(?=\\d)`, 'gu'),
+    );
+  }
+  return figurePrefixPatterns.get(speech)!;
+}
+
 /** Splits what a speaker says into words, a hyphenated word counting once. */
 function split(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
@@ -137,6 +153,8 @@ export function speak(text: string, options: SpeakOptions): Spoken {
     pauseSeconds += pause;
     return ' ';
   });
+  const prefixes = figurePrefixPattern(speech);
+  if (prefixes) prepared = prepared.replace(prefixes, '');
   const abbreviations = abbreviationPattern(speech);
   if (abbreviations) prepared = prepared.replace(abbreviations, (match) => ` ${own(speech.abbreviations, match)} `);
   // Thousands separated by spaces ("1 250 000") become one figure, where the language writes them so.
@@ -276,13 +294,26 @@ class Speaker {
     if (this.currencyBefore(token)) return;
     const next = this.near();
     const previous = this.tokens[this.index - 1];
+    // A minus before a figure: after a space, at the start, or after a sign (`(−56%)`), not between figures.
     if (
       DASHES.has(token.text) &&
       next?.kind === 'number' &&
       next.start === token.end &&
-      (!previous || previous.end < token.start)
+      (!previous || previous.end < token.start || previous.kind === 'symbol')
     ) {
       this.emit(this.speech.minus);
+      return;
+    }
+    // Two words joined by a slash that name one thing (`أيار/مايو`): the second is not said either.
+    if (
+      token.text === '/' &&
+      this.speech.slashPairs === true &&
+      previous?.kind === 'word' &&
+      previous.end === token.start &&
+      next?.kind === 'word' &&
+      next.start === token.end
+    ) {
+      this.index += 1;
       return;
     }
     const said = own(this.speech.symbols, token.text);
@@ -302,6 +333,19 @@ class Speaker {
     if (suffixLength > 0 && parsed.integer) {
       this.emit(ordinalWords(parsed.value, locale));
       this.index += suffixLength;
+      return;
+    }
+    // A day before a month, where the language says it as an ordinal ("the fifteenth of May").
+    const dayOfMonth = this.speech.dayOfMonth;
+    const month = this.near();
+    if (
+      dayOfMonth &&
+      parsed.integer &&
+      numericDay(parsed.value) &&
+      month?.kind === 'word' &&
+      dayOfMonth.months.some((name) => name.toLowerCase() === month.text.toLowerCase())
+    ) {
+      this.emit(dayOfMonth.said.replace('{ordinal}', ordinalWords(parsed.value, locale)));
       return;
     }
     const next = this.near();
@@ -384,6 +428,7 @@ class Speaker {
       this.acronym(bare, pronunciation);
       return;
     }
+    if (this.roman(bare)) return;
     const parts = bare.split(/[-‐]/);
     if (parts.length > 1 && parts.some((part) => /\d/.test(part) || isAcronym(part))) {
       for (const part of parts) this.word({ ...token, text: part });
@@ -415,6 +460,28 @@ class Speaker {
       if (said.startsWith(from)) said = to + said.slice(from.length);
     }
     return said;
+  }
+
+  /**
+   * A Roman numeral read as a number where the language reads it so: with an ordinal suffix (`XXIe`), or
+   * beside a word of its context (`siglo XXI`, `XXI век`). True when it was said.
+   */
+  private roman(text: string): boolean {
+    const roman = this.speech.roman;
+    if (!roman) return false;
+    const match = ROMAN.exec(text);
+    if (!match || match[1] === '') return false;
+    const suffix = match[2] ?? '';
+    const hasSuffix = suffix !== '' && roman.suffixes.includes(suffix.toLowerCase());
+    if (suffix !== '' && !hasSuffix) return false;
+    const beside = [this.tokens[this.index - 1], this.peek()].some(
+      (token) => token?.kind === 'word' && roman.context.includes(token.text.toLowerCase()),
+    );
+    if (!hasSuffix && !beside) return false;
+    const value = String(romanValue(match[1]!));
+    const locale = this.speech.numberLocale;
+    this.emit(roman.said === 'ordinal' || hasSuffix ? ordinalWords(value, locale) : this.cardinal(value));
+    return true;
   }
 
   /** An acronym: as listed, or as a word when it reads as one, else letter by letter. */
@@ -482,9 +549,33 @@ function currencyStarts(speech: SpeechData): Set<string> {
   return starts;
 }
 
-/** True for an acronym: capitals and digits with two capitals or a capital and a figure (`UNODC`, `G20`), a plural `s` allowed (`NGOs`). */
+/**
+ * True for an acronym: capitals (of any script: `УНП`, `США`) and digits, with two capitals or a capital
+ * and a figure (`UNODC`, `G20`), a plural `s` allowed (`NGOs`).
+ */
 export function isAcronym(text: string): boolean {
-  return /^[A-Z][A-Z0-9&]*[A-Z0-9]s?$/.test(text);
+  return /^\p{Lu}[\p{Lu}0-9&]*[\p{Lu}0-9]s?$/u.test(text);
+}
+
+/** A Roman numeral (its value's letters), and what is written after it. */
+const ROMAN = /^(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(\p{Ll}{0,3})$/u;
+
+/** The value of a Roman numeral. */
+function romanValue(numeral: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+  let total = 0;
+  for (let index = 0; index < numeral.length; index += 1) {
+    const value = values[numeral[index]!]!;
+    const next = values[numeral[index + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+/** Whether a figure can be a day of a month. */
+function numericDay(value: string): boolean {
+  const day = Number(value);
+  return Number.isInteger(day) && day >= 1 && day <= 31;
 }
 
 const VOWELS = /[AEIOUY]/;

@@ -1,6 +1,6 @@
 /** Runs the rules on a loaded statement and collects their findings as vfile messages. */
 import { VFileMessage } from '../../data/libraries.js';
-import { isUnusable, type Point, type Span, type Statement } from '../../model/statement.js';
+import { isUnusable, languageUnknown, type Point, type Span, type Statement } from '../../model/statement.js';
 import { rules } from '../../rules/index.js';
 import { ruleUrl } from '../io/version.js';
 
@@ -36,12 +36,15 @@ export function runRules(
   const messages: VFileMessage[] = [];
   let internalErrors = 0;
   const unusable = isUnusable(statement);
+  // After `language: Spanish`, the one finding is the language's: no rule reads the text in English instead.
+  const noLanguage = languageUnknown(statement);
   for (const rule of rules) {
     if (only && !only.has(rule.id)) continue;
     const severity = statement.settings.severities.get(rule.id) ?? rule.severity;
     if (severity === 'off') continue;
     if (unusable && !rule.runsOnUnusable) continue;
     if (rule.deliveryOnly && statement.settings.kind === 'written') continue;
+    if (noLanguage && rule.languageDependent) continue;
     let reported = 0;
     let firstLeftOut: Point | Span | undefined;
     try {

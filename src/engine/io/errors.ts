@@ -14,8 +14,8 @@ export class AllianceError extends Error {
 
 /**
  * A command used wrongly: unknown option, a path that matches nothing. Exit 2. Where one option of the
- * call was wrong, `option` names it as the Node API does (`language`), and the message names it so in
- * backticks: the CLI shows it as its flag (`--language`).
+ * call was wrong, `option` names it as the message does, in backticks (`language`, `slot`): the CLI
+ * shows it as its flag (`--language`, `--slot`).
  */
 export class UsageError extends AllianceError {
   /** Creates a usage failure, naming the option of the call that was wrong, if one was. */

@@ -4,7 +4,7 @@
  * text being edited. Everything the page shows comes from here, so that it agrees with `check`,
  * `time` and `build`.
  */
-import { isUnusable } from '../../model/statement.js';
+import { untimable } from '../../model/statement.js';
 import { timeStatement } from '../../timing/estimate.js';
 import type { Fit } from '../../timing/fit.js';
 import { handoutTemplate } from '../build/build.js';
@@ -87,7 +87,7 @@ export async function inspectOne(path: string, context: LoadContext, text?: stri
     look: null,
     internalErrors: run.internalErrors,
   };
-  if (isUnusable(statement)) return outcome;
+  if (untimable(statement)) return outcome;
   const timing = timeStatement(statement);
   Object.assign(outcome, {
     writtenWords: timing.writtenWords,

@@ -2,7 +2,7 @@
  * What is done to one file, in the main thread or a worker: read, load, run the rules. Outcomes are
  * plain data so that they cross a worker boundary and sit in the cache unchanged.
  */
-import { isUnusable, type LoadProblem } from '../../model/statement.js';
+import { untimable, type LoadProblem } from '../../model/statement.js';
 import { timeStatement } from '../../timing/estimate.js';
 import type { Fit } from '../../timing/fit.js';
 import type { BuildOutcome, BuildSettings } from '../build/build.js';
@@ -101,7 +101,7 @@ export function timeOne(path: string, input: Uint8Array | LoadProblem, context: 
     messages: run.messages.map(storeMessage),
     internalErrors: run.internalErrors,
   };
-  if (isUnusable(statement))
+  if (untimable(statement))
     return { ...base, writtenWords: 0, spokenWords: 0, seconds: null, unit: 'words', paragraphs: [], fit: null };
   const timing = timeStatement(statement);
   return {
@@ -150,7 +150,7 @@ export function listOne(path: string, input: Uint8Array | LoadProblem, context: 
   const run = runRules(statement);
   const { fields } = statement.frontMatter;
   const errors = run.messages.filter((message) => message.fatal).length;
-  const timing = isUnusable(statement) ? undefined : timeStatement(statement);
+  const timing = untimable(statement) ? undefined : timeStatement(statement);
   return {
     path,
     forum: statement.settings.forum?.id ?? fields.forum ?? null,
