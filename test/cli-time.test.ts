@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { runCli } from './helpers/cli.js';
+import { output } from './helpers/output.js';
 import { tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -93,22 +94,19 @@ describe('alliance time', () => {
   it('--watch re-times a file when it is saved', async () => {
     const project = tempProject({ 'statements/a.md': SHORT });
     const controller = new AbortController();
-    let stdout = '';
-    const waitFor = async (text: string) => {
-      for (let tries = 0; tries < 100 && !stdout.includes(text); tries += 1)
-        await new Promise((done) => setTimeout(done, 50));
-      return stdout.includes(text);
-    };
+    const stdout = output();
+    const stderr = output();
     const finished = main(['node', 'alliance', 'time', 'statements', '--watch'], {
       cwd: project,
       env: {},
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: () => true },
+      stdout,
+      stderr,
       signal: controller.signal,
     });
-    expect(await waitFor('1 statement,')).toBe(true);
+    await stdout.until('1 statement,');
+    await stderr.until('Watching');
     writeFileSync(join(project, 'statements/a.md'), LONG);
-    expect(await waitFor('✖ cut about')).toBe(true);
+    await stdout.until('✖ cut about');
     controller.abort();
     expect(await finished).toBe(1);
   });

@@ -9,6 +9,7 @@ import { main } from '../src/cli/main.js';
 import { knownLanguages } from '../src/engine/project/registry-data.js';
 import { rules } from '../src/rules/index.js';
 import { runCli } from './helpers/cli.js';
+import { output } from './helpers/output.js';
 import { GOOD, tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -124,29 +125,25 @@ describe('the JSON Schemas shipped for editors', () => {
 });
 
 describe('--watch', () => {
+  /** Runs a command with `--watch`, changes a file once it watches, and waits for `until` in what it prints after. */
   async function watching(args: string[], cwd: string, change: () => void, until: string) {
     const controller = new AbortController();
-    let stdout = '';
+    const stdout = output();
+    const stderr = output();
     const finished = main(['node', 'alliance', ...args, '--watch'], {
       cwd,
       env: {},
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: () => true },
+      stdout,
+      stderr,
       signal: controller.signal,
     });
-    const seen = async (text: string, from = 0) => {
-      for (let tries = 0; tries < 100; tries += 1) {
-        if (stdout.indexOf(text, from) !== -1) return true;
-        await new Promise((done) => setTimeout(done, 50));
-      }
-      return false;
-    };
-    const first = await seen('checked');
-    const firstLength = stdout.length;
+    await stdout.until('checked');
+    await stderr.until('Watching');
+    const firstLength = stdout.text.length;
     change();
-    const second = await seen(until, firstLength);
+    await stdout.until(until, firstLength);
     controller.abort();
-    return { first, second, code: await finished, stdout };
+    return { code: await finished, stdout: stdout.text };
   }
 
   it('re-checks only the statement saved', async () => {
@@ -157,8 +154,6 @@ describe('--watch', () => {
       () => writeFileSync(join(project, 'statements/b.md'), GOOD.replace('Thank you.\n', 'TODO\n')),
       '1 file checked',
     );
-    expect(run.first).toBe(true);
-    expect(run.second).toBe(true);
     expect(run.stdout).toContain('2 files checked, no problems');
     expect(run.stdout).toMatch(/statements\/b\.md\n.*placeholder/);
     expect(run.code).toBe(1);
@@ -167,25 +162,21 @@ describe('--watch', () => {
   it('rebuilds the statement saved', async () => {
     const project = tempProject({ 'statements/a.md': GOOD });
     const controller = new AbortController();
-    let stdout = '';
+    const stdout = output();
+    const stderr = output();
     const finished = main(['node', 'alliance', 'build', '--watch'], {
       cwd: project,
       env: {},
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: () => true },
+      stdout,
+      stderr,
       signal: controller.signal,
     });
-    const wait = async (text: string, from = 0) => {
-      for (let tries = 0; tries < 100 && stdout.indexOf(text, from) === -1; tries += 1)
-        await new Promise((done) => setTimeout(done, 50));
-      return stdout.indexOf(text, from);
-    };
-    await wait('1 statement built');
+    await stdout.until('1 statement built');
+    await stderr.until('Watching');
     const before = readFileSync(join(project, 'dist/a.pdf'));
     writeFileSync(join(project, 'statements/a.md'), GOOD.replace('welcomes', 'applauds'));
-    const again = await wait('—');
-    expect(again).toBeGreaterThan(0);
-    expect(await wait('1 statement built (2 files)', again)).toBeGreaterThan(again);
+    const again = await stdout.until('—');
+    expect(await stdout.until('1 statement built (2 files)', again)).toBeGreaterThan(again);
     controller.abort();
     expect(await finished).toBe(0);
     expect(readFileSync(join(project, 'dist/a.pdf')).equals(before)).toBe(false);
