@@ -20,6 +20,7 @@ declare const document: {
 };
 declare const window: object;
 declare const location: { hash: string };
+declare function getComputedStyle(element: unknown): { direction: string; fontFamily: string };
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FRONT = (speaker: string, title: string) =>
@@ -287,6 +288,9 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     await page.locator('button.save').click();
     await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('not saved'));
     expect(readFileSync(join(project, 'statements/b.md'), 'utf8')).toBe(onDisk);
+    // The bar says the same as the banner: no "Saved …" left from before.
+    expect(await page.locator('#status').textContent()).toBe('Not saved: statements/b.md');
+    expect(await page.locator('#status').getAttribute('class')).toBe('error');
   });
 
   it("follows a save of the project's own files: the config", async () => {
@@ -320,6 +324,13 @@ describe.skipIf(executablePath === undefined)('alliance preview in Chromium', ()
     const time = await page.locator('.handout-body .start-time').first().boundingBox();
     // The start times stand in the margin at the start of the line: the right, in Arabic.
     expect(time!.x).toBeGreaterThan(frame!.x + frame!.width - 5);
+    // The editor: each Arabic line right to left, in a face that joins its letters, its final colon at its end.
+    const line = page.locator('.cm-line.cm-rtl-line', { hasText: 'السيد' }).first();
+    expect(await line.getAttribute('dir')).toBe('auto');
+    expect(await line.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    expect(await line.evaluate((element) => getComputedStyle(element).fontFamily)).toContain('IBM Plex Sans Arabic');
+    const english = page.locator('.cm-line', { hasText: 'forum: CCPCJ' }).first();
+    expect(await english.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
   });
 
   it('rehearses by key presses, compares each paragraph, and saves the measured pace for the speaker', async () => {

@@ -1,8 +1,42 @@
 /** The editor pane: CodeMirror 6 with Markdown, YAML front matter highlighted, each line in its own direction. */
 import { basicSetup, EditorView } from 'codemirror';
-import { keymap } from '@codemirror/view';
+import { Decoration, keymap, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { RangeSetBuilder } from '@codemirror/state';
 import { markdown } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
+
+/** A line of right-to-left text: Arabic, Hebrew and their neighbours. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const autoLine = Decoration.line({ attributes: { dir: 'auto' } });
+const rightToLeftLine = Decoration.line({ attributes: { dir: 'auto' }, class: 'cm-rtl-line' });
+
+/**
+ * Each line of the editor in its own direction (`dir="auto"`: an Arabic line right to left, its final
+ * colon at its end), and a line of right-to-left text in a proportional face that joins its letters.
+ */
+const lineDirections = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = this.build(view);
+    }
+    update(update: ViewUpdate) {
+      if (update.docChanged || update.viewportChanged) this.decorations = this.build(update.view);
+    }
+    build(view: EditorView): DecorationSet {
+      const builder = new RangeSetBuilder<Decoration>();
+      for (const { from, to } of view.visibleRanges) {
+        for (let position = from; position <= to; ) {
+          const line = view.state.doc.lineAt(position);
+          builder.add(line.from, line.from, RIGHT_TO_LEFT.test(line.text) ? rightToLeftLine : autoLine);
+          position = line.to + 1;
+        }
+      }
+      return builder.finish();
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
 
 /** What the page hears from the editor. */
 export interface EditorEvents {
@@ -31,6 +65,7 @@ export function makeEditor(parent: HTMLElement, text: string, events: EditorEven
       EditorView.lineWrapping,
       // Arabic lines right to left, Latin ones left to right, in one file.
       EditorView.perLineTextDirection.of(true),
+      lineDirections,
       EditorView.updateListener.of((update) => {
         if (update.docChanged) events.onChange(update.state.doc.toString());
       }),

@@ -127,7 +127,10 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
       hash = outcome.hash;
       banner.hidden = true;
       say(`Saved ${file}`);
-    } else warn(`${outcome.detail}: your edits are not saved. `);
+    } else {
+      warn(`${outcome.detail}: your edits are not saved. `);
+      say(`Not saved: ${file}`, 'error');
+    }
     draw();
   };
   const editorHolder = h('div', { class: 'editor' });
@@ -206,6 +209,7 @@ export async function showStatement(root: HTMLElement, file: string): Promise<Op
       if (current.hash === hash) return refresh();
       if (text !== saved) {
         warn('The file changed on disk since it was opened: saving will not overwrite it. ');
+        say(`Not saved: ${file} changed on disk`, 'error');
         return;
       }
       show(current);
