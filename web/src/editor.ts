@@ -26,7 +26,7 @@ const lineDirections = ViewPlugin.fromClass(
     build(view: EditorView): DecorationSet {
       const builder = new RangeSetBuilder<Decoration>();
       for (const { from, to } of view.visibleRanges) {
-        for (let position = from; position <= to; ) {
+        for (let position = from; position <= to;) {
           const line = view.state.doc.lineAt(position);
           builder.add(line.from, line.from, RIGHT_TO_LEFT.test(line.text) ? rightToLeftLine : autoLine);
           position = line.to + 1;

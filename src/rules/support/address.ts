@@ -138,7 +138,12 @@ function introducesSpeaker(clause: string, normalized: string, phrases: Phrases)
   const found = phrases.introductions.find((phrase) => startsWithPhrase(normalized, phrase));
   if (found === undefined) return false;
   // The words of the clause after the introduction's (a script without spaces: the rest of the clause).
-  const name = clause.trim().split(/\s+/).slice(found.split(' ').length).join(' ').replace(/^[^\p{L}]+/u, '');
+  const name = clause
+    .trim()
+    .split(/\s+/)
+    .slice(found.split(' ').length)
+    .join(' ')
+    .replace(/^[^\p{L}]+/u, '');
   const initial = name[0] ?? '';
   return initial.toLowerCase() === initial.toUpperCase() || initial === initial.toUpperCase();
 }
