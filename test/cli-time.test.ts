@@ -31,7 +31,7 @@ describe('alliance time', () => {
     expect(run.code).toBe(1);
     const [header, long, short] = run.stdout.split('\n');
     expect(header).toMatch(/^File +Words +Spoken +Time +Slot +Margin +Fit$/);
-    expect(long).toMatch(/^statements\/long\.md +43 +85 +0:49 +0:30 +-0:19 +✖ cut about 17 words to fit 0:30$/);
+    expect(long).toMatch(/^statements\/long\.md +43 +85 +0:48 +0:30 +-0:18 +✖ cut about 17 words to fit 0:30$/);
     expect(short).toMatch(/^statements\/short\.md +12 +13 +0:\d\d +3:00 +\+2:\d\d +✔ fits$/);
     expect(run.stdout).toContain('1 over its slot');
   });

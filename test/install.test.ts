@@ -1,6 +1,7 @@
 /**
  * Installing as a new user would: the tarball `npm pack` makes, installed globally (into a folder of
- * its own), then from an empty folder to a checked, timed and built statement in five commands.
+ * its own), then from an empty folder to a checked, timed and built statement in five commands and
+ * the statement's own text.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,17 @@ function packed(): { scratch: string; tarball: string; env: NodeJS.ProcessEnv } 
   return { scratch, tarball: output.trim().split('\n').at(-1) ?? '', env: ENV };
 }
 
+/** Writes the statement's own text in place of the guidance `alliance new` leaves. */
+function writeStatement(path: string): void {
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace(
+      /<!--[\s\S]*?-->/,
+      'We ask Member States to fund victim services in every region, with civil society as a partner.',
+    ),
+  );
+}
+
 describe('a new user', () => {
   it('installs the packed tarball and gets from an empty folder to handouts in five commands', () => {
     const { scratch, tarball, env } = packed();
@@ -57,6 +69,9 @@ describe('a new user', () => {
       '--title',
       'Victims first',
     ).trim();
+    // The skeleton `new` writes is only that: the author writes the statement in place of its guidance.
+    expect(spawnSync(alliance, ['check'], { cwd: home, encoding: 'utf8', env }).stdout).toContain('empty-statement');
+    writeStatement(join(home, path));
     expect(run('check')).toContain('1 file checked, no problems');
     expect(run('time')).toMatch(/victims-first\.md +\d+ +\d+ +0:\d\d +3:00 +\+\d:\d\d +✔ fits/);
     expect(run('build')).toContain('1 statement built (2 files)');
@@ -105,6 +120,7 @@ describe('a new user', () => {
       ['alliance', 'new', '--forum', 'CCPCJ', '--session', '34', '--speaker', 'Ana Pérez', '--title', 'Victims first'],
       { cwd: project, env },
     );
+    writeStatement(join(project, 'statements/ccpcj-34/victims-first.md'));
 
     const workflow = parse(readFileSync(join(project, '.github/workflows/statements.yml'), 'utf8')) as {
       jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] }>;

@@ -130,10 +130,18 @@ describe('the estimate', () => {
       ),
     );
     const [first, second] = timing.paragraphs;
-    // 11 words at 110 a minute = 6 s, one pause between sentences (0.4 s), one after the paragraph (1 s).
-    expect(first!.seconds).toBeCloseTo(6 + 0.4 + 1, 5);
-    // 3 words = 1.636 s, the heading's pause before it (1.5 s), nothing after the last paragraph.
-    expect(second!.seconds).toBeCloseTo((3 * 60) / 110 + 1.5, 5);
+    // Each word counts for 0.2 + 0.8 × its letters / 5.4 (en.yaml's `wordLength`): a long word takes longer.
+    const units = (text: string) =>
+      text
+        .split(/\W+/)
+        .filter(Boolean)
+        .reduce((sum, word) => sum + 0.2 + (0.8 * word.length) / 5.4, 0);
+    expect(first!.units).toBeCloseTo(units('One two three four five six Seven eight nine ten eleven'), 5);
+    // 11 words at 110 a minute, one pause between sentences (0.4 s), one after the paragraph (1 s).
+    expect(first!.seconds).toBeCloseTo((first!.units * 60) / 110 + 0.4 + 1, 5);
+    expect(first!.spokenWords).toBe(11);
+    // 3 words, the heading's pause before it (1.5 s), nothing after the last paragraph.
+    expect(second!.seconds).toBeCloseTo((units('Twelve thirteen fourteen') * 60) / 110 + 1.5, 5);
     expect(second!.cumulativeSeconds).toBeCloseTo(first!.seconds + second!.seconds, 5);
     expect(timing.seconds).toBeCloseTo(second!.cumulativeSeconds, 5);
   });
@@ -152,7 +160,9 @@ describe('the estimate', () => {
     expect(timeStatement(statement(body, 'language: fr\n')).pace).toBe(125);
     expect(timeStatement(statement(body, 'language: es\n')).pace).toBe(130);
     const slow = timeStatement(statement(body, 'pace: 60\n'));
-    expect(slow.seconds).toBeCloseTo((10 * 60) / 60, 5);
+    // One sentence, one paragraph: no pause; at 60 a minute, a second for each unit the pace counts.
+    expect(slow.seconds).toBeCloseTo(slow.paragraphs[0]!.units, 5);
+    expect(slow.spokenWords).toBe(10);
   });
 
   it('takes at least a third longer for a paragraph dense with figures than for one of the same written length without', () => {
@@ -164,6 +174,20 @@ describe('the estimate', () => {
     const plain = timeStatement(statement(`${words}\n`));
     expect(dense.writtenWords).toBe(plain.writtenWords);
     expect(dense.seconds).toBeGreaterThanOrEqual((plain.seconds * 4) / 3);
+  });
+});
+
+describe('timing that weighs each word', () => {
+  it('takes longer for long words than for short ones, and pauses at each clause', () => {
+    const short = timeStatement(statement('We do not see it as we did.\n'));
+    const long = timeStatement(statement('Internationally, organizations acknowledged responsibilities.\n'));
+    expect(short.spokenWords).toBe(8);
+    expect(long.spokenWords).toBe(4);
+    // Four long words take longer than eight short ones.
+    expect(long.seconds).toBeGreaterThan(short.seconds);
+    const clauses = timeStatement(statement('We ask, we urge, we call; and we wait.\n'));
+    const plain = timeStatement(statement('We ask we urge we call and we wait.\n'));
+    expect(clauses.seconds - plain.seconds).toBeCloseTo(3 * 0.15, 5);
   });
 });
 

@@ -71,6 +71,11 @@ export interface SpeechData {
   numberPrefixes?: Record<string, string>;
   /** Elided words joined by an apostrophe (`l’ONUDC`): what follows is read as a word of its own. */
   elisions?: string[];
+  /**
+   * How a word's length weighs on the time it takes: each word counts for `1 - weight + weight × length
+   * / perWord`, its length in letters or in groups of `vowels` (French writes letters it does not say).
+   */
+  wordLength?: { measure: 'letters' | 'vowels'; weight: number; perWord: number; vowels?: string };
   /** Letters written joined to a figure that are no word of their own (Arabic و in `و2023`): dropped before it. */
   figurePrefixes?: string[];
   /** Two words joined by a slash name one thing, and the first is said (the UN's Arabic months, `أيار/مايو`). */

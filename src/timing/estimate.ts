@@ -6,7 +6,7 @@
 import { splitSentences } from '../model/sentences.js';
 import { UNSPACED_ALL, withoutStageDirections } from '../model/phrases.js';
 import type { SpokenParagraph, Statement } from '../model/statement.js';
-import { speak, timingData, type SpeakOptions } from './spoken.js';
+import { speak, timingData, type SpeakOptions, type SpeechData, type Spoken, type TimingData } from './spoken.js';
 import { fitToSlot, type Fit } from './fit.js';
 import { countWords } from './words.js';
 
@@ -16,6 +16,8 @@ export interface ParagraphTiming {
   line: number;
   writtenWords: number;
   spokenWords: number;
+  /** What the pace counts in it: its words, each weighed by its length (or its characters). */
+  units: number;
   seconds: number;
   /** The pauses within `seconds` (after sentences, the paragraph, headings, stage directions). */
   pauseSeconds: number;
@@ -39,18 +41,53 @@ export interface Timing {
 
 const timings = new WeakMap<Statement, Timing>();
 
+/** A comma, semicolon or colon that ends a clause (followed by a space, or full-width): not one inside a figure. */
+const CLAUSE_ENDS = /[,;:،؛](?=\s)|[，、；：]/gu;
+
 /** How many units of pace a list of spoken words takes: words, or characters in a character language. */
-function paceUnits(words: readonly string[], unit: Timing['unit'], wordInCharacters: number): number {
+/** What one word counts for in a language timed in words: more for a long word, less for a short one. */
+function wordWeight(word: string, length: SpeechData['wordLength']): number {
+  if (!length) return 1;
+  const measured =
+    length.measure === 'vowels'
+      ? (word.toLowerCase().match(vowelGroups(length.vowels ?? 'aeiouy')) ?? []).length
+      : (word.match(LETTERS) ?? []).length;
+  return 1 - length.weight + (length.weight * Math.max(1, measured)) / length.perWord;
+}
+
+const LETTERS = /\p{L}/gu;
+const vowelPatterns = new Map<string, RegExp>();
+function vowelGroups(vowels: string): RegExp {
+  let pattern = vowelPatterns.get(vowels);
+  if (!pattern) {
+    pattern = new RegExp(`[${vowels.replace(/[\]\\^-]/g, '\\$&')}]+`, 'gu');
+    vowelPatterns.set(vowels, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * What the pace counts in the words said: words (each weighed by its length; a letter of an acronym
+ * said one by one, `spelled`, as `letterWeight` of a word), or characters.
+ */
+function paceUnits(spoken: Spoken, unit: Timing['unit'], data: TimingData, length: SpeechData['wordLength']): number {
+  const { words, spelled } = spoken;
   let units = 0;
   if (unit === 'words') {
-    // Chinese in a statement timed in words (a quotation) is read character by character: each counts
-    // for the part of a word that a word counts for in characters.
-    for (const word of words) {
+    words.forEach((word, index) => {
+      // Chinese in a statement timed in words (a quotation) is read character by character: each counts
+      // for the part of a word that a word counts for in characters.
       const characters = word.match(UNSPACED_ALL)?.length ?? 0;
-      units += characters > 0 ? characters / wordInCharacters : 1;
-    }
+      units +=
+        characters > 0
+          ? characters / data.wordInCharacters
+          : spelled.has(index)
+            ? data.letterWeight
+            : wordWeight(word, length);
+    });
     return units;
   }
+  const { wordInCharacters } = data;
   for (const word of words) {
     const characters = word.match(UNSPACED_ALL)?.length ?? 0;
     units += characters > 0 ? characters : wordInCharacters;
@@ -77,15 +114,18 @@ export function timeStatement(statement: Statement): Timing {
     const spoken = speak(paragraph.text, options);
     const said = withoutStageDirections(paragraph.text, phrases);
     const sentences = Math.max(1, splitSentences(said, phrases.abbreviations).length);
+    const clauses = (said.match(CLAUSE_ENDS) ?? []).length;
     const pauses =
       (sentences - 1) * data.pauses.sentence +
+      clauses * data.pauses.clause +
       (index < last ? data.pauses.paragraph : 0) +
       paragraph.headingsBefore * data.pauses.heading +
       spoken.pauseSeconds;
     // A letter of an acronym said one by one takes about half a word (U-N-O-D-C is five syllables, not five words).
-    const letterDiscount =
-      spoken.letters * (1 - data.letterWeight) * (unit === 'characters' ? data.wordInCharacters : 1);
-    const units = paceUnits(spoken.words, unit, data.wordInCharacters) - letterDiscount;
+    const letterDiscount = unit === 'characters' ? spoken.letters * (1 - data.letterWeight) * data.wordInCharacters : 0;
+    // What the pace counts, each word weighed by its length; and the words said, each as one.
+    const units = paceUnits(spoken, unit, data, languageRecord.speech.wordLength) - letterDiscount;
+    const words = paceUnits(spoken, unit, data, undefined) - letterDiscount;
     const seconds = (units * 60) / pace + pauses;
     cumulativeSeconds += seconds;
     return {
@@ -93,8 +133,9 @@ export function timeStatement(statement: Statement): Timing {
       line: paragraph.span.start.line,
       writtenWords: countWords(said),
       // In a language timed in characters, what is said is counted in characters.
-      // What the pace counts: words (a letter of an acronym as half of one), or characters.
-      spokenWords: Math.round(units),
+      // The words said (a letter of an acronym as half of one), or characters.
+      spokenWords: Math.round(words),
+      units,
       seconds,
       pauseSeconds: pauses,
       cumulativeSeconds,

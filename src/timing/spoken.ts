@@ -13,7 +13,7 @@ export type { SpeechData } from '../model/language.js';
 
 /** The timing constants (src/data/timing.yaml). */
 export interface TimingData {
-  pauses: { sentence: number; paragraph: number; heading: number };
+  pauses: { sentence: number; clause: number; paragraph: number; heading: number };
   wordInCharacters: number;
   /** What a letter of an acronym said one by one counts for, in words. */
   letterWeight: number;
@@ -37,6 +37,8 @@ export interface Spoken {
   words: string[];
   /** How many of them are letters of an acronym said one by one (U-N-O-D-C), which take about half a word each. */
   letters: number;
+  /** The positions of those letters among `words`. */
+  spelled: ReadonlySet<number>;
   /** Seconds of pause asked for by stage directions (`[pause]`). */
   pauseSeconds: number;
 }
@@ -165,7 +167,7 @@ export function speak(text: string, options: SpeakOptions): Spoken {
     );
 
   const speaker = new Speaker(tokenize(prepared, speech), speech, options);
-  return { words: speaker.say(), letters: speaker.letters, pauseSeconds };
+  return { words: speaker.say(), letters: speaker.letters, spelled: speaker.spelled, pauseSeconds };
 }
 
 const LEADING = new Set(['(', '"', '“', '‘', "'"]);
@@ -236,6 +238,8 @@ class Speaker {
   private readonly words: string[] = [];
   /** Letters of acronyms said one by one, among the words. */
   letters = 0;
+  /** Where those letters are among the words. */
+  readonly spelled = new Set<number>();
   private index = 0;
   private readonly currencyStarts: Set<string>;
 
@@ -499,7 +503,10 @@ class Speaker {
     for (const piece of letters.match(/\d+|\p{L}/gu) ?? []) {
       const said = /\d/.test(piece) ? this.cardinal(piece) : (own(this.speech.letters, piece.toUpperCase()) ?? piece);
       // A letter said as itself is a syllable; one said otherwise ("double-u") counts as a word.
-      if (said === piece && !/\d/.test(piece)) this.letters += 1;
+      if (said === piece && !/\d/.test(piece)) {
+        this.letters += 1;
+        this.spelled.add(this.words.length);
+      }
       this.emit(said);
     }
   }

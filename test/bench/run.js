@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBuild } from './build.js';
 import { benchCheck } from './check.js';
+import { benchEspeak } from './espeak.js';
 import { benchHostile } from './hostile.js';
 import { benchInstall } from './install.js';
 import { benchLanguages } from './languages.js';
@@ -35,6 +36,7 @@ const sections = {
   hostile: () => benchHostile(work, bin),
   install: () => benchInstall(work),
   preview: () => benchPreview(corpus, root),
+  espeak: () => benchEspeak(work, root),
 };
 let ok = true;
 for (const [name, run] of Object.entries(sections)) {

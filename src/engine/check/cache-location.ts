@@ -30,8 +30,8 @@ export function cacheFile(project: Project, location?: string): string {
   return file;
 }
 
-/** What marks a file as a cache this tool wrote: JSON whose first key is `key`. */
-const CACHE_START = '{"key":';
+/** What marks a file as a cache: JSON (this tool writes `{"key":…`; a damaged one is written over). */
+const CACHE_START = '{';
 
 /**
  * Refuses a cache location where writing would replace something that is not a cache: a statement, a

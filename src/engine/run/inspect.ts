@@ -99,7 +99,7 @@ export async function inspectOne(path: string, context: LoadContext, text?: stri
       startSeconds: paragraph.cumulativeSeconds - paragraph.seconds,
       seconds: paragraph.seconds,
       pauseSeconds: paragraph.pauseSeconds,
-      units: paragraph.spokenWords,
+      units: paragraph.units,
     })),
   });
   const resolved = handoutTemplate(statement, context);
