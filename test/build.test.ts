@@ -68,7 +68,7 @@ describe('the DOCX handout', async () => {
     const header = docxParagraphs(parts[headerName]!).map((paragraph) => paragraph.text);
     expect(header).toEqual([
       'Alliance of NGOs\tCheck against delivery',
-      'Commission on Crime Prevention and Criminal Justice, Thirty-fourth session',
+      'Commission on Crime Prevention and Criminal Justice, thirty-fourth session',
       'Agenda item 5',
       '19 May 2025',
     ]);
@@ -200,7 +200,7 @@ describe('the PDF handout', async () => {
       expect(page).toContain(`Page ${index + 1} of 2`);
     }
     const order = [
-      'Commission on Crime Prevention and Criminal Justice, Thirty-fourth session',
+      'Commission on Crime Prevention and Criminal Justice, thirty-fourth session',
       'Agenda item 5',
       '19 May 2025',
       'Everything a statement can hold',

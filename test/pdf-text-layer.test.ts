@@ -261,10 +261,10 @@ describe('the header', () => {
       copyFileSync(join(LANGUAGES, name), join(project, 'statements', name));
     expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
     const expected: Record<string, string> = {
-      en: 'Commission on Crime Prevention and Criminal Justice, Thirty-fourth session',
-      fr: 'Commission pour la prévention du crime et la justice pénale, Trente-quatrième',
+      en: 'Commission on Crime Prevention and Criminal Justice, thirty-fourth session',
+      fr: 'Commission pour la prévention du crime et la justice pénale, trente-quatrième',
       es: 'Comisión de Prevención del Delito y Justicia Penal, 34º período de',
-      ru: 'Комиссия по предупреждению преступности и уголовному правосудию, Тридцать четвёртая',
+      ru: 'Комиссия по предупреждению преступности и уголовному правосудию, тридцать четвёртая',
       ar: 'لجنة منع الجريمة والعدالة الجنائية، الدورة الرابعة والثلاثون',
       zh: '预防犯罪和刑事司法委员会，第三十四届会议',
     };
@@ -274,6 +274,30 @@ describe('the header', () => {
         header.replace(/\s+/g, ''),
       );
     }
+  });
+
+  it('capitalizes the session only where it starts a line, writes Chinese teens and Arabic months as the UN does, and names the AHC in each language', async () => {
+    const statement = (language: string, forum: string, session: string) =>
+      `---\nforum: ${forum}\nsession: "${session}"\ndate: 2025-10-14\nlanguage: ${language}\nspeaker: Ana\norganization: Alliance\n---\n\nx\n`;
+    const project = tempProject({
+      'alliance.config.yaml': 'template: lines\n',
+      'templates/lines.yaml': 'header:\n  lines: ["{forum}", "{session}", "{date}"]\n',
+      'statements/en.md': statement('en', 'CCPCJ', '34'),
+      'statements/ru.md': statement('ru', 'CND', '68'),
+      'statements/zh.md': statement('zh', 'CCPCJ', '12'),
+      'statements/ar.md': statement('ar', 'AHC', '5'),
+      'statements/fr.md': statement('fr', 'AHC', '5'),
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const text = (language: string) => poppler(join(project, `dist/${language}.pdf`)).replace(/\s+/g, '');
+    expect(text('en')).toContain('Thirty-fourthsession');
+    expect(text('ru')).toContain('Шестьдесятвосьмаясессия');
+    expect(text('zh')).toContain('第十二届会议');
+    expect(text('zh')).not.toContain('一十二');
+    expect(text('ar')).toContain('تشرينالأول/أكتوبر');
+    expect(text('ar')).toContain('اللجنةالمخصصة');
+    expect(text('fr')).toContain('Comitéspécialchargé');
+    expect(text('fr')).toContain('14octobre2025');
   });
 
   it('keeps UN document symbols whole at the end of a line', async () => {

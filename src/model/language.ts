@@ -111,7 +111,9 @@ export interface LanguageRecord {
   /** How names in a list are joined. */
   listSeparator: string;
   labels: LanguageLabels;
-  /** How a session's number is written in its name: the number package's ordinal, capitalized, its endings changed, or a table. */
+  /** Month names as the UN writes them in a date, January first, where they differ from the locale's (`أيار/مايو`). */
+  months?: string[];
+  /** How a session's number is written in its name: the number package's ordinal (capitalized where it starts a header line), its endings changed, or a table. */
   session?: {
     capitalize?: boolean;
     endings?: Record<string, string>;

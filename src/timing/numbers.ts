@@ -87,6 +87,14 @@ export function cardinalWords(value: string, locale: string): string {
   }
 }
 
+/** Words of a number with their beginnings said as the language says them (`prefixes`: `一十` → `十`, so 16 is 十六). */
+export function withNumberPrefixes(said: string, prefixes: Record<string, string> | undefined): string {
+  for (const [from, to] of Object.entries(prefixes ?? {})) {
+    if (said.startsWith(from)) return to + said.slice(from.length);
+  }
+  return said;
+}
+
 /** A positive whole number as an ordinal ("twenty-first", "vingt et unième"). */
 export function ordinalWords(value: string, locale: string): string {
   try {

@@ -7,7 +7,7 @@
 import { listData, loadData } from '../data/load.js';
 import type { LanguageRecord, SpeechData } from '../model/language.js';
 import { own } from '../model/own.js';
-import { cardinalWords, ordinalWords, yearWords } from './numbers.js';
+import { cardinalWords, ordinalWords, withNumberPrefixes, yearWords } from './numbers.js';
 
 export type { SpeechData } from '../model/language.js';
 
@@ -460,10 +460,7 @@ class Speaker {
         .replace('{fraction}', this.cardinal(fraction.replace(/^0+(?=\d)/, '')))
         .replace('{denominator}', denominator);
     } else said = cardinalWords(value, locale);
-    for (const [from, to] of Object.entries(this.speech.numberPrefixes ?? {})) {
-      if (said.startsWith(from)) said = to + said.slice(from.length);
-    }
-    return said;
+    return withNumberPrefixes(said, this.speech.numberPrefixes);
   }
 
   /**

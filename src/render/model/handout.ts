@@ -10,7 +10,7 @@ import { htmlText } from '../../model/html-text.js';
 import { collapseSpaces } from '../../model/spaces.js';
 import type { Point, Statement } from '../../model/statement.js';
 import type { Timing } from '../../timing/estimate.js';
-import { sessionWords } from './session.js';
+import { sessionAt, sessionWords } from './session.js';
 import { fill, labelsFor, type Labels, type Template } from './template.js';
 
 /** An image ready to embed (already checked by the engine). */
@@ -127,7 +127,7 @@ function joinLines(text: string): string {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The date a handout prints, in its language (English the UN way, "19 May 2025"), never shifted by a time zone. */
-export function formatDate(date: string, locale: string): string {
+export function formatDate(date: string, locale: string, months?: readonly string[]): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   let format = dateFormats.get(locale);
   if (!format) {
@@ -139,7 +139,9 @@ export function formatDate(date: string, locale: string): string {
     });
     dateFormats.set(locale, format);
   }
-  return format.format(new Date(Date.UTC(year, month - 1, day)));
+  const parts = format.formatToParts(new Date(Date.UTC(year, month - 1, day)));
+  const name = months?.[month - 1];
+  return parts.map((part) => (part.type === 'month' && name ? name : part.value)).join('');
 }
 
 /** Builds the handout of a statement. */
@@ -166,7 +168,8 @@ export function buildHandout(inputs: HandoutInputs): Handout {
       fields.agenda_item === undefined
         ? undefined
         : (fill(labels.agendaItem, { agendaItem: fields.agenda_item }) ?? undefined),
-    date: fields.date === undefined ? undefined : formatDate(fields.date, settings.locale),
+    date:
+      fields.date === undefined ? undefined : formatDate(fields.date, settings.locale, settings.languageRecord.months),
     title: fields.title,
     speaker: fields.speaker,
     role: fields.role,
@@ -174,8 +177,15 @@ export function buildHandout(inputs: HandoutInputs): Handout {
   };
   // The template's own separators (", ") in the statement's language (the Arabic comma, the Chinese one).
   const separator = settings.languageRecord.listSeparator;
+  // The session capitalized where it starts a line, as written mid-line after a comma elsewhere.
+  const record = settings.languageRecord;
   const headerLines = template.header.lines
-    .map((line) => fill(line.replace(/, /g, separator), values))
+    .map((line) => {
+      const lineStart = line.trimStart().startsWith('{session}');
+      const numbered = session !== undefined && session !== fields.session;
+      const lineValues = { ...values, session: numbered ? sessionAt(session, lineStart, record) : session };
+      return fill(line.replace(/, /g, separator), lineValues);
+    })
     .filter((line): line is string => !!line);
   const subject = [fields.forum, fields.session].filter(Boolean).join(' ');
 
