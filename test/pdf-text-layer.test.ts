@@ -313,6 +313,21 @@ describe('the header', () => {
     for (const symbol of symbols) expect(text.split(symbol).length - 1, symbol).toBe(6);
   });
 
+  it('in French starts no line with ; : ! ? » and ends none with «, where the text has ordinary spaces', async () => {
+    const sentence = 'la Commission a dit ; « les victimes » comptent : pourquoi ? Enfin ! ';
+    const body = Array.from({ length: 40 }, (_, index) => `${'mot '.repeat(index % 7)}${sentence}`).join('');
+    const project = tempProject({
+      'statements/a.md': `---\nforum: CCPCJ\nsession: "34"\nlanguage: fr\nspeaker: Ana\norganization: Alliance\n---\n\nMonsieur le Président,\n\n${body}\n\nJe vous remercie.\n`,
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const lines = poppler(join(project, 'dist/a.pdf'))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    expect(lines.length).toBeGreaterThan(20);
+    expect(lines.filter((line) => /^[;:!?»]/.test(line) || line.endsWith('«'))).toEqual([]);
+  });
+
   it('keeps a hyphenated word whole at the end of a line', async () => {
     const words = ['follow-up', 'anti-corruption', 'well-being', 'e-mail', 'so-called', 'peut-être'];
     const body = Array.from({ length: 12 }, (_, index) => `${'a '.repeat(index)}${words.join(' ')}`).join(' ');

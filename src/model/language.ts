@@ -111,6 +111,8 @@ export interface LanguageRecord {
   /** How names in a list are joined. */
   listSeparator: string;
   labels: LanguageLabels;
+  /** Punctuation a space before or after never breaks a line at (French `; : ! ? »` after a space, `«` before one). */
+  lineBreaks?: { keepBefore?: string; keepAfter?: string };
   /** Month names as the UN writes them in a date, January first, where they differ from the locale's (`أيار/مايو`). */
   months?: string[];
   /** How a session's number is written in its name: the number package's ordinal (capitalized where it starts a header line), its endings changed, or a table. */

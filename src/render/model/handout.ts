@@ -84,6 +84,8 @@ export interface Handout {
   /** The direction and script of the statement's language, from its record. */
   direction: 'ltr' | 'rtl';
   script: Statement['settings']['languageRecord']['script'];
+  /** Punctuation a space beside it never breaks a line at (see the language record's `lineBreaks`). */
+  lineBreaks: { keepBefore: string; keepAfter: string };
   template: Template;
   labels: Labels;
   meta: { title: string; author: string; subject: string; keywords: string[]; language: string; date: Date };
@@ -199,6 +201,10 @@ export function buildHandout(inputs: HandoutInputs): Handout {
       ? settings.locale
       : (settings.languageRecord.regionTag ?? settings.locale),
     direction: settings.languageRecord.direction,
+    lineBreaks: {
+      keepBefore: settings.languageRecord.lineBreaks?.keepBefore ?? '',
+      keepAfter: settings.languageRecord.lineBreaks?.keepAfter ?? '',
+    },
     script: settings.languageRecord.script,
     template,
     labels,

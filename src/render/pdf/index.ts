@@ -90,7 +90,7 @@ class PdfRenderer {
       },
     });
     const lineSpacing = this.speaker ? this.template.speakerCopy.lineSpacing : this.template.lineSpacing;
-    this.text = new TextSetter(this.doc, this.template, lineSpacing, this.rtl ? 'rtl' : 'ltr');
+    this.text = new TextSetter(this.doc, this.template, lineSpacing, this.rtl ? 'rtl' : 'ltr', handout.lineBreaks);
     this.layOutHeader();
   }
 

@@ -42,7 +42,10 @@ export function breakLines(
   let unit: Piece[] = [];
   const place = () => {
     const unitWidth = unit.reduce((sum, piece) => sum + piece.width, 0);
-    const visible = unit.filter((piece) => !piece.space).reduce((sum, piece) => sum + piece.width, 0);
+    // What the unit takes on a line: all but its trailing spaces (a unit may hold spaces within, ` ; `).
+    let trailing = 0;
+    for (let index = unit.length - 1; index >= 0 && unit[index]!.space; index -= 1) trailing += unit[index]!.width;
+    const visible = unitWidth - trailing;
     if (lineWidth + visible > width && current.length > 0) finish();
     if (unit.every((piece) => piece.space) && current.length === 0) {
       unit = [];

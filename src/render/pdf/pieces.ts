@@ -37,6 +37,25 @@ const DOCUMENT_SYMBOL = /\b[A-Z][A-Z0-9]*(?:\/[A-Za-z0-9][A-Za-z0-9.-]*)+/g;
  */
 const WORD_HYPHEN = /(?<=\p{L})[-\u2010](?=\p{L})/gu;
 
+/** Punctuation a space beside it never breaks a line at: before it (`;` in French), or after it (`«`). */
+export interface Keep {
+  keepBefore: string;
+  keepAfter: string;
+}
+
+/** Removes the breaks at spaces before `keepBefore` and after `keepAfter` characters (` ;`, `« `). */
+function keepPunctuation(full: string, breaks: Set<number>, keep: Keep): void {
+  const escape = (characters: string) => characters.replace(/[\\\]^-]/g, '\\$&');
+  if (keep.keepBefore) {
+    for (const found of full.matchAll(new RegExp(` +(?=[${escape(keep.keepBefore)}])`, 'gu')))
+      breaks.delete(found.index + found[0].length);
+  }
+  if (keep.keepAfter) {
+    for (const found of full.matchAll(new RegExp(`(?<=[${escape(keep.keepAfter)}]) +`, 'gu')))
+      breaks.delete(found.index + found[0].length);
+  }
+}
+
 /** Splits inline content into pieces of one font, with where lines may break between them. */
 export function cutPieces(
   fonts: FontChoices,
@@ -44,6 +63,7 @@ export function cutPieces(
   base: RunStyle,
   styled: (base: RunStyle, marks: Marks) => RunStyle,
   muted: string,
+  keep: Keep = { keepBefore: '', keepAfter: '' },
 ): Piece[] {
   // The atoms of the paragraph, then its text as one string, so line breaks are found across styles.
   const atoms: (
@@ -94,6 +114,7 @@ export function cutPieces(
   }
   // Nor a word after its hyphen (see WORD_HYPHEN).
   for (const hyphen of full.matchAll(WORD_HYPHEN)) breaks.delete(hyphen.index + 1);
+  keepPunctuation(full, breaks, keep);
 
   const pieces: Piece[] = [];
   let offset = 0;
@@ -118,7 +139,8 @@ export function cutPieces(
     for (const end of cuts) {
       const text = atom.text.slice(start, end);
       const space = /^ +$/.test(text);
-      const breakAfter = breaks.has(offset + end) || space;
+      // A space breaks where the algorithm says (not before `;` or `!`, LB13) and the language allows.
+      const breakAfter = breaks.has(offset + end);
       if (space) {
         // Spaces take the font of the word before them, so a phrase in one script stays one run.
         const style = previous ?? atom.style;
@@ -128,7 +150,7 @@ export function cutPieces(
           width: fonts.width(text, style),
           place: atom.place,
           space: true,
-          breakAfter: true,
+          breakAfter,
         });
       } else {
         const runs = scriptRuns(text);

@@ -12,7 +12,7 @@ import { FontChoices, type MissingGlyph, type RunStyle } from './font-choice.js'
 import { drawText } from './font-work.js';
 import { breakLines, type Line } from './line-break.js';
 import { LineDrawer } from './line-draw.js';
-import { cutPieces, type Piece } from './pieces.js';
+import { cutPieces, type Keep, type Piece } from './pieces.js';
 
 export type { Family, MissingGlyph, RunStyle } from './font-choice.js';
 export type { Line } from './line-break.js';
@@ -32,6 +32,8 @@ export class TextSetter {
     private readonly lineSpacing: number,
     /** The direction of the handout's paragraphs. */
     readonly direction: 'ltr' | 'rtl',
+    /** Punctuation a space beside it never breaks a line at. */
+    private readonly keep: Keep = { keepBefore: '', keepAfter: '' },
   ) {
     this.fonts = new FontChoices(doc, template);
     this.drawer = new LineDrawer(doc, this.fonts, direction);
@@ -82,7 +84,7 @@ export class TextSetter {
     styled: (base: RunStyle, marks: Marks) => RunStyle,
     muted: string,
   ): Piece[] {
-    return cutPieces(this.fonts, inlines, base, styled, muted);
+    return cutPieces(this.fonts, inlines, base, styled, muted, this.keep);
   }
 
   /** Breaks pieces into lines of at most `width` points, where the pieces allow. */
