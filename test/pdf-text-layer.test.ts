@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { pdfContent } from './helpers/documents.js';
+import { pdfContent, pdfUnicodeMaps } from './helpers/documents.js';
 import { tempProject } from './helpers/statements.js';
 
 const LANGUAGES = resolve(import.meta.dirname, 'fixtures/languages');
@@ -326,6 +326,20 @@ describe('the header', () => {
       .filter(Boolean);
     expect(lines.length).toBeGreaterThan(20);
     expect(lines.filter((line) => /^[;:!?»]/.test(line) || line.endsWith('«'))).toEqual([]);
+  });
+
+  it('records no-break spaces as written (U+00A0, U+202F) and breaks no line at them', async () => {
+    const sentence = 'soit 1\u202f250\u202f000 victimes, 27\u00a0% ; merci\u00a0! ';
+    const project = tempProject({
+      'statements/a.md': `---\nforum: CCPCJ\nsession: "34"\nlanguage: fr\nspeaker: Ana\norganization: Alliance\n---\n\nMonsieur le Président,\n\n${sentence.repeat(30)}\n\nJe vous remercie.\n`,
+    });
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const maps = pdfUnicodeMaps(readFileSync(join(project, 'dist/a.pdf'))).join('\n');
+    expect(maps).toMatch(/<00a0>/i);
+    expect(maps).toMatch(/<202f>/i);
+    // The readers give them as plain spaces; no line ends inside a figure or before its sign.
+    const lines = poppler(join(project, 'dist/a.pdf')).split('\n');
+    expect(lines.filter((line) => /^(?:250|000|%|!)/.test(line.trim()))).toEqual([]);
   });
 
   it('keeps a hyphenated word whole at the end of a line', async () => {

@@ -1,4 +1,5 @@
 /** Reading handouts back as a reader would: the XML parts of a DOCX, the text and metadata of a PDF. */
+import { inflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -89,4 +90,28 @@ export async function pdfContent(bytes: Uint8Array): Promise<{
 /** The words of a text, for comparing what a handout holds with what the statement says. */
 export function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The text of every ToUnicode map of a PDF (its streams inflated where they are compressed): what each
+ * drawn glyph is recorded as, before a reader normalizes it (poppler and pdf.js report U+00A0 and
+ * U+202F as plain spaces).
+ */
+export function pdfUnicodeMaps(bytes: Uint8Array): string[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  const maps: string[] = [];
+  for (const found of text.matchAll(/stream\r?\n/g)) {
+    const start = found.index + found[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) continue;
+    const raw = Buffer.from(text.slice(start, end), 'latin1');
+    let data: string;
+    try {
+      data = inflateSync(raw).toString('latin1');
+    } catch {
+      data = raw.toString('latin1');
+    }
+    if (data.includes('begincmap')) maps.push(data);
+  }
+  return maps;
 }
