@@ -565,7 +565,7 @@ describe('what is built', () => {
     const text = pdf.pages.join('\n');
     expect(text).toMatch(/0:0\d/);
     expect(text).toContain('0:10: end of the speaking slot');
-    expect(text.indexOf('0:10: end of the speaking slot')).toBeLessThan(text.indexOf('We call on States'));
+    expect(text.indexOf('0:10: end of the speaking slot')).toBeLessThan(text.lastIndexOf('We call on States'));
     const docx = docxParts(readFileSync(join(project, 'dist/a.speaker.docx')));
     expect(docx['word/styles.xml']).toMatch(/<w:sz w:val="36"\/>/);
     expect(docx['word/document.xml']).toContain('0:10: end of the speaking slot');

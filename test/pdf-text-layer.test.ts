@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { pdfContent, pdfUnicodeMaps } from './helpers/documents.js';
+import { docxParagraphs, docxParts, pdfContent, pdfUnicodeMaps } from './helpers/documents.js';
 import { tempProject } from './helpers/statements.js';
 
 const LANGUAGES = resolve(import.meta.dirname, 'fixtures/languages');
@@ -391,6 +391,30 @@ describe("the speaker's copy", () => {
     expect(times.map((item) => item.text.trim())[0]).toBe('0:00');
     expect(times.length).toBeGreaterThanOrEqual(3);
     for (const time of times) expect(time.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('draws the end of the slot where it falls: inside the paragraph, at the word reached then', async () => {
+    const long = `Opening ${'we call on States to act. '.repeat(20)}Closing.`;
+    const statement = `---\nforum: CCPCJ\nsession: "34"\nslot: 30s\nspeaker: Ana\norganization: Alliance\n---\n\nThank you, Chair.\n\n${long}\n\nThank you.\n`;
+    const project = tempProject({ 'statements/a.md': statement });
+    const run = await runCli(['build', '--speaker-copy', '--force', '--concurrency', 'off'], { cwd: project });
+    expect(run.code).toBe(0);
+    const label = '0:30: end of the speaking slot';
+    const pdf = poppler(join(project, 'dist/a.speaker.pdf'));
+    const docx = docxParagraphs(docxParts(readFileSync(join(project, 'dist/a.speaker.docx')))['word/document.xml']!)
+      .map((paragraph) => paragraph.text)
+      .join('\n');
+    for (const text of [pdf, docx]) {
+      expect(text.indexOf('Opening')).toBeLessThan(text.indexOf(label));
+      expect(text.indexOf(label)).toBeLessThan(text.indexOf('Closing'));
+    }
+    // The words before the line take about as long as the slot has left when the paragraph starts.
+    const before = pdf
+      .slice(pdf.indexOf('Opening'), pdf.indexOf(label))
+      .split(/\s+/)
+      .filter((word) => /^[a-z]/i.test(word));
+    expect(before.length).toBeGreaterThan(40);
+    expect(before.length).toBeLessThan(80);
   });
 });
 

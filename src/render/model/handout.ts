@@ -11,6 +11,7 @@ import { collapseSpaces } from '../../model/spaces.js';
 import type { Point, Statement } from '../../model/statement.js';
 import type { Timing } from '../../timing/estimate.js';
 import { sessionAt, sessionWords } from './session.js';
+import { splitAtShare } from './slot-split.js';
 import { fill, labelsFor, type Labels, type Template } from './template.js';
 
 /** An image ready to embed (already checked by the engine). */
@@ -428,30 +429,45 @@ class Converter {
     });
   }
 
-  /** Puts the end of the slot before the spoken block during which the slot runs out. */
+  /**
+   * Puts the end of the slot where it falls: inside the paragraph during which the slot runs out, at
+   * the word reached then; before or after a list item or a quote, whichever is nearer.
+   */
   markSlot(blocks: Block[], timing: Timing): Block[] {
     const slot = timing.fit.slotSeconds;
     if (slot === null) return blocks;
     const overrun = timing.paragraphs[timing.fit.overrunIndex];
     const label = fill(this.labels.slotEnds, { slot: formatClock(slot) }) ?? formatClock(slot);
-    if (!overrun) return [...blocks, { type: 'slotEnd', label }];
+    const slotEnd: Block = { type: 'slotEnd', label };
+    if (!overrun) return [...blocks, slotEnd];
     const target = this.times.get(overrun.paragraph.node as Nodes);
+    const start = overrun.cumulativeSeconds - overrun.seconds;
+    const share = overrun.seconds > 0 ? (slot - start) / overrun.seconds : 0;
     const insert = (list: Block[]): Block[] | null => {
       for (let index = 0; index < list.length; index += 1) {
         const block = list[index]!;
-        if ((block.type === 'paragraph' || block.type === 'quote') && block.time === target)
-          return [...list.slice(0, index), { type: 'slotEnd', label }, ...list.slice(index)];
+        const [head, tail] = [list.slice(0, index), list.slice(index + 1)];
+        if (block.type === 'paragraph' && block.time === target) {
+          const { before, after } = splitAtShare(block.inlines, share, timing.unit);
+          if (before.length === 0) return [...head, slotEnd, block, ...tail];
+          if (after.length === 0) return [...head, block, slotEnd, ...tail];
+          const rest: Block = { type: 'paragraph', inlines: after, line: block.line };
+          return [...head, { ...block, inlines: before }, slotEnd, rest, ...tail];
+        }
+        if (block.type === 'quote' && block.time === target)
+          return share < 0.5 ? [...head, slotEnd, block, ...tail] : [...head, block, slotEnd, ...tail];
         if (block.type === 'list') {
-          const item = block.items.findIndex((entry) => entry.time === target);
-          if (item !== -1) {
+          const found = block.items.findIndex((entry) => entry.time === target);
+          if (found !== -1) {
+            const item = share < 0.5 ? found : found + 1;
             const before = { ...block, items: block.items.slice(0, item) };
             const after = { ...block, start: block.start + item, items: block.items.slice(item) };
             return [
-              ...list.slice(0, index),
-              ...(item > 0 ? [before] : []),
-              { type: 'slotEnd', label },
-              after,
-              ...list.slice(index + 1),
+              ...head,
+              ...(before.items.length > 0 ? [before] : []),
+              slotEnd,
+              ...(after.items.length > 0 ? [after] : []),
+              ...tail,
             ];
           }
           for (const entry of block.items) {
