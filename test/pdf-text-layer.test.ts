@@ -103,6 +103,18 @@ describe('the text layer of an Arabic handout', () => {
       expect(statement).toContain(phrase);
   });
 
+  it('reads words whose letters the font spaces apart (أكثر, أكتوبر) whole, in poppler and pdf.js', async () => {
+    const paragraphs = [
+      'إن عدد الضحايا أكثر من أي وقت مضى، وأكبر مما نعرف، كما أكد التقرير.',
+      'تعمل الأكاديمية بأكثر من وسيلة منذ 14 أكتوبر 2024 وآكد من ذلك.',
+    ];
+    const project = tempProject({ 'statements/ar.md': arabicStatement(paragraphs) });
+    expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
+    const pdf = join(project, 'dist/ar.pdf');
+    const read = [flat(poppler(pdf)), flat(await pdfjs(pdf))];
+    for (const text of read) for (const paragraph of paragraphs) expect(text).toContain(paragraph);
+  });
+
   it('reads in pdf.js with brackets, quotation marks and separators in their place', async () => {
     const project = tempProject({ 'statements/signs.md': ARABIC_SIGNS_STATEMENT });
     expect((await runCli(['build', '--to', 'pdf', '--concurrency', 'off'], { cwd: project })).code).toBe(0);

@@ -13,6 +13,7 @@ import {
   runGlyphs,
   silentFont,
   SPACE_KEPT,
+  spacedApart,
   unligatedWidth,
 } from './font-views.js';
 import { drawText } from './font-work.js';
@@ -86,20 +87,22 @@ export class LineDrawer {
     // word by word, which would keep the words in reading order.
     const shaped = { ...options, features: [] };
     this.fonts.select(style);
-    if (!MARKS.test(text)) {
+    const font = this.fonts.font(style);
+    // Words with marks, or with letters the font spaces apart, are written letter by letter.
+    const apart = (word: string) => MARKS.test(word) || spacedApart(font, word);
+    if (!apart(text)) {
       this.putRightToLeft(text, left, y, shaped, this.fonts.width(text, style));
       return false;
     }
-    // Only the words with marks are written invisibly and drawn as outlines (which weigh more than
-    // text); words go in display order, the last leftmost, so that pdf.js reads them in one text item.
+    // Only those words are written invisibly and drawn as outlines (which weigh more than text); words
+    // go in display order, the last leftmost, so that pdf.js reads them in one text item.
     const segments: { text: string; marked: boolean }[] = [];
     for (const word of text.match(/[^ ]+ *| +/g) ?? []) {
-      const marked = MARKS.test(word);
+      const marked = apart(word);
       const last = segments[segments.length - 1];
       if (last && last.marked === marked) last.text += word;
       else segments.push({ text: word, marked });
     }
-    const font = this.fonts.font(style);
     let x = left;
     segments.reverse();
     // Text drawn from a mark (the one that ends its last word, at its left): pdf.js gives a mark to
