@@ -34,7 +34,11 @@ async function paragraphsOf(root, folder) {
   for (const name of readdirSync(join(folder, 'statements'))) {
     const view = await inspect(project, join('statements', name));
     for (const paragraph of view.paragraphs)
-      out.push({ language: view.language.split('-')[0], text: paragraph.text, seconds: paragraph.seconds - after(paragraph, view) });
+      out.push({
+        language: view.language.split('-')[0],
+        text: paragraph.text,
+        seconds: paragraph.seconds - after(paragraph, view),
+      });
   }
   return out;
 }
@@ -75,7 +79,10 @@ export async function benchEspeak(work, root) {
     mkdirSync(join(project, 'statements'), { recursive: true });
     execFileSync('cp', [join(root, 'test/fixtures/languages', file), join(project, 'statements', file)]);
     if (language === 'en')
-      for (const example of ['statements/ahc-5/international-cooperation.md', 'statements/untoc-cop-2024/constructive-dialogue.md'])
+      for (const example of [
+        'statements/ahc-5/international-cooperation.md',
+        'statements/untoc-cop-2024/constructive-dialogue.md',
+      ])
         execFileSync('cp', [join(root, example), join(project, 'statements', example.split('/').at(-1))]);
     byLanguage.set(language, await paragraphsOf(root, project));
   }
