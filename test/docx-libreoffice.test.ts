@@ -1,7 +1,8 @@
 /**
  * The DOCX handouts on a desk without Noto: LibreOffice, with only its default fonts, opens the six
  * languages' handouts one after another in one session (as a secretariat does) and lays each out with
- * the fonts the file embeds, on as many pages as the PDF, line for line. Read back by poppler.
+ * the fonts the file embeds, on as many pages as the PDF, line for line; so do the speaker's copies and
+ * a statement with footnotes. Read back by poppler.
  * Skipped where LibreOffice is not installed, except in CI, which installs it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,6 +14,8 @@ import { runCli } from './helpers/cli.js';
 import { tempProject } from './helpers/statements.js';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/languages');
+/** A statement with footnotes, a table, lists and quotes. */
+const EVERYTHING = resolve(import.meta.dirname, 'fixtures/build/statements/everything.md');
 const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const;
 const hasLibreOffice = spawnSync('soffice', ['--version']).status === 0;
 if (!hasLibreOffice && process.env.CI) throw new Error('Expected LibreOffice in CI: .ci/run installs it');
@@ -42,13 +45,17 @@ describe.skipIf(!hasLibreOffice || notoInstalled)('a DOCX handout in LibreOffice
     mkdirSync(join(project, 'statements'));
     for (const language of LANGUAGES)
       copyFileSync(join(FIXTURES, `${language}.md`), join(project, `statements/${language}.md`));
-    const built = await runCli(['build', '--concurrency', 'off'], { cwd: project });
+    copyFileSync(EVERYTHING, join(project, 'statements/everything.md'));
+    const built = await runCli(['build', '--speaker-copy', '--force', '--concurrency', 'off'], { cwd: project });
     expect(built.code, built.stderr).toBe(0);
     converted = join(project, 'libreoffice');
     // One session for all six, in this order (as `--pdf-engine libreoffice` converts a batch): a font
     // LibreOffice met in one file stays for the next.
     await convertToPdf(
-      LANGUAGES.map((language) => join(project, `dist/${language}.docx`)),
+      [...LANGUAGES, 'everything'].flatMap((name) => [
+        join(project, `dist/${name}.docx`),
+        join(project, `dist/${name}.speaker.docx`),
+      ]),
       converted,
       process.env,
     );
@@ -65,6 +72,13 @@ describe.skipIf(!hasLibreOffice || notoInstalled)('a DOCX handout in LibreOffice
       used.filter((name) => !/^[A-Z]{6}\+(NotoSans|NotoSansMono|NotoSansSC|IBMPlexSansArabic)-/.test(name)),
     ).toEqual([]);
   });
+
+  it.each([...LANGUAGES.map((language) => `${language}.speaker`), 'everything', 'everything.speaker'])(
+    'lays out %s on as many pages as the PDF',
+    (name) => {
+      expect(pages(join(converted, `${name}.pdf`))).toBe(pages(join(project, `dist/${name}.pdf`)));
+    },
+  );
 
   it.each(['en', 'fr', 'es', 'ru'] as const)('breaks the lines of the %s body where the PDF does', (language) => {
     const ours = lines(join(project, `dist/${language}.pdf`), 'squeeze');

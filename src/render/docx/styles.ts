@@ -5,7 +5,8 @@
 import { AlignmentType } from './library.js';
 import type { Handout } from '../model/handout.js';
 import { slotFamily, wordLanguages } from '../fonts/scripts.js';
-import { AUTO, family, halfPoints, hex, twips } from './units.js';
+import { LINE_HEIGHT } from '../model/template.js';
+import { AT_LEAST, AUTO, family, halfPoints, hex, twips } from './units.js';
 
 /** What a handout's copy decides about its text: the speaker's copy is larger and more widely spaced. */
 export function copyLook(handout: Handout): {
@@ -64,8 +65,8 @@ export function documentStyles(handout: Handout) {
         paragraph: {
           spacing: {
             after: twips(template.paragraphSpacing),
-            line: Math.round(240 * lineSpacing),
-            lineRule: AUTO,
+            line: twips(bodySize * lineSpacing * LINE_HEIGHT),
+            lineRule: AT_LEAST,
           },
           ...(rtl ? { bidirectional: true } : {}),
         },

@@ -6,6 +6,8 @@ const TWIPS_PER_POINT = 20;
 
 /** Line spacing as a multiple: without the rule said outright, LibreOffice reads it as exact and clips images. */
 export const AUTO = LineRuleType.AUTO;
+/** Line spacing of at least so many points: the body's lines as tall as the PDF's, taller only where a line needs it. */
+export const AT_LEAST = LineRuleType.AT_LEAST;
 /** A colour as Word writes it (`1F3A5F`). */
 export const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 /** Points in half-points (font sizes). */

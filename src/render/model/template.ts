@@ -47,6 +47,13 @@ export interface Template {
   speakerCopy: { size: number; lineSpacing: number; timeColour: string; slotColour: string };
 }
 
+/**
+ * A line's height over its largest type size, before the template's line spacing: the PDF's, and the
+ * least a DOCX body line takes (Word's single line for Noto Sans is 1.36 of the size, so a multiple of
+ * it ran a speaker's copy a page longer in LibreOffice than the PDF).
+ */
+export const LINE_HEIGHT = 1.2;
+
 /** Paper sizes in points (width, height). */
 export const PAPER: Record<Template['paper'], [number, number]> = {
   A4: [595.28, 841.89],

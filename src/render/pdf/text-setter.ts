@@ -7,7 +7,7 @@
  */
 import type { Point } from '../../model/statement.js';
 import type { Inline, Marks } from '../model/handout.js';
-import type { Template } from '../model/template.js';
+import { LINE_HEIGHT, type Template } from '../model/template.js';
 import { FontChoices, type MissingGlyph, type RunStyle } from './font-choice.js';
 import { drawText } from './font-work.js';
 import { breakLines, type Line } from './line-break.js';
@@ -17,9 +17,6 @@ import { cutPieces, type Keep, type Piece } from './pieces.js';
 export type { Family, MissingGlyph, RunStyle } from './font-choice.js';
 export type { Line } from './line-break.js';
 export type { Piece } from './pieces.js';
-
-/** A line's height over its largest type size, before the template's line spacing. */
-const LINE_FACTOR = 1.2;
 
 /** Sets text for one document: measures, breaks lines, orders and draws them, and notes missing glyphs. */
 export class TextSetter {
@@ -69,7 +66,7 @@ export class TextSetter {
 
   /** The height of a line of text of `size` points. */
   lineHeight(size: number): number {
-    return size * this.lineSpacing * LINE_FACTOR;
+    return size * this.lineSpacing * LINE_HEIGHT;
   }
 
   /** Notes which characters the style's font cannot draw (see `FontChoices.checkGlyphs`). */
