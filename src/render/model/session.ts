@@ -1,9 +1,9 @@
 /**
  * A session's number as the UN writes it in each language, for the handout's header: "Thirty-fourth
  * session", "trente-quatrième session", "34º período de sesiones", "الدورة الرابعة والثلاثون",
- * "第三十四届会议", "Тридцать четвертая сессия"; after a comma, "…Justice, thirty-fourth session". How is data: the language's `session` record (the
- * number package's ordinal, its endings changed for the noun's gender, or a table of ordinals) and
- * its `session` label.
+ * "第三十四届会议", "Тридцать четвертая сессия"; after a comma, "…Justice, thirty-fourth session".
+ * How is data: the language's `session` record (the number package's ordinal, its endings changed for
+ * the noun's gender, or a table of ordinals) and its `session` label.
  */
 import type { LanguageRecord } from '../../model/language.js';
 import { cardinalWords, ordinalWords, withNumberPrefixes } from '../../timing/numbers.js';
