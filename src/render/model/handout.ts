@@ -154,12 +154,11 @@ export function buildHandout(inputs: HandoutInputs): Handout {
   const { settings } = statement;
   const labels = labelsFor(template, settings.languageRecord);
   const organization = settings.organizations.join('; ') || undefined;
-  const session =
-    fields.session === undefined
-      ? undefined
-      : /^\d+$/.test(fields.session)
-        ? (fill(labels.session, sessionWords(fields.session, settings.languageRecord)) ?? fields.session)
-        : fields.session;
+  // A session given as its number is written as the UN writes it; any other text as given.
+  const numbered = fields.session !== undefined && /^\d+$/.test(fields.session);
+  const session = numbered
+    ? (fill(labels.session, sessionWords(fields.session!, settings.languageRecord)) ?? fields.session)
+    : fields.session;
   const values: Record<string, string | undefined> = {
     organization,
     // The forum as the registry names it, whatever name or alias the front matter gave.
@@ -185,8 +184,7 @@ export function buildHandout(inputs: HandoutInputs): Handout {
   const headerLines = template.header.lines
     .map((line) => {
       const lineStart = line.trimStart().startsWith('{session}');
-      const numbered = session !== undefined && session !== fields.session;
-      const lineValues = { ...values, session: numbered ? sessionAt(session, lineStart, record) : session };
+      const lineValues = { ...values, session: numbered ? sessionAt(session!, lineStart, record) : session };
       return fill(line.replace(/, /g, separator), lineValues);
     })
     .filter((line): line is string => !!line);
@@ -446,29 +444,32 @@ class Converter {
     const insert = (list: Block[]): Block[] | null => {
       for (let index = 0; index < list.length; index += 1) {
         const block = list[index]!;
-        const [head, tail] = [list.slice(0, index), list.slice(index + 1)];
+        // The list with this block replaced by `middle` (copied only for the block the slot's end goes beside).
+        const replaced = (...middle: Block[]): Block[] => [
+          ...list.slice(0, index),
+          ...middle,
+          ...list.slice(index + 1),
+        ];
         if (block.type === 'paragraph' && block.time === target) {
           const { before, after } = splitAtShare(block.inlines, share, timing.unit);
-          if (before.length === 0) return [...head, slotEnd, block, ...tail];
-          if (after.length === 0) return [...head, block, slotEnd, ...tail];
+          if (before.length === 0) return replaced(slotEnd, block);
+          if (after.length === 0) return replaced(block, slotEnd);
           const rest: Block = { type: 'paragraph', inlines: after, line: block.line };
-          return [...head, { ...block, inlines: before }, slotEnd, rest, ...tail];
+          return replaced({ ...block, inlines: before }, slotEnd, rest);
         }
         if (block.type === 'quote' && block.time === target)
-          return share < 0.5 ? [...head, slotEnd, block, ...tail] : [...head, block, slotEnd, ...tail];
+          return share < 0.5 ? replaced(slotEnd, block) : replaced(block, slotEnd);
         if (block.type === 'list') {
           const found = block.items.findIndex((entry) => entry.time === target);
           if (found !== -1) {
             const item = share < 0.5 ? found : found + 1;
             const before = { ...block, items: block.items.slice(0, item) };
             const after = { ...block, start: block.start + item, items: block.items.slice(item) };
-            return [
-              ...head,
+            return replaced(
               ...(before.items.length > 0 ? [before] : []),
               slotEnd,
               ...(after.items.length > 0 ? [after] : []),
-              ...tail,
-            ];
+            );
           }
           for (const entry of block.items) {
             const inner = insert(entry.blocks);
