@@ -244,7 +244,7 @@ class PdfRenderer {
     if (title.organization) draw(title.organization, this.base({ size: sizes.subtitle }));
     if (title.title || title.byline || title.organization) {
       this.y += 4;
-      this.doc.moveTo(this.left, this.y).lineTo(this.right, this.y).lineWidth(0.75).strokeColor(colours.rule).stroke();
+      this.rule(this.left, this.right, this.y, 0.75, colours.rule);
       this.y += this.template.paragraphSpacing * 2;
     }
   }
@@ -350,30 +350,25 @@ class PdfRenderer {
         const box = this.box(inset);
         this.ensure(template.paragraphSpacing * 2);
         this.y += template.paragraphSpacing / 2;
-        this.doc
-          .moveTo(box.start, this.y)
-          .lineTo(box.end, this.y)
-          .lineWidth(0.75)
-          .strokeColor(template.colours.rule)
-          .stroke();
+        this.rule(box.start, box.end, this.y, 0.75, template.colours.rule);
         this.y += template.paragraphSpacing * 1.5;
         return;
       }
       case 'slotEnd': {
         const style = this.base({ bold: true, size: this.bodySize * 0.7, colour: template.speakerCopy.slotColour });
         this.ensure(this.text.lineHeight(style.size) + this.text.lineHeight(this.bodySize));
-        this.doc
-          .moveTo(this.left, this.y)
-          .lineTo(this.right, this.y)
-          .lineWidth(2.5)
-          .strokeColor(template.speakerCopy.slotColour)
-          .stroke();
+        this.rule(this.left, this.right, this.y, 2.5, template.speakerCopy.slotColour);
         this.y += 3;
         this.drawLines(this.plain(block.label, style, this.right - this.left), this.box(0));
         this.y += template.paragraphSpacing;
         return;
       }
     }
+  }
+
+  /** A horizontal rule from `start` to `end` at `y`, `width` points thick. */
+  private rule(start: number, end: number, y: number, width: number, colour: string): void {
+    this.doc.moveTo(start, y).lineTo(end, y).lineWidth(width).strokeColor(colour).stroke();
   }
 
   /** Code keeps its lines and leading spaces, left to right whatever the language, on a shaded band. */
@@ -532,12 +527,7 @@ class PdfRenderer {
       this.y += lineHeight;
     });
     if (lines.length === 0) this.mark(markStyle);
-    this.doc
-      .moveTo(this.left, ruleY)
-      .lineTo(this.right, ruleY)
-      .lineWidth(0.75)
-      .strokeColor(template.colours.rule)
-      .stroke();
+    this.rule(this.left, this.right, ruleY, 0.75, template.colours.rule);
     this.y = saved;
   }
 
