@@ -7,7 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
 import { PATCHES } from '../src/data/patches.js';
+import { xmpWriterFound } from '../src/render/pdf/metadata.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const register = readFileSync(join(ROOT, 'docs/dependencies.md'), 'utf8');
@@ -70,6 +72,11 @@ describe('the register of libraries’ internals', () => {
     ];
     expect(named.length).toBeGreaterThan(0);
     for (const [, name] of named) expect(bundled).toContain(name);
+  });
+
+  it('finds the pdfkit internal the XMP metadata replaces', () => {
+    // Without it, a title with `&` would make the metadata malformed again (src/render/pdf/metadata.ts).
+    expect(xmpWriterFound(new PDFDocument({ autoFirstPage: false }))).toBe(true);
   });
 
   it('names files that exist', () => {

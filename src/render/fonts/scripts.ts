@@ -17,6 +17,7 @@ interface ScriptEntry {
   direction: 'ltr' | 'rtl';
   family?: string;
   wordSlot?: 'complexScript' | 'eastAsia';
+  language?: string;
 }
 
 /** A script of the table, its characters as one pattern. */
@@ -131,6 +132,23 @@ export function scriptRuns(text: string): { text: string; script: ScriptClass }[
   }
   if (runs.length === 0) return text === '' ? [] : [{ text, script: OTHER }];
   return runs;
+}
+
+/**
+ * The language a stretch of text is read in when it is all of one script that is not the handout's
+ * (`scriptOfHandout`) and the table gives that script a language: `ar` for Arabic in an English
+ * handout. Undefined for text of the handout's script, of mixed scripts, or of a script with none.
+ */
+export function stretchLanguage(text: string, scriptOfHandout: string): string | undefined {
+  let found: ScriptClass | undefined;
+  for (const character of text) {
+    if (!isStrong(character)) continue;
+    const script = scriptOf(character);
+    if (found !== undefined && script !== found) return undefined;
+    found = script;
+  }
+  if (found === undefined || found === scriptOfHandout) return undefined;
+  return scripts().find((entry) => entry.key === found)?.language;
 }
 
 /**

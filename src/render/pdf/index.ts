@@ -8,6 +8,9 @@ import PDFDocument from 'pdfkit';
 import type { Block, Handout, ImageData, Inline, Marks } from '../model/handout.js';
 import { TextSetter, type Line, type MissingGlyph, type RunStyle } from './text-setter.js';
 import { PAPER, pageLabel, type Template } from '../model/template.js';
+import { drawTable, type TableHost } from './table.js';
+import { Tagger } from './tags.js';
+import { describeInXmp } from './metadata.js';
 
 export type { MissingGlyph } from './text-setter.js';
 
@@ -17,12 +20,17 @@ export interface PdfResult {
   missing: MissingGlyph[];
 }
 
-/** How a paragraph is drawn: its time (speaker's copy), its list marker, a bar beside it, the space after it. */
+/**
+ * How a paragraph is drawn: its time (speaker's copy), its list marker, a bar beside it, the space after
+ * it; and how it is tagged: the marker as a label, the lines as a paragraph, inside a list item's body
+ * left open for the blocks that follow (`openBody`).
+ */
 interface ParagraphOptions {
   time?: { label: string };
   marker?: string;
   bar?: boolean;
   spacing?: number;
+  openBody?: boolean;
 }
 
 const POINTS_PER_PIXEL = 72 / 96;
@@ -36,24 +44,27 @@ export async function renderPdf(handout: Handout): Promise<PdfResult> {
   return new PdfRenderer(handout).render();
 }
 
-class PdfRenderer {
-  private readonly doc: PDFKit.PDFDocument;
-  private readonly text: TextSetter;
+class PdfRenderer implements TableHost {
+  readonly doc: PDFKit.PDFDocument;
+  readonly text: TextSetter;
+  readonly tags: Tagger;
   /** The images opened in this document, each embedded once. */
   private readonly openedImages = new Map<ImageData, object>();
-  private readonly template: Template;
+  readonly template: Template;
   private readonly speaker: boolean;
-  private readonly rtl: boolean;
-  private readonly bodySize: number;
+  readonly rtl: boolean;
+  readonly bodySize: number;
   private readonly pageWidth: number;
   private readonly pageHeight: number;
   private readonly left: number;
   private readonly right: number;
-  private top: number;
-  private readonly bottom: number;
+  top: number;
+  readonly bottom: number;
   /** The header's lines, wrapped to its width (a long agenda item or organization takes the lines it needs). */
   private headerLines: Line[] = [];
-  private y: number;
+  /** The last heading level used: levels are never skipped going down (PDF/UA). */
+  private headingLevel = 1;
+  y: number;
 
   constructor(private readonly handout: Handout) {
     this.template = handout.template;
@@ -76,6 +87,11 @@ class PdfRenderer {
       compress: true,
       // No default Helvetica: pdfkit would parse its metrics for every document, and every run names its font.
       font: null as unknown as string,
+      // Tagged and accessible: a structure tree (tags.ts), the language, the title shown as the window's.
+      tagged: true,
+      pdfVersion: '1.7',
+      // pdfkit has the PDF/UA subset; its typings list only PDF/A.
+      subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
       lang: meta.language,
       displayTitle: true,
       info: {
@@ -89,8 +105,13 @@ class PdfRenderer {
         ModDate: meta.date,
       },
     });
+    describeInXmp(this.doc);
+    this.tags = new Tagger(this.doc);
     const lineSpacing = this.speaker ? this.template.speakerCopy.lineSpacing : this.template.lineSpacing;
-    this.text = new TextSetter(this.doc, this.template, lineSpacing, this.rtl ? 'rtl' : 'ltr', handout.lineBreaks);
+    this.text = new TextSetter(this.doc, this.template, lineSpacing, this.rtl ? 'rtl' : 'ltr', handout.lineBreaks, {
+      tree: this.tags,
+      script: handout.script,
+    });
     this.layOutHeader();
   }
 
@@ -119,6 +140,7 @@ class PdfRenderer {
     this.titleBlock();
     this.blocks(this.handout.blocks, 0, 0);
     this.notes();
+    this.tags.finish();
     this.footers();
     this.doc.end();
     await ended;
@@ -127,7 +149,7 @@ class PdfRenderer {
 
   // — styles and geometry —
 
-  private base(overrides: Partial<RunStyle> = {}): RunStyle {
+  base(overrides: Partial<RunStyle> = {}): RunStyle {
     return {
       family: 'body',
       bold: false,
@@ -138,7 +160,7 @@ class PdfRenderer {
     };
   }
 
-  private readonly styled = (base: RunStyle, marks: Marks): RunStyle => ({
+  readonly styled = (base: RunStyle, marks: Marks): RunStyle => ({
     ...base,
     family: marks.code ? 'code' : base.family,
     size: marks.code ? base.size * (this.template.sizes.code / this.template.sizes.body) : base.size,
@@ -150,7 +172,7 @@ class PdfRenderer {
   });
 
   /** The content box of a block indented by `inset` from the side where lines start. */
-  private box(inset: number): { start: number; end: number } {
+  box(inset: number): { start: number; end: number } {
     return this.rtl ? { start: this.left, end: this.right - inset } : { start: this.left + inset, end: this.right };
   }
 
@@ -180,7 +202,9 @@ class PdfRenderer {
     );
   }
 
-  private newPage(): void {
+  newPage(): void {
+    // No marked content runs from one page to the next: the element's content goes on after the header.
+    this.tags.pause();
     this.doc.addPage();
     this.header();
     this.y = this.top;
@@ -190,12 +214,15 @@ class PdfRenderer {
     if (this.y + height > this.bottom && this.y > this.top) this.newPage();
   }
 
-  private drawImage(image: ImageData, box: { start: number; end: number }): void {
+  private drawImage(image: ImageData, alt: string, box: { start: number; end: number }): void {
     const natural = { width: image.width * POINTS_PER_PIXEL, height: image.height * POINTS_PER_PIXEL };
     const scale = Math.min(1, (box.end - box.start) / natural.width, (this.bottom - this.top) / natural.height);
     const width = natural.width * scale;
     const height = natural.height * scale;
     this.ensure(height);
+    const x = this.rtl ? box.end - width : box.start;
+    this.tags.begin('Figure', { alt, bbox: [x, this.y, x + width, this.y + height], placement: 'Block' });
+    this.tags.mark();
     // Opened once per document, however often it is shown: pdfkit decodes and embeds each image it opens.
     let opened = this.openedImages.get(image);
     if (!opened) {
@@ -203,7 +230,8 @@ class PdfRenderer {
       opened = (this.doc as unknown as { openImage(source: Buffer): object }).openImage(Buffer.from(image.pdfData));
       this.openedImages.set(image, opened);
     }
-    this.doc.image(opened as unknown as Buffer, this.rtl ? box.end - width : box.start, this.y, { width, height });
+    this.doc.image(opened as unknown as Buffer, x, this.y, { width, height });
+    this.tags.end();
     this.y += height + this.template.paragraphSpacing / 2;
   }
 
@@ -214,13 +242,14 @@ class PdfRenderer {
     decorate?: (top: number, height: number) => void,
   ): void {
     for (const line of lines) {
-      const image = line.pieces[0]?.image;
-      if (image) {
-        this.drawImage(image, box);
+      const first = line.pieces[0];
+      if (first?.image) {
+        this.drawImage(first.image, first.text, box);
         continue;
       }
       this.ensure(line.height);
-      decorate?.(this.y, line.height);
+      if (decorate) this.tags.artifact('Layout', () => decorate(this.y, line.height));
+      this.tags.mark();
       this.text.drawLine(line, box.start, box.end, this.y);
       this.y += line.height;
     }
@@ -232,19 +261,21 @@ class PdfRenderer {
     const { title, labels } = this.handout;
     const { colours, sizes } = this.template;
     const box = this.box(0);
-    const draw = (text: string, style: RunStyle) => this.drawLines(this.plain(text, style, box.end - box.start), box);
+    const draw = (tag: string, text: string, style: RunStyle) =>
+      this.tags.element(tag, () => this.drawLines(this.plain(text, style, box.end - box.start), box));
     if (this.speaker)
       draw(
+        'P',
         labels.speakerCopy,
         this.base({ bold: true, colour: this.template.speakerCopy.slotColour, size: sizes.subtitle }),
       );
     if (title.title)
-      draw(title.title, this.base({ family: 'headings', bold: true, size: sizes.title, colour: colours.accent }));
-    if (title.byline) draw(title.byline, this.base({ bold: true, size: sizes.subtitle }));
-    if (title.organization) draw(title.organization, this.base({ size: sizes.subtitle }));
+      draw('H1', title.title, this.base({ family: 'headings', bold: true, size: sizes.title, colour: colours.accent }));
+    if (title.byline) draw('P', title.byline, this.base({ bold: true, size: sizes.subtitle }));
+    if (title.organization) draw('P', title.organization, this.base({ size: sizes.subtitle }));
     if (title.title || title.byline || title.organization) {
       this.y += 4;
-      this.rule(this.left, this.right, this.y, 0.75, colours.rule);
+      this.tags.artifact('Layout', () => this.rule(this.left, this.right, this.y, 0.75, colours.rule));
       this.y += this.template.paragraphSpacing * 2;
     }
   }
@@ -270,20 +301,30 @@ class PdfRenderer {
       });
       // One column of times at the page's margin for every kind of block, list items and quotes included.
       const outer = this.box(0);
-      this.label(options.time.label, style, this.rtl ? outer.end : outer.start, top, ascent, this.rtl);
+      // A help for the speaker's eye, not part of the text: an artifact.
+      this.tags.artifact('Layout', () =>
+        this.label(options.time!.label, style, this.rtl ? outer.end : outer.start, top, ascent, this.rtl),
+      );
     }
-    if (options.marker) {
-      this.label(options.marker, base, this.rtl ? box.end + 6 : box.start - 6, top, ascent, !this.rtl);
+    const drawMarker = (text: string) => {
+      this.tags.mark();
+      this.label(text, base, this.rtl ? box.end + 6 : box.start - 6, top, ascent, !this.rtl);
       // poppler read a number (`1.`) and an item that begins left to right (`148 CCPCJ …`) as one
       // left-to-right stretch: a right-to-left mark between them keeps them apart.
       if (this.rtl) this.text.writeMark('\u200f', base, box.end + 6 - 0.01, top + ascent - this.text.ascent(base));
-    }
+    };
+    // A list item's marker is its label; a note's number is the note's own content.
+    const { marker } = options;
+    if (marker !== undefined && options.openBody) this.tags.element('Lbl', () => drawMarker(marker));
+    else if (marker !== undefined) drawMarker(marker);
     const barX = this.rtl ? box.end + 14 : box.start - 16;
     const decorate = options.bar
       ? (lineTop: number, lineHeight: number) =>
           this.doc.rect(barX, lineTop, 2.5, lineHeight).fill(this.template.colours.quoteBar)
       : undefined;
-    this.drawLines(lines, box, decorate);
+    if (options.openBody) this.tags.begin('LBody');
+    // A paragraph of a list item, or of a quote: a paragraph in the tree too.
+    if (inlines.length > 0) this.tags.element('P', () => this.drawLines(lines, box, decorate));
     this.y += options.spacing ?? this.template.paragraphSpacing;
   }
 
@@ -303,12 +344,13 @@ class PdfRenderer {
         const lines = this.layout(block.inlines, style, box.end - box.start);
         // Keep a heading with the first lines after it.
         this.ensure(lines.reduce((sum, line) => sum + line.height, 0) + this.text.lineHeight(this.bodySize) * 2);
-        this.drawLines(lines, box);
+        this.tags.element(this.headingTag(block.depth), () => this.drawLines(lines, box));
         this.y += template.paragraphSpacing * 0.6;
         return;
       }
       case 'quote': {
         const quoteBase = { ...base, italic: true };
+        this.tags.begin('BlockQuote');
         block.blocks.forEach((child, index) => {
           if (child.type === 'paragraph')
             this.paragraph(child.inlines, inset + INDENT, quoteBase, {
@@ -317,11 +359,13 @@ class PdfRenderer {
             });
           else this.block(child, inset + INDENT, depth, quoteBase);
         });
+        this.tags.end();
         return;
       }
       case 'list': {
         // Items of a tight list (no blank lines between them in the Markdown) sit close together.
         const spacing = block.tight && !this.speaker ? template.paragraphSpacing / 3 : template.paragraphSpacing;
+        this.tags.begin('L');
         block.items.forEach((item, index) => {
           const marker = block.ordered ? `${block.start + index}.` : BULLETS[depth % BULLETS.length]!;
           const box: Inline[] =
@@ -329,14 +373,19 @@ class PdfRenderer {
               ? []
               : [{ type: 'text', text: item.checked ? '[x] ' : '[ ] ', marks: { code: true } }];
           const [first, ...rest] = item.blocks;
+          const options = { time: item.time, marker, spacing, openBody: true };
+          this.tags.begin('LI');
           if (first?.type === 'paragraph') {
-            this.paragraph([...box, ...first.inlines], inset + INDENT, base, { time: item.time, marker, spacing });
+            this.paragraph([...box, ...first.inlines], inset + INDENT, base, options);
             this.blocks(rest, inset + INDENT, depth + 1, base);
           } else {
-            this.paragraph(box, inset + INDENT, base, { time: item.time, marker, spacing });
+            this.paragraph(box, inset + INDENT, base, options);
             this.blocks(item.blocks, inset + INDENT, depth + 1, base);
           }
+          this.tags.end(); // LBody
+          this.tags.end(); // LI
         });
+        this.tags.end();
         if (block.tight) this.y += template.paragraphSpacing - spacing;
         return;
       }
@@ -344,26 +393,37 @@ class PdfRenderer {
         this.code(block.text, inset);
         return;
       case 'table':
-        this.table(block, inset);
+        drawTable(this, block, inset);
         return;
       case 'rule': {
         const box = this.box(inset);
         this.ensure(template.paragraphSpacing * 2);
         this.y += template.paragraphSpacing / 2;
-        this.rule(box.start, box.end, this.y, 0.75, template.colours.rule);
+        this.tags.artifact('Layout', () => this.rule(box.start, box.end, this.y, 0.75, template.colours.rule));
         this.y += template.paragraphSpacing * 1.5;
         return;
       }
       case 'slotEnd': {
         const style = this.base({ bold: true, size: this.bodySize * 0.7, colour: template.speakerCopy.slotColour });
         this.ensure(this.text.lineHeight(style.size) + this.text.lineHeight(this.bodySize));
-        this.rule(this.left, this.right, this.y, 2.5, template.speakerCopy.slotColour);
+        this.tags.artifact('Layout', () =>
+          this.rule(this.left, this.right, this.y, 2.5, template.speakerCopy.slotColour),
+        );
         this.y += 3;
-        this.drawLines(this.plain(block.label, style, this.right - this.left), this.box(0));
+        this.tags.element('P', () =>
+          this.drawLines(this.plain(block.label, style, this.right - this.left), this.box(0)),
+        );
         this.y += template.paragraphSpacing;
         return;
       }
     }
+  }
+
+  /** The tag of a heading of Markdown `depth`: below the title's H1, never skipping a level. */
+  private headingTag(depth: number): string {
+    const wanted = Math.min(6, depth + (this.handout.title.title ? 1 : 0));
+    this.headingLevel = Math.max(1, Math.min(wanted, this.headingLevel + 1));
+    return `H${this.headingLevel}`;
   }
 
   /** A horizontal rule from `start` to `end` at `y`, `width` points thick. */
@@ -381,12 +441,16 @@ class PdfRenderer {
     const box = this.box(inset);
     const width = box.end - box.start;
     this.y += 2;
+    this.tags.begin('Code', { placement: 'Block' });
     for (const sourceLine of source.split('\n')) {
       // Leading spaces are kept as no-break spaces, which lines do not drop.
       const text = sourceLine.replace(/\t/g, '    ').replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length));
       for (const line of this.plain(text || ' ', style, width - 12)) {
         this.ensure(height);
-        this.doc.rect(box.start, this.y, width, height).fill(this.template.colours.codeBackground);
+        this.tags.artifact('Layout', () =>
+          this.doc.rect(box.start, this.y, width, height).fill(this.template.colours.codeBackground),
+        );
+        this.tags.mark();
         this.text.drawLine(
           { ...line, height, ascent: this.text.ascent(style) + (height - style.size) / 2 },
           box.start + 6,
@@ -396,89 +460,8 @@ class PdfRenderer {
         this.y += height;
       }
     }
+    this.tags.end();
     this.y += this.template.paragraphSpacing;
-  }
-
-  private table(block: Extract<Block, { type: 'table' }>, inset: number): void {
-    const { template } = this;
-    const padding = 4;
-    const box = this.box(inset);
-    const available = box.end - box.start;
-    const columns = Math.max(...block.rows.map((row) => row.length));
-    const size = this.bodySize * 0.9;
-    const cellPieces = block.rows.map((row, rowIndex) =>
-      Array.from({ length: columns }, (_, column) =>
-        this.text.pieces(
-          row[column] ?? [],
-          this.base({ size, bold: rowIndex === 0 }),
-          this.styled,
-          template.colours.muted,
-        ),
-      ),
-    );
-    // Columns get at least their longest word, then share the rest in proportion to their content.
-    const natural = Array.from(
-      { length: columns },
-      (_, column) =>
-        Math.max(...cellPieces.map((row) => row[column]!.reduce((total, piece) => total + piece.width, 0))) +
-        padding * 2,
-    );
-    const minimum = Array.from(
-      { length: columns },
-      (_, column) =>
-        Math.max(
-          ...cellPieces.map((row) =>
-            Math.max(0, ...row[column]!.filter((piece) => !piece.space).map((piece) => piece.width)),
-          ),
-        ) +
-        padding * 2,
-    );
-    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-    let widths: number[];
-    if (sum(natural) <= available) widths = natural.map((width) => (width / sum(natural)) * available);
-    else if (sum(minimum) >= available) widths = minimum.map((width) => (width / sum(minimum)) * available);
-    else {
-      const slack = natural.map((width, column) => width - minimum[column]!);
-      widths = minimum.map((width, column) => width + (slack[column]! / sum(slack)) * (available - sum(minimum)));
-    }
-
-    const layout = (rowIndex: number) =>
-      cellPieces[rowIndex]!.map((pieces, column) => this.text.lines(pieces, widths[column]! - padding * 2, size));
-    const heightOf = (cells: Line[][]) =>
-      Math.max(...cells.map((lines) => lines.reduce((total, line) => total + line.height, 0))) + padding * 2;
-    const drawRow = (rowIndex: number, cells: Line[][]) => {
-      const height = heightOf(cells);
-      // In a right-to-left handout the first column is on the right.
-      let cellX = this.rtl ? box.end : box.start;
-      cells.forEach((lines, column) => {
-        const width = widths[column]!;
-        const x = this.rtl ? cellX - width : cellX;
-        if (rowIndex === 0) this.doc.rect(x, this.y, width, height).fill(template.colours.tableHeader);
-        this.doc.rect(x, this.y, width, height).lineWidth(0.5).strokeColor(template.colours.tableBorder).stroke();
-        let lineY = this.y + padding;
-        const align = block.align[column];
-        // A cell without an alignment of its own aligns to the start of the handout's direction.
-        const side = align === 'center' ? 'center' : (align ?? (this.rtl ? 'right' : 'left'));
-        for (const line of lines) {
-          const free = width - padding * 2 - line.width;
-          const start = x + padding + (side === 'right' ? free : side === 'center' ? free / 2 : 0);
-          this.text.drawLine(line, start, start + line.width, lineY);
-          lineY += line.height;
-        }
-        cellX = this.rtl ? cellX - width : cellX + width;
-      });
-      this.y += height;
-    };
-    const header = layout(0);
-    block.rows.forEach((_, rowIndex) => {
-      const cells = rowIndex === 0 ? header : layout(rowIndex);
-      if (this.y + heightOf(cells) > this.bottom && this.y > this.top) {
-        this.newPage();
-        if (rowIndex > 0) drawRow(0, header);
-      }
-      drawRow(rowIndex, cells);
-    });
-    this.y += template.paragraphSpacing;
   }
 
   private notes(): void {
@@ -496,20 +479,28 @@ class PdfRenderer {
     // The heading and two lines of notes together: notes follow the text on its page when they fit
     // (a short note went to a page of its own, where the DOCX keeps it at the foot of the first).
     this.ensure(this.text.lineHeight(heading.size) + this.text.lineHeight(style.size) * 2);
-    this.drawLines(this.plain(labels.notes, heading, this.right - this.left), this.box(0));
+    this.tags.element(this.headingTag(1), () =>
+      this.drawLines(this.plain(labels.notes, heading, this.right - this.left), this.box(0)),
+    );
     for (const note of notes) {
       const [first, ...rest] = note.blocks;
+      this.tags.begin('Note');
       this.paragraph(first?.type === 'paragraph' ? first.inlines : [], 18, style, {
         marker: `${note.number}.`,
         spacing: 3,
       });
       if (first && first.type !== 'paragraph') this.block(first, 18, 0, style);
       this.blocks(rest, 18, 0, style);
+      this.tags.end();
     }
   }
 
   /** The header, drawn when a page begins so that it comes first in the page's reading order. */
   private header(): void {
+    this.tags.artifact('Pagination', () => this.drawHeader());
+  }
+
+  private drawHeader(): void {
     const { template, handout } = this;
     const markStyle = this.base({ size: template.sizes.header, bold: true, colour: template.colours.accent });
     const lineHeight = template.sizes.header * 1.3;
@@ -550,7 +541,9 @@ class PdfRenderer {
       const [line] = this.plain(pageLabel(handout.labels.page, index + 1, range.count), style, this.right - this.left);
       if (!line) continue;
       const start = (this.pageWidth - line.width) / 2;
-      this.text.drawLine(line, start, start + line.width, this.bottom + template.margins.bottom / 3);
+      this.tags.artifact('Pagination', () =>
+        this.text.drawLine(line, start, start + line.width, this.bottom + template.margins.bottom / 3),
+      );
     }
   }
 }

@@ -17,7 +17,7 @@ import {
   unligatedWidth,
 } from './font-views.js';
 import { drawText } from './font-work.js';
-import { hasRightToLeft } from '../fonts/scripts.js';
+import { hasRightToLeft, stretchLanguage } from '../fonts/scripts.js';
 import {
   endTextItem,
   fillOutline,
@@ -41,6 +41,7 @@ import {
 import { keyOf, type FontChoices, type RunStyle } from './font-choice.js';
 import type { Line } from './line-break.js';
 import type { Piece } from './pieces.js';
+import type { Tagger } from './tags.js';
 
 /** Digits and number signs of the Arabic script (Arabic-Indic, Persian), which the shaper reverses. */
 const ARABIC_SCRIPT_FIGURES = /[\u0660-\u066c\u06f0-\u06f9]/;
@@ -68,6 +69,11 @@ export class LineDrawer {
     private readonly fonts: FontChoices,
     /** The direction of the handout's paragraphs. */
     readonly direction: 'ltr' | 'rtl',
+    /**
+     * The document's structure tree and the handout's script: a link's run is a Link element holding
+     * its annotation, a run of another script a span in that script's language.
+     */
+    private readonly tags?: { tree: Tagger; script: string },
   ) {}
 
   /**
@@ -265,8 +271,13 @@ export class LineDrawer {
       // font, came out reversed with it (`,»شكراً لكم«`).
       const isolated = this.direction === 'ltr' && run.level % 2 === 1;
       if (isolated) endTextItem(this.doc);
+      const tagged = this.openRun(run, x, top, line);
       // The sign is taken only when the run before wrote it (see `runEnds`).
-      endWritten = this.drawRun(run, x, top, line, ends[index], taken.has(index) && endWritten);
+      endWritten = this.drawRun(run, x, top, line, ends[index], taken.has(index) && endWritten, tagged === 'Link');
+      if (tagged) {
+        this.tags!.tree.end();
+        this.tags!.tree.mark();
+      }
       if (isolated) endTextItem(this.doc);
       const closing = after.get(index);
       // Just inside the stretch's right edge, so that it sorts before what follows the stretch.
@@ -306,12 +317,47 @@ export class LineDrawer {
     return { ends, taken };
   }
 
-  /** Draws a run; true when it wrote `end` before its text (see `runEnds`). */
-  private drawRun(run: Run, x: number, top: number, line: Line, end?: string, signTaken = false): boolean {
+  /**
+   * Opens the element a run is tagged as, if any: a link's run is a Link element holding one annotation
+   * over the run (PDF/UA: every annotation in the tree, with a description); a run of another script
+   * than the handout's, a span with that script's language. Undefined for other runs, or in an artifact.
+   */
+  private openRun(run: Run, x: number, top: number, line: Line): 'Link' | 'Span' | undefined {
+    if (!this.tags || this.tags.tree.inArtifact) return undefined;
+    const { tree, script } = this.tags;
+    const address = run.style.link;
+    const lang = stretchLanguage(run.text, script);
+    if (address === undefined) {
+      if (lang === undefined) return undefined;
+      tree.begin('Span', { lang });
+      tree.mark();
+      return 'Span';
+    }
+    tree.begin('Link', { lang });
+    tree.mark();
+    // pdfkit writes a JavaScript String object as a PDF string (a primitive string is a name).
+    const description = new String(address.replace(/^mailto:/, ''));
+    this.doc.link(x, top, run.width, line.height, address, {
+      structParent: tree.current,
+      Contents: description,
+    } as unknown as PDFKit.Mixins.AnnotationOption);
+    return 'Link';
+  }
+
+  /** Draws a run; true when it wrote `end` before its text (see `runEnds`). `linked`: its annotation is made. */
+  private drawRun(
+    run: Run,
+    x: number,
+    top: number,
+    line: Line,
+    end?: string,
+    signTaken = false,
+    linked = false,
+  ): boolean {
     const y = top + line.ascent - this.fonts.ascent(run.style) - (run.style.rise ?? 0);
     const options = {
       lineBreak: false,
-      link: run.style.link ?? null,
+      link: linked ? null : (run.style.link ?? null),
       strike: run.style.strike === true,
       underline: run.style.link !== undefined,
     };

@@ -13,6 +13,7 @@ import { drawText } from './font-work.js';
 import { breakLines, type Line } from './line-break.js';
 import { LineDrawer } from './line-draw.js';
 import { cutPieces, type Keep, type Piece } from './pieces.js';
+import type { Tagger } from './tags.js';
 
 export type { Family, MissingGlyph, RunStyle } from './font-choice.js';
 export type { Line } from './line-break.js';
@@ -31,9 +32,11 @@ export class TextSetter {
     readonly direction: 'ltr' | 'rtl',
     /** Punctuation a space beside it never breaks a line at. */
     private readonly keep: Keep = { keepBefore: '', keepAfter: '' },
+    /** The document's structure tree, where links and other languages are tagged as drawn, and the handout's script. */
+    tags?: { tree: Tagger; script: string },
   ) {
     this.fonts = new FontChoices(doc, template);
-    this.drawer = new LineDrawer(doc, this.fonts, direction);
+    this.drawer = new LineDrawer(doc, this.fonts, direction, tags);
   }
 
   /** The characters no font of the document could draw, each where it was first met. */
