@@ -7,14 +7,18 @@
  * languages (Latin with its extensions, combining accents, Greek, Cyrillic, Arabic, punctuation,
  * currency, letterlike symbols such as №, the minus sign). LibreOffice keeps the first embedded font of
  * a name it meets for the rest of a session, so per-document subsets would leave a second handout with
- * the first one's letters only. Characters outside those blocks (Chinese) are added to the handout's own.
- * Each subset is made, obfuscated and deflated once per process.
+ * the first one's letters only. Characters outside those blocks (Chinese) are added to the handout's own,
+ * and the face of their script is then named for what it holds (`Noto Sans SC 1a2b3c4d`, in the font's
+ * name table, the font table and the runs), so that a handout opened after another in one LibreOffice
+ * session never draws its rarer characters blank. Each subset is made, obfuscated and deflated once per
+ * process.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { Handout, Block, Inline } from '../model/handout.js';
 import { decodeEntities, escapeHtml } from '../../model/html-text.js';
 import { fontFiles, missingFontPackage, type FontStyle } from '../fonts/files.js';
+import { renameFamily } from '../fonts/rename.js';
 import { hasScript, scriptFamilies } from '../fonts/scripts.js';
 import type { FontChoice } from '../model/template.js';
 
@@ -45,14 +49,30 @@ const BLOCK_TEXT = BLOCKS.map(([start, end]) =>
   Array.from({ length: end - start + 1 }, (_, index) => String.fromCodePoint(start + index)).join(''),
 ).join('');
 
-/** The text a subset covers for a handout using `characters`: every block, and the characters outside them. */
-export function repertoire(characters: Iterable<string>): string {
+/** The characters outside the blocks every subset holds, sorted. */
+function outsideBlocks(characters: Iterable<string>): string {
   const others = new Set<string>();
   for (const character of characters) {
     const code = character.codePointAt(0)!;
     if (!BLOCKS.some(([start, end]) => code >= start && code <= end)) others.add(character);
   }
-  return BLOCK_TEXT + [...others].sort().join('');
+  return [...others].sort().join('');
+}
+
+/** The text a subset covers for a handout using `characters`: every block, and the characters outside them. */
+export function repertoire(characters: Iterable<string>): string {
+  return BLOCK_TEXT + outsideBlocks(characters);
+}
+
+/**
+ * The name a script's face is embedded under when the handout uses characters of that script outside
+ * the shared blocks: the family and a hash of those characters. Undefined for every other face.
+ */
+export function contentFamily(family: string, characters: Iterable<string>): string | undefined {
+  const others = outsideBlocks(characters);
+  const script = scriptFamilies().find((entry) => entry.family === family)?.script;
+  if (others === '' || script === undefined || !hasScript(others, script)) return undefined;
+  return `${family} ${createHash('sha256').update(others).digest('hex').slice(0, 8)}`;
 }
 
 /** A face to embed: the family Word knows it by, its style, and its file. */
@@ -90,8 +110,11 @@ function keyOf(bytes: Uint8Array): string {
   return `{${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}}`;
 }
 
-/** The face subset to `text` and obfuscated, once per process for each file and repertoire; null if it cannot be. */
-function embed(face: Face, text: string): Promise<EmbeddedFace | null> {
+/**
+ * The face subset to `text`, named `name` where given, and obfuscated, once per process for each file
+ * and repertoire; null if it cannot be.
+ */
+function embed(face: Face, text: string, name?: string): Promise<EmbeddedFace | null> {
   // A template's own font edited during `--watch` is subset anew.
   let stamp = '';
   try {
@@ -102,12 +125,13 @@ function embed(face: Face, text: string): Promise<EmbeddedFace | null> {
   } catch {
     // Unreadable: the subset below fails, and the face is left out.
   }
-  const cacheKey = `${face.file}\0${stamp}\0${text}`;
+  const cacheKey = `${face.file}\0${stamp}\0${name ?? ''}\0${text}`;
   let face$ = made.get(cacheKey);
   if (!face$) {
     face$ = (async () => {
       const { subsetFont } = await import('../fonts/subset.js');
-      const subset = await subsetFont(() => readFileSync(face.file), text, `${face.file}\0${stamp}`);
+      const cut = await subsetFont(() => readFileSync(face.file), text, `${face.file}\0${stamp}`);
+      const subset = name === undefined ? cut : renameFamily(cut, face.family, name);
       const key = keyOf(subset);
       const bytes = obfuscate(subset, key);
       embeddedPartKeys.set(bytes, `font\0${key}`);
@@ -189,6 +213,14 @@ function facesOf(handout: Handout, use: ReturnType<typeof usage>): Face[] {
   return [...faces.values()];
 }
 
+/** Every run, style and font table entry of the package that names `family`, made to name `name`. */
+function renameInParts(parts: Parts, family: string, name: string): void {
+  const attribute = `="${escapeHtml(family)}"`;
+  for (const [path, data] of parts)
+    if (typeof data === 'string' && path.startsWith('word/') && path.endsWith('.xml') && data.includes(attribute))
+      parts.set(path, data.replaceAll(attribute, `="${escapeHtml(name)}"`));
+}
+
 const EMBED_ELEMENT: Record<FontStyle, string> = {
   regular: 'w:embedRegular',
   bold: 'w:embedBold',
@@ -206,7 +238,8 @@ export async function embedFonts(parts: Parts, handout: Handout): Promise<void> 
   const use = usage(handout, parts);
   const text = repertoire(use.characters);
   const faces = facesOf(handout, use);
-  const embedded = await Promise.all(faces.map((face) => embed(face, text)));
+  const names = new Map(faces.map((face) => [face.family, contentFamily(face.family, use.characters)]));
+  const embedded = await Promise.all(faces.map((face) => embed(face, text, names.get(face.family))));
   const byFamily = new Map<string, string[]>();
   const relationships: string[] = [];
   faces.forEach((face, index) => {
@@ -216,11 +249,13 @@ export async function embedFonts(parts: Parts, handout: Handout): Promise<void> 
     const target = `fonts/font${relationships.length + 1}.odttf`;
     parts.set(`word/${target}`, font.bytes);
     relationships.push(`<Relationship Id="${id}" Type="${FONT_RELATIONSHIP}" Target="${target}"/>`);
-    const list = byFamily.get(face.family) ?? [];
+    const family = names.get(face.family) ?? face.family;
+    const list = byFamily.get(family) ?? [];
     list.push(`<${EMBED_ELEMENT[face.style]} r:id="${id}" w:fontKey="${font.key}"/>`);
-    byFamily.set(face.family, list);
+    byFamily.set(family, list);
   });
   if (relationships.length === 0) return;
+  for (const [family, name] of names) if (name !== undefined && byFamily.has(name)) renameInParts(parts, family, name);
   const order = Object.values(EMBED_ELEMENT);
   const fonts = [...byFamily]
     .map(([family, elements]) => {
