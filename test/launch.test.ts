@@ -60,4 +60,20 @@ describe('the start of the CLI', () => {
     // Help needs a tenth of the CLI, which its ES modules load alone.
     expect(run(ROOT, ['--help'], project).modules).toContain(esmCli(ROOT));
   });
+
+  it('is from code V8 accepts: the cache the build wrote is not rejected in a fresh process', () => {
+    // A rejected cache still runs (V8 compiles anew), so only V8 can tell: it was rejected in every run
+    // once the build's run changed a flag it could not change back.
+    const launcher = pathToFileURL(join(ROOT, 'lib/bundle/launch.js')).href;
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { codeCacheAccepted } = await import(${JSON.stringify(launcher)}); console.log(codeCacheAccepted());`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.stdout.trim(), result.stderr).toBe('true');
+  });
 });

@@ -27,7 +27,6 @@ const REGEXP_DEFAULT = '--regexp-tier-up-ticks=1';
  * renderer's: a Node API user keeps V8's defaults.
  */
 const WASM_BASELINE = '--liftoff-only';
-const WASM_DEFAULT = '--no-liftoff-only';
 const HELP = new Set(['--help', '-h', 'help', '--version', '-V']);
 
 /** The bundle's folder, `lib/bundle/` (this file is `lib/cli/launch.js`, bundled or not). */
@@ -37,8 +36,8 @@ const folder = fileURLToPath(bundle);
 /** The code cache of `cli.cjs` for this Node, by version and processor. */
 const cacheFile = `${folder}cli-${process.version}-${process.arch}.cache`;
 
-/** The CommonJS CLI compiled with `cachedData` (none: compiled anew); its `main`, and the script. */
-function commonJsMain(cachedData: Buffer | undefined): { main: Main; script: vmModule.Script } {
+/** The CommonJS CLI compiled with `cachedData` (none: compiled anew), and run unless `run` is false; its `main`, and the script. */
+function commonJsMain(cachedData: Buffer | undefined, run = true): { main: Main; script: vmModule.Script } {
   const file = `${folder}cli.cjs`;
   const source = `(function (exports, require, module, __filename, __dirname, __allianceBundleUrl) {${readFileSync(file, 'utf8')}\n})`;
   const { Script, constants } = vm();
@@ -49,6 +48,7 @@ function commonJsMain(cachedData: Buffer | undefined): { main: Main; script: vmM
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as { main?: Main } };
+  if (!run) return { main: () => Promise.resolve(2), script };
   (script.runInThisContext() as (...args: unknown[]) => void)(
     module.exports,
     createRequire(file),
@@ -60,16 +60,22 @@ function commonJsMain(cachedData: Buffer | undefined): { main: Main; script: vmM
   return { main: module.exports.main!, script };
 }
 
+/** Whether V8 takes the build's code cache of the CLI on this Node (false: none, or rejected). */
+export function codeCacheAccepted(): boolean {
+  if (!existsSync(cacheFile)) return false;
+  return !commonJsMain(readFileSync(cacheFile), false).script.cachedDataRejected;
+}
+
 /** Runs the CLI on `argv`; its exit code. */
 export async function startCli(argv: readonly string[]): Promise<number> {
-  // The build writes the cache: the CLI run once, its compiled code saved with V8's flags as a run finds them.
+  // The build writes the cache: the CLI run once, its compiled code saved with V8's flags as a run finds
+  // them. Not the WebAssembly flag: `--no-liftoff-only` does not undo all `--liftoff-only` implies, and
+  // V8 then rejected the cache in every run (a one-file check compiled the CLI anew, 60 ms).
   if (process.env.ALLIANCE_WRITE_CODE_CACHE === '1') {
     const { main, script } = commonJsMain(undefined);
     v8().setFlagsFromString(REGEXP_AT_ONCE);
-    v8().setFlagsFromString(WASM_BASELINE);
     const code = await main(argv);
     v8().setFlagsFromString(REGEXP_DEFAULT);
-    v8().setFlagsFromString(WASM_DEFAULT);
     writeFileSync(`${cacheFile}.partial`, script.createCachedData());
     renameSync(`${cacheFile}.partial`, cacheFile);
     return code;
