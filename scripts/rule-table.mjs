@@ -30,18 +30,19 @@ export function ruleHeader(id) {
   if (!comment) throw new Error(`src/rules/${id}.ts: expected a doc comment at the top`);
   const lines = comment.split('\n').map((line) => line.replace(/^ \* ?/, ''));
   const first = lines.slice(0, lines.indexOf('') === -1 ? undefined : lines.indexOf('')).join(' ');
-  const match = /^`([a-z-]+)` \((error|warning)\): (.+)$/.exec(first);
-  if (!match) throw new Error(`src/rules/${id}.ts: expected the header to open with "\`${id}\` (error|warning): …"`);
-  return { id: match[1], severity: match[2], checks: match[3] };
+  const match = /^`([a-z-]+)` \((error|warning)(, fixable)?\): (.+)$/.exec(first);
+  if (!match)
+    throw new Error(`src/rules/${id}.ts: expected the header to open with "\`${id}\` (error|warning[, fixable]): …"`);
+  return { id: match[1], severity: match[2], fixable: match[3] !== undefined, checks: match[4] };
 }
 
 /** The table, between its markers. */
 export function ruleTable() {
   const rows = ruleIds().map((id) => {
     const header = ruleHeader(id);
-    return `| <a id="${header.id}"></a>\`${header.id}\` | ${header.severity} | ${header.checks.replace(/\|/g, '\\|')} |`;
+    return `| <a id="${header.id}"></a>\`${header.id}\` | ${header.severity} | ${header.fixable ? 'yes' : ''} | ${header.checks.replace(/\|/g, '\\|')} |`;
   });
-  return [START, '', '| rule | severity | checks |', '|---|---|---|', ...rows, '', END].join('\n');
+  return [START, '', '| rule | severity | `--fix` | checks |', '|---|---|---|---|', ...rows, '', END].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { GOOD, tempProject } from './helpers/statements.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const LONG = GOOD.replace('Thank you.\n', `${'We call on States to act now. '.repeat(60)}\n\nThank you.\n`);
+const LONG = GOOD.replace('Thank you.\n', `${'We call on States to act now. '.repeat(60).trimEnd()}\n\nThank you.\n`);
 
 /** A project with the package installed as `node_modules/alliance` (linked to this checkout, built). */
 function projectWithPackage(files: Record<string, string>): string {

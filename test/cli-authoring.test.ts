@@ -379,8 +379,8 @@ describe('the organization in every language', () => {
     const folder = tempProject({
       'alliance.config.yaml': CONFIG,
       // Made before the names were given: the front matter in English, the text in French.
-      'statements/a.md': french('Alliance of NGOs', "L'Alliance des ONG vous remercie de lui donner la parole."),
-      'statements/b.md': french('Alliance of NGOs', "L'Alliance des organisations vous remercie."),
+      'statements/a.md': french('Alliance of NGOs', 'L’Alliance des ONG vous remercie de lui donner la parole.'),
+      'statements/b.md': french('Alliance of NGOs', 'L’Alliance des organisations vous remercie.'),
     });
     const run = await runCli(['check', '--format', 'json'], { cwd: folder });
     const byFile = new Map(

@@ -7,16 +7,18 @@
  * Only light modules load with this file: each function loads the rooms it needs when it is called,
  * so that `alliance --help` and a one-file check stay quick.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { BuildOutcome as StoredBuildOutcome, Format } from './build/build.js';
 import type { Project, ProjectOptions } from './project/project.js';
 import type { InitResult } from './project/init-project.js';
 import type { SaveOutcome } from './run/save-statement.js';
+import type { WrittenFixes } from './check/fix-files.js';
 import type {
   BuildOptions,
   BuildResult,
   CheckOptions,
   CheckResult,
+  FileResult,
   InitOptions,
   ListOptions,
   ListResult,
@@ -47,6 +49,8 @@ export type { CopyName, Format } from './build/build.js';
 export type { ListOutcome, ParagraphTimeOutcome, TimeOutcome } from './run/tasks.js';
 export type { InspectedParagraph } from './run/inspect.js';
 export type { SaveOutcome } from './run/save-statement.js';
+export type { WrittenFixes } from './check/fix-files.js';
+export type { Edit, Suggestion } from '../model/edit.js';
 export type { Project, ProjectOptions } from './project/project.js';
 export type { InitResult } from './project/init-project.js';
 export type * from './types.js';
@@ -99,8 +103,10 @@ export async function ruleInfo(): Promise<RuleInfo[]> {
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { project, files } = await prepare(options);
   const { checkFiles, openResultCache } = await commands();
-  const cache = options.cache ? openResultCache(project, options.cacheLocation) : undefined;
-  const run = await checkFiles(files, project.context, { cache, concurrency: options.concurrency });
+  const cache = options.cache && !options.fix ? openResultCache(project, options.cacheLocation) : undefined;
+  const run: FileRun = options.fix
+    ? await fixRun(files, project)
+    : await checkFiles(files, project.context, { cache, concurrency: options.concurrency });
   const toolWarnings: string[] = [];
   try {
     await cache?.save();
@@ -118,7 +124,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     warningCount += result.messages.length - errors;
     const messages = options.quiet ? result.messages.filter((message) => message.fatal) : result.messages;
     return {
-      path: result.path,
+      ...result,
       messages,
       errorCount: errors,
       warningCount: options.quiet ? 0 : result.messages.length - errors,
@@ -135,6 +141,68 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     toolWarnings,
     rules: await ruleInfo(),
     outcome,
+  };
+}
+
+/** What checking files gave, before counting: each file's messages (and, with `fix`, its fixed text). */
+interface FileRun {
+  results: (Pick<FileResult, 'path' | 'messages'> &
+    Partial<Pick<FileResult, 'output' | 'source' | 'fixedCount' | 'sourceHash'>>)[];
+  internalErrors: number;
+}
+
+/** `check` with `fix`: each file fixed in memory, in the main thread. */
+async function fixRun(files: readonly string[], project: Project): Promise<FileRun> {
+  const { fixFiles } = await commands();
+  let internalErrors = 0;
+  const results = fixFiles(files, project.context).map((file) => {
+    internalErrors += file.internalErrors;
+    return {
+      path: file.path,
+      messages: file.messages,
+      fixedCount: file.fixed,
+      ...(file.output === undefined ? {} : { output: file.output, source: file.source, sourceHash: file.sourceHash }),
+    };
+  });
+  return { results, internalErrors };
+}
+
+/**
+ * Writes the fixed texts of a `check` run with `fix`: each atomically, and only where the file still
+ * holds the bytes the fixes were made from (a file saved since is left, and named); a symbolic link is
+ * left too (its target is the statement). Returns the files written and those left, with why.
+ */
+export async function writeFixes(result: CheckResult): Promise<WrittenFixes> {
+  const { writeFixesToFiles } = await import('./check/fix-files.js');
+  return writeFixesToFiles(result.results);
+}
+
+/**
+ * Checks one text as the statement at `path` would be (its project's config found from `path`), as an
+ * editor or a pre-commit hook hands it over; with `fix`, also its fixed text (`output`, where a fix
+ * changed it). Nothing is read from or written to `path`.
+ */
+export async function checkText(
+  text: string,
+  options: { path: string; fix?: boolean; project?: Project } & ProjectOptions,
+): Promise<FileResult> {
+  const path = resolve(options.cwd ?? process.cwd(), options.path);
+  const project = options.project ?? (await openProject({ ...options, cwd: options.cwd ?? dirname(path) }));
+  const [{ fixText }, { parseStatement }, { runRules }] = await Promise.all([
+    import('./check/fix.js'),
+    import('./load/load.js'),
+    import('./check/run-rules.js'),
+  ]);
+  const fixed = options.fix ? fixText(path, text, project.context) : undefined;
+  const messages = fixed ? fixed.messages : runRules(parseStatement(path, text, project.context)).messages;
+  const errors = messages.filter((message) => message.fatal).length;
+  return {
+    path,
+    messages,
+    errorCount: errors,
+    warningCount: messages.length - errors,
+    ...(fixed ? { fixedCount: fixed.fixed } : {}),
+    ...(fixed?.changed ? { output: fixed.output, source: fixed.source } : {}),
   };
 }
 

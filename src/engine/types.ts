@@ -49,9 +49,18 @@ export interface RuleInfo {
 export interface FileResult {
   /** Absolute path. */
   path: string;
+  /** Its findings; each may carry its repair as data (`fix`, `suggestions`: see model/edit.ts). */
   messages: VFileMessage[];
   errorCount: number;
   warningCount: number;
+  /** With `fix`: the fixed text, where a fix changed the file (nothing is written: see `writeFixes`). */
+  output?: string;
+  /** With `fix`, where a fix changed the file: the text the fixes were made from. */
+  source?: string;
+  /** With `fix`: how many fixes were applied. */
+  fixedCount?: number;
+  /** With `fix`: the hash of the bytes the fixes were made from. */
+  sourceHash?: string;
 }
 
 /** How to check. */
@@ -64,6 +73,11 @@ export interface CheckOptions extends RunOptions {
   quiet?: boolean;
   /** More warnings than this are a finding. */
   maxWarnings?: number;
+  /**
+   * Apply the certain fixes, in memory: each result then carries its fixed text, and its messages are
+   * those of that text (ESLint's `fix`). The cache and worker threads are not used.
+   */
+  fix?: boolean;
 }
 
 /** What `check` found. */

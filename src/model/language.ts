@@ -95,6 +95,23 @@ export interface SpeechData {
 }
 
 /** Everything the tool knows of one language. */
+/** A language's typography, as the fixes write it (every part optional: none, no fix). */
+export interface Typography {
+  /** What straight double quotes become where they pair within a paragraph. */
+  quoteOpen?: string;
+  quoteClose?: string;
+  /** What a straight apostrophe between letters becomes. */
+  apostrophe?: string;
+  /** Signs with a narrow no-break space (U+202F) before them (French `;!?»%`). */
+  narrowSpaceBefore?: string;
+  /** Signs with a no-break space (U+00A0) before them (French `:`). */
+  spaceBefore?: string;
+  /** Signs with a narrow no-break space after them (French `«`). */
+  narrowSpaceAfter?: string;
+  /** Figures grouped by three with a narrow no-break space (`1 250 000`), not an ordinary one. */
+  groupDigits?: boolean;
+}
+
 export interface LanguageRecord {
   /** The primary subtag (`en`, `ar`, `zh`). */
   tag: string;
@@ -113,6 +130,11 @@ export interface LanguageRecord {
   labels: LanguageLabels;
   /** Punctuation a space before or after never breaks a line at (French `; : ! ? »` after a space, `«` before one). */
   lineBreaks?: { keepBefore?: string; keepAfter?: string };
+  /**
+   * How the language writes quotation marks, the apostrophe and the spaces beside punctuation: what
+   * the fixes of `typographic-quotes` and `punctuation-spacing` write (French `«` `»`, U+202F before `;`).
+   */
+  typography?: Typography;
   /** Month names as the UN writes them in a date, January first, where they differ from the locale's (`أيار/مايو`). */
   months?: string[];
   /** How a session's number is written in its name: the number package's ordinal (capitalized where it starts a header line), its endings changed, or a table. */

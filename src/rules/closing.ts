@@ -11,6 +11,7 @@ import { quote } from '../model/describe.js';
 import { closing } from '../model/statement.js';
 import { endsWithClosing, lastSentence } from './support/address.js';
 import { defineRule } from './define-rule.js';
+import { placesIn } from './support/offsets.js';
 
 export default defineRule({
   id: 'closing',
@@ -25,9 +26,19 @@ export default defineRule({
     const found = lastSentence(last.text, phrases) || last.text;
     // The suggestion in the statement's language: "Thank you.", "Je vous remercie.", "谢谢。".
     const suggestion = languageRecord.phrases.newStatement?.closing ?? 'Thank you.';
+    // Offered, never applied: the closing as a paragraph of its own after the last one.
+    const at = placesIn(statement.source).offset(last.span.end);
     report(
       `Expected the statement to end with a closing formula such as \`${suggestion}\`, found ${quote(found)}`,
       last.span.end,
+      {
+        suggestions: [
+          {
+            description: `Add \`${suggestion}\` as the last paragraph`,
+            edit: { range: [at, at], text: `\n\n${suggestion}` },
+          },
+        ],
+      },
     );
   },
 });

@@ -1,8 +1,12 @@
 /** The shape of a rule: an id, a severity, a one-line summary and a check over a statement. */
+import type { Repair } from '../model/edit.js';
 import type { Point, Span, Statement } from '../model/statement.js';
 
-/** Reports a finding of the rule at a place (the start of the file when none is given). */
-export type Report = (reason: string, place?: Point | Span) => void;
+/**
+ * Reports a finding of the rule at a place (the start of the file when none is given), with its repair
+ * as data where there is one: a `fix` that is certain, or `suggestions` to choose from.
+ */
+export type Report = (reason: string, place?: Point | Span, repair?: Repair) => void;
 
 /** A rule of `alliance check`. */
 export interface Rule {
@@ -18,6 +22,8 @@ export interface Rule {
   languageDependent?: boolean;
   /** Runs even when the loader could not make sense of the file (the loader's own rules). */
   runsOnUnusable?: boolean;
+  /** Gives its findings a `fix` that `check --fix` may apply (some of them, or all). */
+  fixable?: boolean;
   /** Runs the check, reporting each finding. */
   check(statement: Statement, report: Report): void;
 }

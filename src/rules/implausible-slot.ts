@@ -9,6 +9,7 @@
 import { formatClock } from '../model/duration.js';
 import { loadData } from '../data/load.js';
 import { defineRule } from './define-rule.js';
+import { fieldValueRange } from './support/offsets.js';
 
 export default defineRule({
   id: 'implausible-slot',
@@ -21,9 +22,16 @@ export default defineRule({
     if (slotSeconds >= minimum) return;
     const minutes = Number.isInteger(slotSeconds) ? ` (did you mean \`${slotSeconds}m\`?)` : '';
     const place = slotSource === 'front-matter' ? statement.frontMatter.positions.get('slot')?.start : undefined;
+    // In the front matter, a whole number of seconds is offered as that many minutes (`slot: 3` → `3m`).
+    const range = slotSource === 'front-matter' && minutes ? fieldValueRange(statement, 'slot') : undefined;
     report(
       `Expected a speaking slot of at least \`${formatClock(minimum)}\`, found \`${formatClock(slotSeconds)}\`, ${slotSeconds} second${slotSeconds === 1 ? '' : 's'}${minutes}`,
       place,
+      range && {
+        suggestions: [
+          { description: `Make the slot ${slotSeconds} minutes`, edit: { range, text: `${slotSeconds}m` } },
+        ],
+      },
     );
   },
 });

@@ -2,6 +2,7 @@
 import closing from './closing.js';
 import emptyStatement from './empty-statement.js';
 import encoding from './encoding.js';
+import extraSpaces from './extra-spaces.js';
 import fieldType from './field-type.js';
 import implausibleSlot from './implausible-slot.js';
 import frontMatter from './front-matter.js';
@@ -10,12 +11,14 @@ import markdown from './markdown.js';
 import openingAddress from './opening-address.js';
 import placeholder from './placeholder.js';
 import presidingOfficer from './presiding-officer.js';
+import punctuationSpacing from './punctuation-spacing.js';
 import readError from './read-error.js';
 import requiredField from './required-field.js';
 import selfIdentification from './self-identification.js';
 import speakingTimeMargin from './speaking-time-margin.js';
 import speakingTime from './speaking-time.js';
 import type { Rule } from './define-rule.js';
+import typographicQuotes from './typographic-quotes.js';
 import unknownField from './unknown-field.js';
 import unknownForum from './unknown-forum.js';
 import writtenLength from './written-length.js';
@@ -37,6 +40,9 @@ export const rules: readonly Rule[] = [
   selfIdentification,
   placeholder,
   closing,
+  extraSpaces,
+  typographicQuotes,
+  punctuationSpacing,
   implausibleSlot,
   speakingTime,
   speakingTimeMargin,

@@ -11,6 +11,7 @@ import { quote } from '../model/describe.js';
 import { opening } from '../model/statement.js';
 import { findAddress } from './support/address.js';
 import { defineRule } from './define-rule.js';
+import { placesIn } from './support/offsets.js';
 
 export default defineRule({
   id: 'presiding-officer',
@@ -25,9 +26,23 @@ export default defineRule({
     const address = findAddress(first.text, phrases);
     if (!address || address.target === 'any' || address.target === 'room' || address.target === forum.officer) return;
     const title = forum.title.en ?? (forum.officer === 'chair' ? 'Chair' : 'President');
+    // The forms to choose from ("Madam Chair", "Mr. Chair", "Chair"), in place of the address as written.
+    const places = placesIn(statement.source);
+    const from = places.offset(first.span.start);
+    const at = statement.source.indexOf(address.written, from);
+    const within = at !== -1 && at < places.offset(first.span.end);
+    const forms = [`Madam ${title}`, `Mr. ${title}`, title];
     report(
       `Expected the presiding officer of \`${forum.id}\` to be addressed as \`${title}\`, found ${quote(address.written)}`,
       first.span.start,
+      within
+        ? {
+            suggestions: forms.map((form) => ({
+              description: `Address the ${forum.officer} as “${form}”`,
+              edit: { range: [at, at + address.written.length], text: form },
+            })),
+          }
+        : undefined,
     );
   },
 });

@@ -8,6 +8,7 @@
 import { listOr, quote } from '../model/describe.js';
 import { nearest } from '../model/suggest.js';
 import { defineRule } from './define-rule.js';
+import { fieldValueRange } from './support/offsets.js';
 
 export default defineRule({
   id: 'unknown-forum',
@@ -23,6 +24,13 @@ export default defineRule({
       id !== undefined
         ? `, did you mean \`${id}\`${near !== id ? ` (${near})` : ''}?`
         : ` (known forums: ${listOr(statement.settings.knownForums)}; add one under \`forums:\` in the config file)`;
-    report(`Unexpected forum ${quote(fields.forum)}${hint}`, positions.get('forum'));
+    const range = id === undefined ? undefined : fieldValueRange(statement, 'forum');
+    report(
+      `Unexpected forum ${quote(fields.forum)}${hint}`,
+      positions.get('forum'),
+      range && id !== undefined
+        ? { suggestions: [{ description: `Change the forum to ${id}`, edit: { range, text: id } }] }
+        : undefined,
+    );
   },
 });

@@ -94,7 +94,7 @@ export function benchBuild(corpus200, corpus1000, bin) {
   if (memory === null) report('peak memory, 1,000 statements to DOCX and PDF', 'n/a', '(GNU time not installed)');
   else
     ok =
-      report('peak memory, 1,000 statements to DOCX and PDF', `${memory.toFixed(0)} MB`, '< 300 MB', memory < 300) &&
+      report('peak memory, 1,000 statements to DOCX and PDF', `${memory.toFixed(0)} MB`, '< 200 MB', memory < 200) &&
       ok;
   return ok;
 }

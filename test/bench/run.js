@@ -10,6 +10,7 @@ import { benchEspeak } from './espeak.js';
 import { benchHostile } from './hostile.js';
 import { benchInstall } from './install.js';
 import { benchLanguages } from './languages.js';
+import { benchOne } from './one.js';
 import { benchPreview } from './preview.js';
 import { writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
@@ -30,6 +31,7 @@ writeCorpus(corpus200, 200);
 const sections = {
   check: () => benchCheck(corpus, bin),
   time: () => benchTime(corpus, bin),
+  one: () => benchOne(work, bin),
   build: () => benchBuild(corpus200, corpus, bin),
   languages: () => benchLanguages(work, bin),
   safety: () => benchSafety(work, bin),

@@ -1,5 +1,6 @@
 /** Runs the rules on a loaded statement and collects their findings as vfile messages. */
 import { VFileMessage } from '../../data/libraries.js';
+import type { Edit, Repair, Suggestion } from '../../model/edit.js';
 import { isUnusable, languageUnknown, type Point, type Span, type Statement } from '../../model/statement.js';
 import { rules } from '../../rules/index.js';
 import { ruleUrl } from '../io/version.js';
@@ -13,18 +14,37 @@ export const MESSAGE_SOURCE = 'alliance';
  */
 export const MAX_MESSAGES_PER_RULE = 100;
 
-/** Makes a message of a rule, with the severity config gave it (`fatal` true for errors). */
+/** A message of alliance: a vfile message that may carry its repair as data (see model/edit.ts). */
+export type AllianceMessage = VFileMessage & { fix?: Edit; suggestions?: Suggestion[] };
+
+/**
+ * Makes a message of a rule, with the severity config gave it (`fatal` true for errors) and its repair:
+ * the fix or the suggestions, whose texts are also the message's `expected` (as unified's are).
+ */
 export function makeMessage(
   reason: string,
   ruleId: string,
   severity: 'error' | 'warning',
   place: Point | Span | undefined,
   path: string,
-): VFileMessage {
-  const message = new VFileMessage(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: MESSAGE_SOURCE });
+  repair?: Repair,
+): AllianceMessage {
+  const message: AllianceMessage = new VFileMessage(reason, {
+    place: place ?? { line: 1, column: 1 },
+    ruleId,
+    source: MESSAGE_SOURCE,
+  });
   message.fatal = severity === 'error';
   message.file = path;
   message.url = ruleUrl(ruleId);
+  if (repair?.fix) {
+    message.fix = repair.fix;
+    message.expected = [repair.fix.text];
+  }
+  if (repair?.suggestions && repair.suggestions.length > 0) {
+    message.suggestions = repair.suggestions;
+    message.expected ??= repair.suggestions.map((suggestion) => suggestion.edit.text);
+  }
   return message;
 }
 
@@ -32,8 +52,8 @@ export function makeMessage(
 export function runRules(
   statement: Statement,
   only?: ReadonlySet<string>,
-): { messages: VFileMessage[]; internalErrors: number } {
-  const messages: VFileMessage[] = [];
+): { messages: AllianceMessage[]; internalErrors: number } {
+  const messages: AllianceMessage[] = [];
   let internalErrors = 0;
   const unusable = isUnusable(statement);
   // After `language: Spanish`, the one finding is the language's: no rule reads the text in English instead.
@@ -48,10 +68,10 @@ export function runRules(
     let reported = 0;
     let firstLeftOut: Point | Span | undefined;
     try {
-      rule.check(statement, (reason, place) => {
+      rule.check(statement, (reason, place, repair) => {
         reported += 1;
         if (reported <= MAX_MESSAGES_PER_RULE)
-          messages.push(makeMessage(reason, rule.id, severity, place, statement.path));
+          messages.push(makeMessage(reason, rule.id, severity, place, statement.path, repair));
         else firstLeftOut ??= place;
       });
       if (reported > MAX_MESSAGES_PER_RULE) {

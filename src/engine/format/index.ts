@@ -42,6 +42,7 @@ const FORMATTERS: { [C in FormattedCommand]: Loaders<C> } = {
     json: messages(async () => (await import('./json.js')).json),
     github: messages(async () => (await import('./github.js')).github),
     sarif: messages(async () => (await import('./sarif.js')).sarif),
+    diff: messages(async () => (await import('./diff.js')).diff),
   },
   build: {
     stylish: async () => (await import('./build-stylish.js')).buildStylish,

@@ -1,9 +1,11 @@
 /**
  * SARIF 2.1.0, the format code scanning tools read (GitHub code scanning, Azure DevOps, VS Code's SARIF
  * viewer): one run, the rules with their help text and documentation URL, each message a result with
- * its place in the statement.
+ * its place in the statement and its repairs (`fixes`: the fix, then the suggestions).
  */
 import { pathToFileURL } from 'node:url';
+import type { VFileMessage } from 'vfile-message';
+import type { Edit, Suggestion } from '../../model/edit.js';
 import { HOMEPAGE, VERSION } from '../io/version.js';
 import { relativePath } from './paths.js';
 import { safeJson } from './text.js';
@@ -58,6 +60,7 @@ export function sarif({ results, cwd, rules }: MessagesInput): string {
               ...(index === undefined ? {} : { ruleIndex: index }),
               level: message.fatal ? 'error' : 'warning',
               message: { text: message.reason },
+              ...sarifFixes(message, artifacts[artifactIndex]!.location, artifactIndex),
               locations: [
                 {
                   physicalLocation: {
@@ -77,4 +80,30 @@ export function sarif({ results, cwd, rules }: MessagesInput): string {
     ],
   };
   return safeJson(log);
+}
+
+/** A message's fix and suggestions as SARIF `fixes`: replacements of character ranges of the file. */
+function sarifFixes(
+  message: VFileMessage & { fix?: Edit; suggestions?: Suggestion[] },
+  location: object,
+  index: number,
+): { fixes?: object[] } {
+  const repairs = [...(message.fix ? [{ description: 'Fix', edit: message.fix }] : []), ...(message.suggestions ?? [])];
+  if (repairs.length === 0) return {};
+  return {
+    fixes: repairs.map(({ description, edit }) => ({
+      description: { text: description },
+      artifactChanges: [
+        {
+          artifactLocation: { ...location, index },
+          replacements: [
+            {
+              deletedRegion: { charOffset: edit.range[0], charLength: edit.range[1] - edit.range[0] },
+              insertedContent: { text: edit.text },
+            },
+          ],
+        },
+      ],
+    })),
+  };
 }

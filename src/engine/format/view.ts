@@ -15,7 +15,7 @@ export interface View {
 /** Messages by file, as `check` and `build` report them in the machine formats. */
 export interface MessagesInput extends View {
   command: 'check' | 'build';
-  results: readonly { path: string; messages: readonly VFileMessage[] }[];
+  results: readonly { path: string; messages: readonly VFileMessage[]; output?: string; source?: string }[];
   rules: readonly RuleInfo[];
 }
 

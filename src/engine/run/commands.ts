@@ -14,3 +14,4 @@ export { openResultCache } from '../check/cache-location.js';
 export { runFiles, timeFiles } from './run.js';
 export { restoreMessage } from '../check/messages.js';
 export { selectStatements } from './list-select.js';
+export { fixFiles } from '../check/fix-files.js';
