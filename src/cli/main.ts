@@ -11,6 +11,7 @@ import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerTime } from './commands/time.js';
 import { processIo, type Io } from './io.js';
 
@@ -30,6 +31,7 @@ const COMMANDS: RegisterCommand[] = [
   registerList,
   registerBuild,
   registerPreview,
+  registerLsp,
   registerCompletion,
 ];
 

@@ -13,6 +13,7 @@ import type { Project, ProjectOptions } from './project/project.js';
 import type { InitResult } from './project/init-project.js';
 import type { SaveOutcome } from './run/save-statement.js';
 import type { WrittenFixes } from './check/fix-files.js';
+import type { Vocabulary } from './project/vocabulary.js';
 import type {
   BuildOptions,
   BuildResult,
@@ -41,6 +42,8 @@ export { AllianceError, ConfigError, UsageError } from './io/errors.js';
 export { VERSION, ruleUrl } from './io/version.js';
 export { printable, singleLine } from '../model/describe.js';
 export { parsePace, parseSlot } from '../model/fields.js';
+export { formatClock } from '../model/duration.js';
+export type { FieldHelp, Vocabulary } from './project/vocabulary.js';
 export { LIST_SORTS, type ListSort, type SessionTotals } from '../model/list-order.js';
 export type { Fit } from '../timing/fit.js';
 export type { Config } from './project/config.js';
@@ -348,15 +351,28 @@ export async function watch(options: WatchOptions): Promise<void> {
   });
 }
 
+// --------------------------------------------------------------------------------------------- editor
+
+/** What an editor offers in a project's front matter: fields with their documentation, forums, languages. */
+export async function vocabulary(project: Project): Promise<Vocabulary> {
+  const { vocabularyOf } = await import('./project/vocabulary.js');
+  return vocabularyOf(project);
+}
+
 // -------------------------------------------------------------------------------------------- preview
 
 /**
  * One statement, inspected for the preview: from its file, or from `text` being edited in its place
- * (nothing is written). Its messages are those of `check`; its times those of `time`.
+ * (nothing is written). Its messages are those of `check`; its times those of `time`; its handout as
+ * HTML unless `html` is false (an editor's language server needs the times, not the page).
  */
-export async function inspect(project: Project, path: string, options: { text?: string } = {}): Promise<StatementView> {
+export async function inspect(
+  project: Project,
+  path: string,
+  options: { text?: string; html?: boolean } = {},
+): Promise<StatementView> {
   const [{ inspectOne }, { restoreMessage }] = await Promise.all([import('./run/inspect.js'), commands()]);
-  const outcome = await inspectOne(resolve(project.cwd, path), project.context, options.text);
+  const outcome = await inspectOne(resolve(project.cwd, path), project.context, options.text, options.html ?? true);
   return { ...outcome, messages: outcome.messages.map((stored) => restoreMessage(stored, outcome.path)) };
 }
 

@@ -59,7 +59,12 @@ export interface InspectOutcome {
 }
 
 /** Inspects a statement: the file's bytes, or the text being edited in its place. */
-export async function inspectOne(path: string, context: LoadContext, text?: string): Promise<InspectOutcome> {
+export async function inspectOne(
+  path: string,
+  context: LoadContext,
+  text?: string,
+  html = true,
+): Promise<InspectOutcome> {
   const input = text === undefined ? readStatementFile(path, context.config.dir) : new TextEncoder().encode(text);
   const statement = parseStatement(path, input, context);
   const run = runRules(statement);
@@ -102,6 +107,7 @@ export async function inspectOne(path: string, context: LoadContext, text?: stri
       units: paragraph.units,
     })),
   });
+  if (!html) return outcome;
   const resolved = handoutTemplate(statement, context);
   if ('message' in resolved) {
     outcome.messages.push(resolved.message);
