@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'node_modules/', 'coverage/', 'test/fixtures/', 'test/bench/.work/', 'dist/'] },
+  {
+    ignores: [
+      'lib/',
+      'node_modules/',
+      'coverage/',
+      'test/fixtures/',
+      'test/bench/.work/',
+      'dist/',
+      'editors/vscode/node_modules/',
+      'editors/vscode/server/',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -69,6 +80,11 @@ export default tseslint.config(
         performance: 'readonly',
       },
     },
+  },
+  {
+    // The VS Code extension is CommonJS, as VS Code loads extensions.
+    files: ['editors/vscode/extension.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
   },
   {
     // The bench drives the preview page: some of its functions run in the browser.

@@ -10,7 +10,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { inspect, openProject, type Project, type StatementView } from '../engine/index.js';
 import type { Finding } from './convert.js';
 
-/** How long after the last keystroke a statement is checked again, in milliseconds. */
+/**
+ * Edits that come within this many milliseconds of a check are gathered into one check after it
+ * (typing); an edit after a quiet moment is checked at once, so its diagnostics come with no wait.
+ */
 export const DEBOUNCE_MS = 150;
 
 /** A statement as last checked: its findings, its timing, and the version of the text they are of. */
@@ -26,6 +29,9 @@ export class Checker {
   private readonly projects = new Map<string, Promise<Project>>();
   private readonly results = new Map<string, Checked>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each document's last check started, and which are being checked now. */
+  private readonly started = new Map<string, number>();
+  private readonly running = new Set<string>();
 
   constructor(
     /** Called with each new result (to push diagnostics, refresh hints). */
@@ -66,15 +72,22 @@ export class Checker {
     return checked && (version === undefined || checked.version === version) ? checked : undefined;
   }
 
-  /** Checks the document a moment from now, or at once. */
+  /** Checks the document at once after a quiet moment (or when `now`), else once the typing pauses. */
   schedule(document: TextDocument, now = false): void {
-    clearTimeout(this.timers.get(document.uri));
+    const { uri } = document;
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
     const run = () => {
-      this.timers.delete(document.uri);
-      this.check(document).catch((error: unknown) => this.log(`alliance: ${(error as Error).stack ?? String(error)}`));
+      this.timers.delete(uri);
+      this.started.set(uri, Date.now());
+      this.running.add(uri);
+      this.check(document)
+        .catch((error: unknown) => this.log(`alliance: ${(error as Error).stack ?? String(error)}`))
+        .finally(() => this.running.delete(uri));
     };
-    if (now) run();
-    else this.timers.set(document.uri, setTimeout(run, DEBOUNCE_MS));
+    const quiet = !this.running.has(uri) && Date.now() - (this.started.get(uri) ?? 0) >= DEBOUNCE_MS;
+    if (now || quiet) run();
+    else this.timers.set(uri, setTimeout(run, DEBOUNCE_MS));
   }
 
   /** Checks a document now; the result, also handed to `onResult` unless a newer version came meanwhile. */
@@ -111,5 +124,6 @@ export class Checker {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.started.delete(uri);
   }
 }

@@ -10,6 +10,7 @@ import { benchEspeak } from './espeak.js';
 import { benchHostile } from './hostile.js';
 import { benchInstall } from './install.js';
 import { benchLanguages } from './languages.js';
+import { benchLsp } from './lsp.js';
 import { benchOne } from './one.js';
 import { benchPreview } from './preview.js';
 import { writeCorpus } from './corpus.js';
@@ -32,6 +33,7 @@ const sections = {
   check: () => benchCheck(corpus, bin),
   time: () => benchTime(corpus, bin),
   one: () => benchOne(work, bin),
+  lsp: () => benchLsp(work, bin),
   build: () => benchBuild(corpus200, corpus, bin),
   languages: () => benchLanguages(work, bin),
   safety: () => benchSafety(work, bin),
