@@ -12,6 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticRequest,
+  FileChangeType,
   CodeLensRequest,
   CompletionRequest,
   DidChangeTextDocumentNotification,
@@ -44,6 +47,9 @@ interface Session {
   connection: ProtocolConnection;
   child: ChildProcess;
   diagnostics: (uri: string, version?: number) => Promise<Diagnostic[]>;
+  /** The diagnostics pushed after the `seen`-th push of the document. */
+  after: (uri: string, seen: number) => Promise<Diagnostic[]>;
+  pushes: (uri: string) => number;
   exited: Promise<number | null>;
 }
 
@@ -80,7 +86,15 @@ async function start(cwd: string, capabilities: object = {}): Promise<Session> {
       await new Promise<void>((wake) => waiting.push(wake));
     }
   };
-  const session = { connection, child, diagnostics, exited };
+  const after = async (uri: string, seen: number): Promise<Diagnostic[]> => {
+    for (;;) {
+      const list = published.get(uri) ?? [];
+      if (list.length > seen) return list[seen]!.diagnostics;
+      await new Promise<void>((wake) => waiting.push(wake));
+    }
+  };
+  const pushes = (uri: string) => published.get(uri)?.length ?? 0;
+  const session = { connection, child, diagnostics, after, pushes, exited };
   sessions.push(session);
   return session;
 }
@@ -121,6 +135,34 @@ describe('alliance lsp --stdio', () => {
     });
     const second = await session.diagnostics(uri, 2);
     expect(second.map((diagnostic) => diagnostic.code)).not.toContain('presiding-officer');
+  });
+
+  it('answers pulled diagnostics where the client pulls them', async () => {
+    const project = tempProject({ 'statements/.keep': '' });
+    const session = await start(project, { textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const uri = await open(session, project, 'statements/a.md', STATEMENT);
+    const report = (await session.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri },
+    })) as { kind: string; items: Diagnostic[] };
+    expect(report.kind).toBe('full');
+    expect(report.items.map((diagnostic) => diagnostic.code)).toContain('presiding-officer');
+    expect(session.pushes(uri)).toBe(0);
+  });
+
+  it('checks the open statements again when the project’s config changes', async () => {
+    const project = tempProject({
+      'alliance.config.yaml': 'rules:\n  presiding-officer: "off"\n',
+      'statements/.keep': '',
+    });
+    const session = await start(project);
+    const uri = await open(session, project, 'statements/a.md', STATEMENT);
+    expect((await session.diagnostics(uri, 1)).map((diagnostic) => diagnostic.code)).not.toContain('presiding-officer');
+    const seen = session.pushes(uri);
+    writeFileSync(join(project, 'alliance.config.yaml'), 'rules: {}\n');
+    await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(join(project, 'alliance.config.yaml')).href, type: FileChangeType.Changed }],
+    });
+    expect((await session.after(uri, seen)).map((diagnostic) => diagnostic.code)).toContain('presiding-officer');
   });
 
   it('offers each fix and suggestion, fix all, and disabling a rule in the file', async () => {
