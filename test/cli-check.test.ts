@@ -89,6 +89,13 @@ describe('reports', () => {
       column: 1,
       endLine: 8,
       endColumn: 1,
+      // ESLint's shape of a suggestion: an opening in the statement's language, inserted before the first paragraph.
+      suggestions: [
+        {
+          desc: 'Open with `Madam Chair,`',
+          fix: { range: [expect.any(Number), expect.any(Number)], text: 'Madam Chair,\n\n' },
+        },
+      ],
     });
     expect(results[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
     expect(results[2].messages[0]).toMatchObject({ ruleId: 'self-identification', severity: 1 });

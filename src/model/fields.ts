@@ -2,6 +2,7 @@
  * The front matter of a statement: the one table of its fields, read by the loader, every rule and
  * every command, and the parsing of each field's value into its typed form.
  */
+import { nearest } from './suggest.js';
 import { parseDurationSeconds } from './duration.js';
 import { describeValue, listOr, quote } from './describe.js';
 
@@ -128,7 +129,11 @@ export function parseLanguage(value: unknown, context: FieldContext): FieldResul
   const primary = canonical?.split('-')[0];
   if (canonical !== undefined && primary !== undefined && context.knownLanguages.includes(primary))
     return ok(canonical);
-  const named = context.languageNames.get(written.toLowerCase());
+  // A language's name (`French`, `français`), or the nearest name or tag to a misspelling (`frnch`).
+  const near = nearest(written.toLowerCase(), [...context.languageNames.keys(), ...context.knownLanguages]);
+  const named =
+    context.languageNames.get(written.toLowerCase()) ??
+    (near === undefined ? undefined : (context.languageNames.get(near) ?? near));
   const hint = named === undefined ? '' : `, did you mean \`${named}\`?`;
   return fail(
     `Expected \`language\` to be a language with phrase lists (${listOr(context.knownLanguages)}), found ${quote(written)}${hint}`,

@@ -7,6 +7,7 @@
  * nothing). Options: none.
  */
 import { defineRule } from './define-rule.js';
+import { fieldValueRange } from './support/offsets.js';
 
 export default defineRule({
   id: 'field-type',
@@ -14,6 +15,17 @@ export default defineRule({
   summary: 'Each front matter field has a value of its type (date, slot, pace, language, …)',
   check(statement, report) {
     const { invalid, positions } = statement.frontMatter;
-    for (const [name, reason] of invalid) report(reason, positions.get(name));
+    for (const [name, reason] of invalid) {
+      // Where the reason names the nearest value (`did you mean \`fr\`?`), that value is offered in place.
+      const meant = /did you mean `([^`]+)`/.exec(reason)?.[1];
+      const range = meant === undefined ? undefined : fieldValueRange(statement, name);
+      report(
+        reason,
+        positions.get(name),
+        range && meant !== undefined
+          ? { suggestions: [{ description: `Change ${name} to ${meant}`, edit: { range, text: meant } }] }
+          : undefined,
+      );
+    }
   },
 });

@@ -22,6 +22,7 @@ import { normalizePhrase } from '../model/phrases.js';
 import { opening } from '../model/statement.js';
 import { findAddress } from './support/address.js';
 import { defineRule } from './define-rule.js';
+import { placesIn } from './support/offsets.js';
 
 export default defineRule({
   id: 'opening-address',
@@ -46,6 +47,23 @@ export default defineRule({
         ? `the ${forms.map((form) => `\`${form}\``).join(' or ')} of \`${forum.id}\``
         : 'such as `Thank you, Chair.`';
     const found = address ? `only a greeting to the room, ${quote(address.written)}` : quote(first.text);
-    report(`Expected the opening to address the presiding officer (${who}), found ${found}`, first.span.start);
+    // Offered, never applied: the opening of the statement's language, as a paragraph of its own first.
+    const template = statement.settings.languageRecord.phrases.newStatement?.opening;
+    const titles =
+      forms.length > 0 ? forms : [statement.settings.languageRecord.phrases.newStatement?.title ?? 'Chair'];
+    const at = placesIn(statement.source).offset(first.span.start);
+    const openings = template ? [...new Set(titles.map((form) => template.replace('{title}', form)))] : [];
+    report(
+      `Expected the opening to address the presiding officer (${who}), found ${found}`,
+      first.span.start,
+      openings.length > 0
+        ? {
+            suggestions: openings.map((text) => ({
+              description: `Open with \`${text}\``,
+              edit: { range: [at, at], text: `${text}\n\n` },
+            })),
+          }
+        : undefined,
+    );
   },
 });

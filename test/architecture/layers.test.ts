@@ -1,6 +1,6 @@
 /**
- * The layers, enforced: data flows one way (cli → preview → engine → rules | timing | render → model | data),
- * the CLI and the preview enter the engine only by its front door, inside the engine each room uses only the
+ * The layers, enforced: data flows one way (cli → preview | lsp → engine → rules | timing | render → model |
+ * data), the CLI, the preview and the language server enter the engine only by its front door, inside the engine each room uses only the
  * rooms below it (format → run → build → check → load → project → io), and inside render each writer (pdf, docx, html)
  * uses only the handout model and the fonts, never another writer.
  */
@@ -26,7 +26,7 @@ const imports = sourceFiles(SRC).map((file) => {
   return { file: relative(SRC, file), targets };
 });
 
-const LAYER_ORDER = ['cli', 'preview', 'engine', 'rules', 'render', 'timing', 'model', 'data', 'types'];
+const LAYER_ORDER = ['cli', 'preview', 'lsp', 'engine', 'rules', 'render', 'timing', 'model', 'data', 'types'];
 const layerOf = (path: string) => path.split('/')[0]!;
 const ROOM_ORDER = ['format', 'run', 'build', 'check', 'load', 'project', 'io'];
 const roomOf = (path: string) =>
@@ -34,8 +34,9 @@ const roomOf = (path: string) =>
 
 /** What each layer may import besides itself. */
 const ALLOWED: Record<string, readonly string[]> = {
-  cli: ['engine', 'preview'],
+  cli: ['engine', 'preview', 'lsp'],
   preview: ['engine'],
+  lsp: ['engine'],
   engine: ['rules', 'render', 'timing', 'model', 'data'],
   rules: ['timing', 'model', 'data'],
   render: ['timing', 'model', 'data'],
@@ -72,9 +73,9 @@ describe('the layers', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('let the CLI and the preview into the engine by its front door only', () => {
+  it('let the CLI, the preview and the language server into the engine by its front door only', () => {
     const wrong = imports.flatMap(({ file, targets }) =>
-      (layerOf(file) === 'cli' || layerOf(file) === 'preview'
+      (layerOf(file) === 'cli' || layerOf(file) === 'preview' || layerOf(file) === 'lsp'
         ? targets.filter((target) => layerOf(target) === 'engine' && target !== 'engine/index.ts')
         : []
       ).map((target) => `${file} → ${target}`),
