@@ -36,16 +36,26 @@ describe('the example statements', () => {
   it('build to a DOCX and a PDF each, the source tree mirrored, with a manifest', async () => {
     const project = tempProject();
     cpSync(join(ROOT, 'statements'), join(project, 'statements'), { recursive: true });
+    cpSync(join(ROOT, 'alliance.config.yaml'), join(project, 'alliance.config.yaml'));
     const run = await build(project);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    for (const stem of ['ahc-5/international-cooperation', 'untoc-cop-2024/constructive-dialogue']) {
+    for (const stem of [
+      'ahc-5/international-cooperation',
+      'ahc-5/international-cooperation.fr',
+      'untoc-cop-2024/constructive-dialogue',
+      'untoc-cop-2024/constructive-dialogue.es',
+    ]) {
       expect(existsSync(join(project, 'dist', `${stem}.docx`))).toBe(true);
       expect(existsSync(join(project, 'dist', `${stem}.pdf`))).toBe(true);
     }
     const manifest = JSON.parse(readFileSync(join(project, 'dist/manifest.json'), 'utf8'));
-    expect(manifest.statements).toHaveLength(2);
-    expect(manifest.statements[0]).toMatchObject({
+    // The two statements and their French and Spanish versions.
+    expect(manifest.statements).toHaveLength(6);
+    const source = (manifest.statements as { source: string }[]).find(
+      (entry) => entry.source === 'statements/ahc-5/international-cooperation.md',
+    );
+    expect(source).toMatchObject({
       source: 'statements/ahc-5/international-cooperation.md',
       outputs: [{ path: 'ahc-5/international-cooperation.docx' }, { path: 'ahc-5/international-cooperation.pdf' }],
       writtenWords: expect.any(Number),

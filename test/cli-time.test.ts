@@ -22,7 +22,9 @@ describe('alliance time', () => {
     expect(run.stdout).toMatch(
       /statements\/ahc-5\/international-cooperation\.md +\d+ +\d+ +\d:\d\d +5:00 +\+\d:\d\d +✔ fits/,
     );
-    expect(run.stdout).toContain('2 statements,');
+    // The two statements and their French and Spanish versions, each at its language's pace.
+    expect(run.stdout).toMatch(/statements\/ahc-5\/international-cooperation\.fr\.md +\d+ +\d+ +\d:\d\d +5:00/);
+    expect(run.stdout).toContain('6 statements,');
   });
 
   it('shows a table row per file and exits 1 when a statement runs over its slot', async () => {

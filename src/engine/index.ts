@@ -438,6 +438,18 @@ export async function init(options: InitOptions): Promise<InitResult> {
 }
 
 /** Writes a new statement from the project's template. Invalid fields are a `UsageError`. */
+/**
+ * Writes a language version of the statement at `sourcePath` beside it (`victims.fr.md`), never over a
+ * file: the source's front matter with `language` and `source_hash`, the opening and closing in that
+ * language, and the source's paragraphs between them, to translate. Returns its path.
+ */
+export async function newVersion(project: Project, sourcePath: string, language: string): Promise<string> {
+  const { writeNewVersion } = await import('./run/new-version.js');
+  const result = parseLanguage(language, project.context.fields);
+  if (!result.ok) throw new UsageError(result.reason, 'language');
+  return writeNewVersion(resolve(project.cwd, sourcePath), result.value, project.context);
+}
+
 export async function newStatement(project: Project, fields: NewStatementFields): Promise<NewStatementResult> {
   const { writeNewStatement } = await import('./project/new-statement.js');
   const value = { ...fields };

@@ -115,6 +115,10 @@ export function startLanguageServer(): Promise<number> {
   };
   connection.onDidChangeWatchedFiles(projectChanged);
   documents.onDidSave(({ document }) => {
+    // A saved statement may be the source of an open language version (`victims.md` of `victims.fr.md`).
+    const folder = document.uri.slice(0, document.uri.lastIndexOf('/') + 1);
+    for (const other of documents.all())
+      if (other.uri !== document.uri && other.uri.startsWith(folder)) checker.schedule(other, true);
     if (
       /(alliance\.config\.(ya?ml|json)|\.alliancerc[^/]*|\/languages\/[^/]+\.yaml|\/templates\/[^/]+\.yaml)$/.test(
         document.uri,

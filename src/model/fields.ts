@@ -42,6 +42,10 @@ export interface StatementFields {
   status?: Status;
   mark?: Mark;
   template?: string;
+  /** The statement this one is a language version of: a path from this file's folder. */
+  version_of?: string;
+  /** The source's spoken text this version was made from: a short hash of each of its paragraphs, joined by dots. */
+  source_hash?: string;
 }
 
 /** What a field's parser needs to know about the installation (the languages that have phrase lists). */
@@ -240,6 +244,18 @@ export const FIELDS: readonly FieldSpec[] = [
   field('status', '`draft` or `final`', oneOf('status', STATUSES), (f, v) => (f.status = v)),
   field('mark', '`check-against-delivery` (default) or `read-out-verbatim`', parseMark, (f, v) => (f.mark = v)),
   field('template', "The handout template's name, in `templates/`", parseTemplate, (f, v) => (f.template = v)),
+  field(
+    'version_of',
+    'The statement this one is a language version of, e.g. `victims.md` (a file `victims.fr.md` beside `victims.md` needs none)',
+    text('version_of'),
+    (f, v) => (f.version_of = v),
+  ),
+  field(
+    'source_hash',
+    "The source's spoken text this version was made from (written by `check`'s quick fix)",
+    text('source_hash'),
+    (f, v) => (f.source_hash = v),
+  ),
 ];
 
 /** The fields by name. */

@@ -135,6 +135,18 @@ export interface LanguageRecord {
    * the fixes of `typographic-quotes` and `punctuation-spacing` write (French `«` `»`, U+202F before `;`).
    */
   typography?: Typography;
+  /** How the language writes figures: what `version-in-step` reads to compare versions' figures as values. */
+  figures?: {
+    /** The decimal sign (`.` or `,`). */
+    decimal?: string;
+    /** Words that make a figure a percentage after it (`pour cent`), or before it (`百分之`). */
+    percent?: string[];
+    percentBefore?: string[];
+    /** Words that multiply the figure before them (`million`: 1000000, `万`: 10000). */
+    multipliers?: Record<string, number>;
+  };
+  /** Language versions: the length of a text in this language against the same in English (characters). */
+  versions?: { lengthRatio?: number };
   /** Month names as the UN writes them in a date, January first, where they differ from the locale's (`أيار/مايو`). */
   months?: string[];
   /** How a session's number is written in its name: the number package's ordinal (capitalized where it starts a header line), its endings changed, or a table. */

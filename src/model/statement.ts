@@ -114,6 +114,14 @@ export interface DirectiveProblem {
   place: Span;
 }
 
+/** A language version's link to its source: the source's path, and the source as loaded (null: it could not be). */
+export interface VersionLink {
+  sourcePath: string;
+  source: Statement | null;
+  /** Why the source could not be loaded. */
+  problem?: string;
+}
+
 /** One statement: a file, its front matter, its Markdown tree, its spoken text and its settings. */
 export interface Statement {
   /** Absolute path of the file. */
@@ -131,6 +139,8 @@ export interface Statement {
   loadProblems: LoadProblem[];
   /** Inline comments that could not be understood. */
   directiveProblems: DirectiveProblem[];
+  /** Where this statement is a language version of another (`victims.fr.md` of `victims.md`). */
+  version?: VersionLink;
 }
 
 /** True when the loader could not make sense of the file, so only its load problems are reported. */

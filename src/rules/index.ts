@@ -21,6 +21,7 @@ import type { Rule } from './define-rule.js';
 import typographicQuotes from './typographic-quotes.js';
 import unknownField from './unknown-field.js';
 import unknownForum from './unknown-forum.js';
+import versionInStep from './version-in-step.js';
 import writtenLength from './written-length.js';
 
 /** All rules. */
@@ -47,6 +48,7 @@ export const rules: readonly Rule[] = [
   speakingTime,
   speakingTimeMargin,
   writtenLength,
+  versionInStep,
 ];
 
 /** The rules by id. */

@@ -1,7 +1,7 @@
 /** `alliance new`: a new statement from the template, front matter filled from flags or answers. */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { newStatement, openProject, singleLine, UsageError } from '../../engine/index.js';
+import { newStatement, newVersion, openProject, singleLine, UsageError } from '../../engine/index.js';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { configFlag } from '../options.js';
@@ -18,6 +18,7 @@ interface NewOptions {
   role?: string;
   organization?: string;
   config?: string;
+  versionOf?: string;
 }
 
 const REQUIRED = ['forum', 'session', 'speaker'] as const;
@@ -43,13 +44,22 @@ export function registerNew(program: Command, io: Io, state: RunState): void {
     .option('--language <code>', 'en, fr, es, ar, zh or ru')
     .option('--role <text>', "the speaker's role")
     .option('--organization <name>', 'the organization (default from the config file)')
+    .option('--version-of <path>', 'write a language version of this statement beside it (with --language)')
     .addOption(configFlag())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"',
+      '\nExamples:\n  $ alliance new                 # asks for each field on a terminal\n  $ alliance new --version-of statements/ccpcj-34/victims.md --language fr\n  $ alliance new --forum "UNTOC COP" --session 12 --speaker "Ana Pérez" --title "Victims first"',
     )
     .action(async (options: NewOptions) => {
       const project = await openProject({ cwd: io.cwd, config: options.config });
+      if (options.versionOf !== undefined) {
+        if (options.language === undefined)
+          throw new UsageError('Expected `--language` with `--version-of`, found none', 'language');
+        const path = await newVersion(project, options.versionOf, options.language);
+        io.stdout.write(`${relative(io.cwd, path) || path}\n`);
+        state.exitCode = 0;
+        return;
+      }
       const given = Object.values(options).some((value) => value !== undefined);
       const answers: NewOptions = { ...options };
       if (!given || REQUIRED.some((name) => options[name] === undefined)) {

@@ -16,6 +16,7 @@ import { readStatementFile } from './read-statement.js';
 import { frontMatterProblem, readFrontMatter } from './front-matter.js';
 import { spokenParagraphs } from './paragraphs.js';
 import { resolveSettings } from './settings.js';
+import { linkVersion } from './versions.js';
 
 /** Reads and parses the statement at `path` (absolute); an unreadable file gets a `read-error` problem. */
 export function loadStatement(path: string, context: LoadContext): Statement {
@@ -28,6 +29,17 @@ export function parseStatement(
   input: Uint8Array | string | LoadProblem,
   context: LoadContext,
 ): Statement {
+  const statement = parseOne(path, input, context);
+  // A language version is read with its source (never the source's own source).
+  if (statement.loadProblems.length === 0) {
+    const version = linkVersion(statement, context, (sourcePath, bytes) => parseOne(sourcePath, bytes, context));
+    if (version) statement.version = version;
+  }
+  return statement;
+}
+
+/** Parses one statement, its version link left out. */
+function parseOne(path: string, input: Uint8Array | string | LoadProblem, context: LoadContext): Statement {
   let source: string;
   if (typeof input === 'object' && 'ruleId' in input) {
     return emptyStatement(path, '', context, [input]);

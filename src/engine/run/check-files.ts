@@ -32,6 +32,16 @@ export interface CheckOptions {
   concurrency?: Concurrency;
 }
 
+/** A name such as `victims.fr.md`: possibly a language version, whose findings depend on its source. */
+function versionNamed(path: string): boolean {
+  return /\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.(?:md|markdown)$/.test(path);
+}
+
+/** Whether a file may be a language version (by its name, or a `version_of` in its text). */
+function mayBeVersion(path: string, input: Uint8Array): boolean {
+  return versionNamed(path) || Buffer.from(input.buffer, input.byteOffset, input.byteLength).includes('version_of');
+}
+
 /** Checks each file (absolute paths), reusing cached results of unchanged files when a cache is given. */
 export async function checkFiles(
   paths: readonly string[],
@@ -43,7 +53,8 @@ export async function checkFiles(
   const todo: string[] = [];
   for (const path of paths) {
     const input = cache ? readStatementFile(path, context.config.dir) : undefined;
-    const hash = input instanceof Uint8Array ? contentHash(input) : null;
+    // A language version's findings depend on its source too: such a file is checked every time.
+    const hash = input instanceof Uint8Array && !mayBeVersion(path, input) ? contentHash(input) : null;
     const messages = hash === null ? undefined : cache?.get(path, hash);
     if (messages) outcomes.set(path, { path, hash, messages, internalErrors: 0 });
     else todo.push(path);
@@ -56,7 +67,10 @@ export async function checkFiles(
   });
   for (const outcome of fresh) {
     outcomes.set(outcome.path, outcome);
-    if (outcome.hash !== null && outcome.internalErrors === 0) cache?.set(outcome.path, outcome.hash, outcome.messages);
+    const versioned =
+      outcome.messages.some((message) => message.ruleId === 'version-in-step') || versionNamed(outcome.path);
+    if (outcome.hash !== null && outcome.internalErrors === 0 && !versioned)
+      cache?.set(outcome.path, outcome.hash, outcome.messages);
   }
 
   let internalErrors = 0;
