@@ -54,8 +54,18 @@ function frontMatter(index, forum, session, next) {
   return `---\n${lines.join('\n')}\n---\n\n`;
 }
 
+/**
+ * A project of its own in `folder`: its config, so that the config of a project above it (this
+ * repository's, for the bench's work folder) never applies.
+ */
+export function ownProject(folder) {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'alliance.config.yaml'), '# A bench project of its own.\nlanguage: en\n');
+}
+
 /** Writes `count` statements under `folder`/statements, in sessions of 50 of one forum each. */
 export function writeCorpus(folder, count) {
+  ownProject(folder);
   const next = random(42);
   for (let index = 0; index < count; index += 1) {
     const session = Math.floor(index / 50);

@@ -2,6 +2,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ownProject } from './corpus.js';
 import { report, time } from './measure.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/languages', import.meta.url));
@@ -13,6 +14,7 @@ export function benchLanguages(work, bin) {
   for (const folder of [six, english]) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(join(folder, 'statements'), { recursive: true });
+    ownProject(folder);
   }
   for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.md')))
     copyFileSync(join(fixtures, name), join(six, 'statements', name));

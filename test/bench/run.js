@@ -13,7 +13,7 @@ import { benchLanguages } from './languages.js';
 import { benchLsp } from './lsp.js';
 import { benchOne } from './one.js';
 import { benchPreview } from './preview.js';
-import { writeCorpus } from './corpus.js';
+import { ownProject, writeCorpus } from './corpus.js';
 import { benchSafety } from './safety.js';
 import { benchTime } from './time.js';
 
@@ -24,6 +24,8 @@ const only = process.argv[2];
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
+// Every bench folder is under `work`, inside this repository: its own config stops the search for one there.
+ownProject(work);
 const corpus = join(work, 'corpus-1000');
 writeCorpus(corpus, 1000);
 const corpus200 = join(work, 'corpus-200');
