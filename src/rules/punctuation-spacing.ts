@@ -44,9 +44,10 @@ export default defineRule({
     const after = new Set(typography.narrowSpaceAfter ?? '');
     const flag = (reason: string, edit: Edit) =>
       report(reason, places.span(edit.range[0], edit.range[1]), { fix: edit });
+    if (before.size === 0 && after.size === 0 && !typography.groupDigits) return;
     for (const stretch of proseStretches(tree, source)) {
       const { text, offset } = stretch;
-      for (let index = 0; index < text.length; index += 1) {
+      for (let index = 0; index < text.length && (before.size > 0 || after.size > 0); index += 1) {
         const sign = text[index]!;
         const wanted = before.get(sign);
         if (wanted !== undefined) {

@@ -33,7 +33,7 @@ export default defineRule({
     for (const paragraph of proseParagraphs(tree)) {
       const stretches = proseOf(paragraph, source);
       if (apostrophe)
-        for (const stretch of stretches)
+        for (const stretch of stretches.filter((entry) => entry.text.includes("'")))
           for (const mark of stretch.text.matchAll(/(?<=\p{L})'(?=\p{L})/gu)) {
             const at = stretch.offset + mark.index;
             report(`Expected \`${apostrophe}\` for the apostrophe, found \`'\``, places.span(at, at + 1), {
@@ -41,13 +41,15 @@ export default defineRule({
             });
           }
       if (!quoteOpen || !quoteClose) continue;
-      const quotes = stretches.flatMap((stretch) =>
-        [...stretch.text.matchAll(/"/g)].map((mark) => ({
-          at: stretch.offset + mark.index,
-          before: source[stretch.offset + mark.index - 1] ?? '',
-          after: source[stretch.offset + mark.index + 1] ?? '',
-        })),
-      );
+      const quotes = stretches
+        .filter((stretch) => stretch.text.includes('"'))
+        .flatMap((stretch) =>
+          [...stretch.text.matchAll(/"/g)].map((mark) => ({
+            at: stretch.offset + mark.index,
+            before: source[stretch.offset + mark.index - 1] ?? '',
+            after: source[stretch.offset + mark.index + 1] ?? '',
+          })),
+        );
       if (quotes.length === 0 || quotes.length % 2 === 1) continue;
       const pairs = quotes.flatMap((quote, index) => (index % 2 === 0 ? [[quote, quotes[index + 1]!] as const] : []));
       // Each pair must read as one: an opening quote where a word can begin, a closing one where it can end.

@@ -1,6 +1,7 @@
 // The hostile statements of test/hostile/cases.js, one process per statement and command: the worst
 // wall time and peak memory of `check`, `time`, `list` and `build`, against the goals (every statement
 // up to the size bound checked in under 1 s and 200 MB, built in under 5 s and 300 MB, on this machine).
+import { ownProject } from './corpus.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,6 +43,8 @@ export function benchHostile(work, bin) {
   for (const entry of cases) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(join(folder, 'statements'), { recursive: true });
+    // A project of its own: the commands run without paths, on its statements/.
+    ownProject(folder);
     for (const [path, bytes] of Object.entries(assets)) {
       mkdirSync(dirname(join(folder, path)), { recursive: true });
       writeFileSync(join(folder, path), bytes);

@@ -11,9 +11,16 @@ export function placesIn(source: string): {
   span(start: number, end: number): Span;
   offset(point: Point): number;
 } {
-  const starts = [0];
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
+  // The lines are found on the first place asked for: most files have no finding to place.
+  let found: number[] | undefined;
+  const lines = (): number[] => {
+    if (found) return found;
+    found = [0];
+    for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) found.push(index + 1);
+    return found;
+  };
   const point = (offset: number): Point => {
+    const starts = lines();
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -23,8 +30,10 @@ export function placesIn(source: string): {
     }
     return { line: low + 1, column: offset - starts[low]! + 1 };
   };
-  const offset = ({ line, column }: Point): number =>
-    Math.min(source.length, (starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0) + column - 1);
+  const offset = ({ line, column }: Point): number => {
+    const starts = lines();
+    return Math.min(source.length, (starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0) + column - 1);
+  };
   return { point, span: (start, end) => ({ start: point(start), end: point(end) }), offset };
 }
 
