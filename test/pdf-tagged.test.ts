@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { openPdf } from './helpers/documents.js';
 import { checkPdfUa } from './helpers/pdf-ua.js';
 import { filesIn, handoutProject, tempProject } from './helpers/statements.js';
 
@@ -40,12 +40,7 @@ async function pdfjsStructure(path: string): Promise<{
   artifacts: string;
   untagged: string[];
 }> {
-  const document = await getDocument({
-    data: new Uint8Array(readFileSync(path)),
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(readFileSync(path));
   const roles: string[] = [];
   const langs: string[] = [];
   let tagged = '';

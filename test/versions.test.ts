@@ -40,38 +40,28 @@ function grouped(value: number, separator: string): string {
 
 const ARABIC_DIGITS = (text: string) => text.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
 
+/**
+ * A language's way of writing figures: its group and decimal signs, what follows a percentage, its word
+ * for millions, and its digits.
+ */
+function writer(group: string, decimal: string, percent: string, million: string, digits = (text: string) => text) {
+  return (f: Figure): string =>
+    digits(
+      f.kind === 'integer'
+        ? grouped(f.value, group)
+        : f.kind === 'millions'
+          ? `${f.value} ${million}`
+          : `${String(f.value).replace('.', decimal)}${f.kind === 'percent' ? percent : ''}`,
+    );
+}
+
 /** How each language writes a figure. */
 const WRITE: Record<string, (figure: Figure) => string> = {
-  en: (f) =>
-    f.kind === 'integer'
-      ? grouped(f.value, ',')
-      : f.kind === 'millions'
-        ? `${f.value} million`
-        : `${f.value}${f.kind === 'percent' ? '%' : ''}`,
-  fr: (f) =>
-    f.kind === 'integer'
-      ? grouped(f.value, '\u202f')
-      : f.kind === 'millions'
-        ? `${f.value} millions`
-        : `${String(f.value).replace('.', ',')}${f.kind === 'percent' ? '\u202f%' : ''}`,
-  es: (f) =>
-    f.kind === 'integer'
-      ? grouped(f.value, '.')
-      : f.kind === 'millions'
-        ? `${f.value} millones`
-        : `${String(f.value).replace('.', ',')}${f.kind === 'percent' ? ' %' : ''}`,
-  ru: (f) =>
-    f.kind === 'integer'
-      ? grouped(f.value, '\u00a0')
-      : f.kind === 'millions'
-        ? `${f.value} млн`
-        : `${String(f.value).replace('.', ',')}${f.kind === 'percent' ? ' процента' : ''}`,
-  ar: (f) =>
-    f.kind === 'integer'
-      ? ARABIC_DIGITS(grouped(f.value, '\u066c'))
-      : f.kind === 'millions'
-        ? `${ARABIC_DIGITS(String(f.value))} مليون`
-        : `${ARABIC_DIGITS(String(f.value)).replace('.', '\u066b')}${f.kind === 'percent' ? '\u066a' : ''}`,
+  en: writer(',', '.', '%', 'million'),
+  fr: writer('\u202f', ',', '\u202f%', 'millions'),
+  es: writer('.', ',', ' %', 'millones'),
+  ru: writer('\u00a0', ',', ' процента', 'млн'),
+  ar: writer('\u066c', '\u066b', '\u066a', 'مليون', ARABIC_DIGITS),
   zh: (f) =>
     f.kind === 'integer'
       ? grouped(f.value, ',')

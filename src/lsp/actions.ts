@@ -29,6 +29,8 @@ export async function codeActions(
   const wants = (kind: string) => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
   const actions: CodeAction[] = [];
   const uri = document.uri;
+  // Where a rule's `alliance-disable` comment goes (the same place for every finding).
+  const at = disableAt(document);
   if (wants(CodeActionKind.QuickFix))
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'alliance') continue;
@@ -57,7 +59,7 @@ export async function codeActions(
             changes: {
               [uri]: [
                 {
-                  range: { start: disableAt(document), end: disableAt(document) },
+                  range: { start: at, end: at },
                   newText: `<!-- alliance-disable ${diagnostic.code} -->\n\n`,
                 },
               ],

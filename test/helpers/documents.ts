@@ -55,6 +55,16 @@ export function docxParagraphs(
   });
 }
 
+/** A PDF opened by pdf.js (the legacy build), as a viewer opens it: no script evaluated, no fonts installed. */
+export function openPdf(bytes: Uint8Array) {
+  return getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+}
+
 /** The text of a PDF, page by page, in content order, with its metadata and the size of each text item. */
 export async function pdfContent(bytes: Uint8Array): Promise<{
   pages: string[];
@@ -62,12 +72,7 @@ export async function pdfContent(bytes: Uint8Array): Promise<{
   info: Record<string, unknown>;
   numPages: number;
 }> {
-  const document = await getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(bytes);
   const pages: string[] = [];
   const items: { text: string; size: number; page: number }[] = [];
   for (let number = 1; number <= document.numPages; number += 1) {

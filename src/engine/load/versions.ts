@@ -14,6 +14,11 @@ import { readStatementFile } from './read-statement.js';
 /** `<name>.<language>.md`: the name and the language suffix. */
 const VERSION_NAME = /^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(\.md|\.markdown)$/;
 
+/** Whether a file's name reads as a language version's (`victims.fr.md`), whatever is beside it. */
+export function versionNamed(path: string): boolean {
+  return VERSION_NAME.test(basename(path));
+}
+
 /** The path of the statement `statement` is a version of, if any, and why it cannot be used. */
 function sourcePathOf(statement: Statement, context: LoadContext): { path?: string; problem?: string } {
   const { path } = statement;
@@ -40,7 +45,7 @@ function sourcePathOf(statement: Statement, context: LoadContext): { path?: stri
 export function linkVersion(
   statement: Statement,
   context: LoadContext,
-  load: (path: string, input: Uint8Array | ReturnType<typeof readStatementFile>) => Statement,
+  load: (path: string, input: Uint8Array) => Statement,
 ): VersionLink | undefined {
   if (statement.path.startsWith('<')) return undefined;
   const { path, problem } = sourcePathOf(statement, context);

@@ -9,6 +9,7 @@ import type { LoadContext } from '../project/context.js';
 import { restoreMessage } from '../check/messages.js';
 import type { Concurrency } from './pool.js';
 import { readStatementFile } from '../load/read-statement.js';
+import { versionNamed } from '../load/versions.js';
 import { runFiles } from './run.js';
 import type { CheckOutcome } from './tasks.js';
 
@@ -30,11 +31,6 @@ export interface CheckRun {
 export interface CheckOptions {
   cache?: ResultCache;
   concurrency?: Concurrency;
-}
-
-/** A name such as `victims.fr.md`: possibly a language version, whose findings depend on its source. */
-function versionNamed(path: string): boolean {
-  return /\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.(?:md|markdown)$/.test(path);
 }
 
 /** Whether a file may be a language version (by its name, or a `version_of` in its text). */

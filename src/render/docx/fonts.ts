@@ -59,17 +59,16 @@ function outsideBlocks(characters: Iterable<string>): string {
   return [...others].sort().join('');
 }
 
-/** The text a subset covers for a handout using `characters`: every block, and the characters outside them. */
-export function repertoire(characters: Iterable<string>): string {
-  return BLOCK_TEXT + outsideBlocks(characters);
+/** The text a subset covers for a handout whose characters outside the blocks are `others`: every block, and those. */
+function repertoire(others: string): string {
+  return BLOCK_TEXT + others;
 }
 
 /**
  * The name a script's face is embedded under when the handout uses characters of that script outside
- * the shared blocks: the family and a hash of those characters. Undefined for every other face.
+ * the shared blocks (`others`): the family and a hash of those characters. Undefined for every other face.
  */
-export function contentFamily(family: string, characters: Iterable<string>): string | undefined {
-  const others = outsideBlocks(characters);
+function contentFamily(family: string, others: string): string | undefined {
   const script = scriptFamilies().find((entry) => entry.family === family)?.script;
   if (others === '' || script === undefined || !hasScript(others, script)) return undefined;
   return `${family} ${createHash('sha256').update(others).digest('hex').slice(0, 8)}`;
@@ -236,9 +235,11 @@ const FONT_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006
  */
 export async function embedFonts(parts: Parts, handout: Handout): Promise<void> {
   const use = usage(handout, parts);
-  const text = repertoire(use.characters);
+  // The characters beyond the shared blocks, found once: the subsets' text and the faces' names both need them.
+  const others = outsideBlocks(use.characters);
+  const text = repertoire(others);
   const faces = facesOf(handout, use);
-  const names = new Map(faces.map((face) => [face.family, contentFamily(face.family, use.characters)]));
+  const names = new Map(faces.map((face) => [face.family, contentFamily(face.family, others)]));
   const embedded = await Promise.all(faces.map((face) => embed(face, text, names.get(face.family))));
   const byFamily = new Map<string, string[]>();
   const relationships: string[] = [];

@@ -39,8 +39,11 @@ export function figureKey(figure: Figure): string {
 export function figuresIn(text: string, record: LanguageRecord): Figure[] {
   const data = record.figures ?? {};
   const decimal = data.decimal ?? '.';
-  const percentWords = [...(data.percent ?? [])].sort((a, b) => b.length - a.length);
-  const multipliers = Object.entries(data.multipliers ?? {}).sort((a, b) => b[0].length - a[0].length);
+  // Longest first (`millions` before `million`), each compiled once for the whole text.
+  const percentWords = [...(data.percent ?? [])].sort((a, b) => b.length - a.length).map(wordAt);
+  const multipliers = Object.entries(data.multipliers ?? {})
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([word, factor]) => [wordAt(word), factor] as const);
   const percentBefore = data.percentBefore ?? [];
   const source = asciiDigits(text);
   const figures: Figure[] = [];
@@ -58,8 +61,8 @@ export function figuresIn(text: string, record: LanguageRecord): Figure[] {
     const after = source.slice(end, end + 40);
     const before = source.slice(Math.max(0, match.index - 12), match.index);
     let percent = /^[ \u00a0\u202f]?[%\u066a]/.test(after) || percentBefore.some((word) => before.endsWith(word));
-    if (!percent) percent = percentWords.some((word) => wordAt(word).test(after));
-    const multiplier = multipliers.find(([word]) => wordAt(word).test(after));
+    if (!percent) percent = percentWords.some((word) => word.test(after));
+    const multiplier = multipliers.find(([word]) => word.test(after));
     if (multiplier) value *= multiplier[1];
     figures.push({ value, percent, written: text.slice(match.index, end) });
   }
