@@ -1,39 +1,25 @@
 /** Places in a file's text from offsets: a line and a column, 1-based, as messages give them. */
+import { location } from '../../data/libraries.js';
 import type { Point, Span, Statement } from '../../model/statement.js';
 
 /**
- * A function from an offset in `source` to its line and column (columns count UTF-16 code units, as
- * the tree's positions do): the lines found once, each place by a binary search, so a rule with many
- * findings stays linear in the file.
+ * A function from an offset in `source` to its line and column and back, as the tree's positions count
+ * them (vfile-location, which the loader places the tree's positions with too: CR, LF and CRLF end a
+ * line; columns count UTF-16 code units). It finds lines only as far as a place asks, and each place by
+ * a binary search, so a rule with many findings stays linear in the file, and a file with none costs nothing.
  */
 export function placesIn(source: string): {
   point(offset: number): Point;
   span(start: number, end: number): Span;
   offset(point: Point): number;
 } {
-  // The lines are found on the first place asked for: most files have no finding to place.
-  let found: number[] | undefined;
-  const lines = (): number[] => {
-    if (found) return found;
-    found = [0];
-    for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) found.push(index + 1);
-    return found;
-  };
+  let place: ReturnType<typeof location> | undefined;
+  const lines = () => (place ??= location(source));
   const point = (offset: number): Point => {
-    const starts = lines();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const found = lines().toPoint(Math.min(Math.max(offset, 0), source.length));
+    return { line: found?.line ?? 1, column: found?.column ?? 1 };
   };
-  const offset = ({ line, column }: Point): number => {
-    const starts = lines();
-    return Math.min(source.length, (starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0) + column - 1);
-  };
+  const offset = (at: Point): number => lines().toOffset(at) ?? source.length;
   return { point, span: (start, end) => ({ start: point(start), end: point(end) }), offset };
 }
 
