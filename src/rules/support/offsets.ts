@@ -32,8 +32,10 @@ export function fieldValueRange(statement: Statement, key: string): [number, num
   if (!span) return undefined;
   const { source } = statement;
   const lineStart = placesIn(source).offset({ line: span.start.line, column: 1 });
-  const newline = source.indexOf('\n', lineStart);
-  const line = source.slice(lineStart, newline === -1 ? source.length : newline).replace(/\r$/, '');
+  // The key's line, to its end (CR, LF or CRLF, as the places count lines).
+  const ends = /[\r\n]/g;
+  ends.lastIndex = lineStart;
+  const line = source.slice(lineStart, ends.exec(source)?.index ?? source.length);
   const match = /^(\s*[^:#]+:[ \t]*)((?:"[^"]*"|'[^']*'|[^#\s](?:[^#]*[^#\s])?))?[ \t]*(?:#.*)?$/.exec(line);
   if (!match?.[2]) return undefined;
   const start = lineStart + match[1]!.length;
