@@ -102,7 +102,8 @@ export function startLanguageServer(): Promise<number> {
       .catch(() => undefined);
   });
 
-  documents.onDidOpen(({ document }) => checker.schedule(document, true));
+  // Opening a document is a change of its content too (TextDocuments says so on both events): one
+  // handler, which checks a document new to the checker at once.
   documents.onDidChangeContent(({ document }) => checker.schedule(document));
   documents.onDidClose(({ document }) => {
     checker.close(document.uri);
