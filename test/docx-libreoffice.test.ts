@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertToPdf } from '../src/engine/build/libreoffice.js';
 import { runCli } from './helpers/cli.js';
+import { ink } from './helpers/documents.js';
 import { tempProject } from './helpers/statements.js';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/languages');
@@ -97,14 +98,6 @@ describe.skipIf(!hasLibreOffice || notoInstalled)('a DOCX handout in LibreOffice
   });
 });
 
-/** How many pixels of a PDF's first page, rendered in grey by poppler, are dark: how much ink it has. */
-function ink(pdf: string): number {
-  const image = execFileSync('pdftoppm', ['-r', '100', '-gray', '-f', '1', '-l', '1', pdf], { maxBuffer: 64 << 20 });
-  // A binary PGM: "P5", width, height and the largest value, each after white space, then the pixels.
-  const header = /^P5\s+\d+\s+\d+\s+\d+\s/.exec(image.toString('latin1', 0, 64))![0].length;
-  return image.subarray(header).filter((value) => value < 128).length;
-}
-
 describe.skipIf(!hasLibreOffice || notoInstalled)('two Chinese DOCX handouts in one LibreOffice session', () => {
   it('draws every character of the second, those the first does not use included', async () => {
     const first = readFileSync(join(FIXTURES, 'zh.md'), 'utf8');
@@ -116,9 +109,9 @@ describe.skipIf(!hasLibreOffice || notoInstalled)('two Chinese DOCX handouts in 
     const [a, b] = [join(project, 'dist/a.docx'), join(project, 'dist/b.docx')];
     await convertToPdf([b], join(project, 'alone'), process.env);
     await convertToPdf([a, b], join(project, 'session'), process.env);
-    const alone = ink(join(project, 'alone/b.pdf'));
+    const alone = ink(join(project, 'alone/b.pdf'), 100);
     // Drawn blank, the eight characters left the page about 600 pixels lighter (at 100 dpi).
     expect(alone).toBeGreaterThan(0);
-    expect(ink(join(project, 'session/b.pdf'))).toBe(alone);
+    expect(ink(join(project, 'session/b.pdf'), 100)).toBe(alone);
   });
 });

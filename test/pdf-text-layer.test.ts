@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { docxParagraphs, docxParts, pdfContent, pdfUnicodeMaps } from './helpers/documents.js';
+import { docxParagraphs, docxParts, ink, pdfContent, pdfUnicodeMaps } from './helpers/documents.js';
 import { tempProject } from './helpers/statements.js';
 
 const LANGUAGES = resolve(import.meta.dirname, 'fixtures/languages');
@@ -57,14 +57,6 @@ async function pdfjs(path: string): Promise<string> {
 /** Text with its lines joined and its white space made single spaces. */
 function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
-}
-
-/** How many pixels of the first page, rendered in grey by poppler, are dark: how much ink it has. */
-function ink(path: string): number {
-  const image = execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', '1', path], { maxBuffer: 64 << 20 });
-  // A binary PGM: "P5", width, height and the largest value, each after white space, then the pixels.
-  const header = /^P5\s+\d+\s+\d+\s+\d+\s/.exec(image.toString('latin1', 0, 64))![0].length;
-  return image.subarray(header).filter((value) => value < 128).length;
 }
 
 describe('the text layer of an Arabic handout', () => {
@@ -162,7 +154,7 @@ describe('the text layer of an Arabic handout', () => {
     expect((await runCli(['build', '--to', 'pdf', '--force', '--concurrency', 'off'], { cwd: project })).code).toBe(0);
     expect(poppler(join(project, 'dist/marked.pdf'))).toContain('نقول شكراً لكم.');
     // The tanwin adds ink to the page; drawn neither as outline nor as text, the word would take it away.
-    expect(ink(join(project, 'dist/marked.pdf'))).toBeGreaterThan(ink(join(project, 'dist/bare.pdf')));
+    expect(ink(join(project, 'dist/marked.pdf'), 150)).toBeGreaterThan(ink(join(project, 'dist/bare.pdf'), 150));
   });
 
   it('keeps Arabic quoted in an English statement in its place (poppler and pdf.js)', async () => {

@@ -1,4 +1,5 @@
 /** Reading handouts back as a reader would: the XML parts of a DOCX, the text and metadata of a PDF. */
+import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -119,4 +120,14 @@ export function pdfUnicodeMaps(bytes: Uint8Array): string[] {
     if (data.includes('begincmap')) maps.push(data);
   }
   return maps;
+}
+
+/** How many pixels of a PDF's first page, rendered in grey by poppler at `dpi`, are dark: how much ink it has. */
+export function ink(pdf: string, dpi: number): number {
+  const image = execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', '1', '-l', '1', pdf], {
+    maxBuffer: 64 << 20,
+  });
+  // A binary PGM: "P5", width, height and the largest value, each after white space, then the pixels.
+  const header = /^P5\s+\d+\s+\d+\s+\d+\s/.exec(image.toString('latin1', 0, 64))![0].length;
+  return image.subarray(header).filter((value) => value < 128).length;
 }
