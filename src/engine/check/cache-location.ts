@@ -1,7 +1,8 @@
 /** Where `check --cache` keeps its results, and opening it under the key of this run. */
 import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../io/errors.js';
+import { isMarkdownPath } from '../io/paths.js';
 import { CONFIG_NAMES } from '../project/config.js';
 import type { Project } from '../project/project.js';
 import { VERSION } from '../io/version.js';
@@ -44,8 +45,7 @@ function refuseNonCache(file: string, location: string): void {
       'cacheLocation',
     );
   };
-  const extension = extname(file).toLowerCase();
-  if (extension === '.md' || extension === '.markdown') refuse('a statement');
+  if (isMarkdownPath(file)) refuse('a statement');
   if ((CONFIG_NAMES as readonly string[]).includes(basename(file))) refuse('a config file');
   let stat;
   try {

@@ -6,7 +6,8 @@
  * so that a statement from a pull request cannot make the check read, and quote, a file elsewhere.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInside, isMarkdownPath } from '../io/paths.js';
 import type { Statement, VersionLink } from '../../model/statement.js';
 import type { LoadContext } from '../project/context.js';
 import { readStatementFile } from './read-statement.js';
@@ -25,10 +26,9 @@ function sourcePathOf(statement: Statement, context: LoadContext): { path?: stri
   const named = statement.frontMatter.fields.version_of;
   if (named !== undefined) {
     const target = resolve(dirname(path), named);
-    const inside = relative(context.config.dir, target);
-    if (inside.startsWith(`..${sep}`) || inside === '..' || resolve(inside) === inside)
+    if (!isInside(context.config.dir, target))
       return { problem: `Expected \`version_of\` to name a statement inside the project, found \`${named}\`` };
-    if (!['.md', '.markdown'].includes(extname(target).toLowerCase()))
+    if (!isMarkdownPath(target))
       return { problem: `Expected \`version_of\` to name a Markdown statement (\`.md\`), found \`${named}\`` };
     if (target === path) return { problem: '`version_of` names the statement itself' };
     return { path: target };

@@ -4,10 +4,11 @@
  * `source_hash` recording the source it was made from), the opening and closing in the version's
  * language, and between them the source's paragraphs, to translate.
  */
-import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { sourceHash } from '../../rules/version-in-step.js';
 import { own } from '../../model/own.js';
 import { UsageError } from '../io/errors.js';
+import { isInside } from '../io/paths.js';
 import { createFileAtomicSync } from '../io/write-atomic.js';
 import { parseStatement } from '../load/load.js';
 import { readStatementFile } from '../load/read-statement.js';
@@ -15,15 +16,14 @@ import type { LoadContext } from '../project/context.js';
 
 /** Writes the version of the statement at `sourcePath` (absolute) in `language`; its path. */
 export function writeNewVersion(sourcePath: string, language: string, context: LoadContext): string {
-  const inside = relative(context.config.dir, sourcePath);
-  if (inside.startsWith(`..${sep}`) || inside === '..')
+  if (!isInside(context.config.dir, sourcePath))
     throw new UsageError(`Expected a statement inside the project, found \`${sourcePath}\``, 'versionOf');
   const input = readStatementFile(sourcePath, context.config.dir);
   if (!(input instanceof Uint8Array)) throw new UsageError(input.reason, 'versionOf');
   const source = parseStatement(sourcePath, input, context);
   if (source.loadProblems.length > 0 || !source.frontMatter.span)
     throw new UsageError(
-      `Expected a statement with front matter at \`${inside}\`, found one that cannot be read`,
+      `Expected a statement with front matter at \`${relative(context.config.dir, sourcePath)}\`, found one that cannot be read`,
       'versionOf',
     );
   const record = context.languages.get(language.split('-')[0]!);

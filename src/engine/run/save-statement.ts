@@ -5,8 +5,9 @@
  */
 import { fileSizeProblem } from '../load/markdown-limits.js';
 import { lstatSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { contentHash } from '../check/cache.js';
+import { isInside, isMarkdownPath } from '../io/paths.js';
 import { readRegularFile } from '../io/read.js';
 import { writeFileAtomicSync } from '../io/write-atomic.js';
 
@@ -14,18 +15,15 @@ import { writeFileAtomicSync } from '../io/write-atomic.js';
 export type SaveOutcome =
   { saved: true; hash: string } | { saved: false; reason: 'changed' | 'refused'; detail: string; hash: string | null };
 
-const MARKDOWN = new Set(['.md', '.markdown']);
-
 /** Whether the file's real place (its folder's links resolved) is inside the project's. */
 function inside(path: string, projectDir: string): boolean {
-  const rel = relative(realpathSync(projectDir), join(realpathSync(dirname(path)), basename(path)));
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+  return isInside(realpathSync(projectDir), join(realpathSync(dirname(path)), basename(path)));
 }
 
 /** Writes `text` over the statement at `path` if its bytes still hash to `expectedHash`. */
 export function saveStatementText(path: string, projectDir: string, text: string, expectedHash: string): SaveOutcome {
   const refuse = (detail: string): SaveOutcome => ({ saved: false, reason: 'refused', detail, hash: null });
-  if (!MARKDOWN.has(extname(path).toLowerCase())) return refuse('Expected a Markdown file (`.md`)');
+  if (!isMarkdownPath(path)) return refuse('Expected a Markdown file (`.md`)');
   let stat;
   try {
     stat = lstatSync(path);
